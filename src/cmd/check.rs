@@ -1,0 +1,45 @@
+//! `hyoka check`: read and validate, print the findings, write nothing.
+//!
+//! Usage:
+//!     hyoka check [--year 令和6] [--format text|json] [--plan FILE] PATHS...
+//!
+//! Exit status: 0 no error found, 1 errors found, 2 hyoka could not run.
+
+use clap::ValueEnum;
+
+use crate::cli::InputArgs;
+use crate::error::ToolError;
+use crate::report;
+
+/// Read and validate the workbooks and print the findings / 点検して結果を表示
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format / 出力形式
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> Result<i32, ToolError> {
+    let plan = super::load_plan(&args.input)?;
+    let opts = super::options(&args.input, &plan)?;
+    let out = crate::pipeline::run(&opts)?;
+    let lang = args.input.lang.into();
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    match args.format {
+        Format::Json => report::json::write(&mut w, &out)
+            .map_err(|e| ToolError::Other(e.to_string()))?,
+        Format::Text => report::terminal::write(&mut w, &out, lang, args.input.quiet)
+            .map_err(|e| ToolError::Other(e.to_string()))?,
+    }
+    Ok(super::exit_code(&out.findings))
+}

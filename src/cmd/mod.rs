@@ -1,0 +1,82 @@
+//! One file per subcommand, each opening with its usage. [`main`] dispatches
+//! and maps results to exit codes: 0 no error found, 1 errors found, 2 hyoka
+//! could not run.
+
+pub mod check;
+pub mod consolidate;
+pub mod rules;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::error::ToolError;
+use crate::model::finding::{Finding, Severity};
+use crate::model::plan::Plan;
+use crate::model::year::parse_year_arg;
+use crate::pipeline::Options;
+
+pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ToolError::EXIT_CODE } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(a) => check::run(a),
+        Command::Consolidate(a) => consolidate::run(a),
+        Command::Rules(a) => rules::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("hyoka: エラー: {e}");
+            ToolError::EXIT_CODE
+        }
+    }
+}
+
+/// Loads the plan named by `--plan`, or the embedded one.
+pub fn load_plan(args: &InputArgs) -> Result<Plan, ToolError> {
+    match &args.plan {
+        None => Ok(Plan::embedded()),
+        Some(path) => {
+            let src = std::fs::read_to_string(path).map_err(|e| ToolError::Plan {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            Plan::from_toml(&src).map_err(|message| ToolError::Plan {
+                path: path.clone(),
+                message,
+            })
+        }
+    }
+}
+
+/// Resolves the common input arguments into pipeline options.
+pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, ToolError> {
+    let year = match &args.year {
+        Some(y) => Some(parse_year_arg(y).ok_or_else(|| ToolError::BadYear(y.clone()))?),
+        None => None,
+    };
+    Ok(Options {
+        inputs: args.paths.clone(),
+        year,
+        plan,
+        rules: crate::rules::registry::all(),
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    })
+}
+
+/// Exit code for a finished run.
+pub fn exit_code(findings: &[Finding]) -> i32 {
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}

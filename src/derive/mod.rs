@@ -1,0 +1,8 @@
+//! Deriving: the committee's grading rule (`grades`), the mapping of submitted
+//! sheets onto the plan (`batch`), the evaluated year (`year`) and the counts
+//! of chapter 1 (`counts`).
+
+pub mod batch;
+pub mod counts;
+pub mod grades;
+pub mod year;

@@ -1,0 +1,11 @@
+//! The data hyoka works on, independent of how it was read: locations, grades,
+//! fiscal years, the plan, evaluation sheets and findings.
+
+pub mod cell;
+pub mod finding;
+pub mod grade;
+pub mod location;
+pub mod plan;
+pub mod sheet;
+pub mod text;
+pub mod year;

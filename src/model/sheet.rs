@@ -1,0 +1,282 @@
+//! What was read from a submitted workbook: its sheets, and for each 評価シート
+//! the blocks (基本方針, 取組項目名, 取組内容, 担当課, 評価, 主な事業 …) with the
+//! cell every value came from.
+
+use std::sync::Arc;
+
+use crate::model::cell::CellValue;
+use crate::model::grade::{Grade, GradeReading};
+use crate::model::location::{Located, Location};
+use crate::model::plan::{ActionId, ItemId};
+use crate::model::text::{fold_width, key};
+use crate::model::year::FiscalYear;
+
+/// What kind of sheet hyoka recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetKind {
+    /// 評価シート
+    Evaluation,
+    /// 数値目標
+    Targets,
+    /// 評価コメント (the secretariat's draft)
+    Comments,
+    /// Anything else: listed, not read further.
+    Other,
+    /// No cell holds anything.
+    Empty,
+}
+
+impl SheetKind {
+    pub fn ja(self) -> &'static str {
+        match self {
+            SheetKind::Evaluation => "評価シート",
+            SheetKind::Targets => "数値目標",
+            SheetKind::Comments => "評価コメント",
+            SheetKind::Other => "その他",
+            SheetKind::Empty => "空",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct SheetInfo {
+    pub name: Arc<str>,
+    pub kind: SheetKind,
+    pub hidden: bool,
+}
+
+/// One grade cell under a year header.
+#[derive(Clone, Debug)]
+pub struct GradeCell {
+    pub year: FiscalYear,
+    pub raw: String,
+    pub reading: GradeReading,
+    pub at: Location,
+}
+
+/// A 評価 or 個別評価 row: year headers and the grades below them.
+#[derive(Clone, Debug)]
+pub struct GradeRow {
+    /// The label cell (`評価` / `個別評価`).
+    pub label: Location,
+    pub cells: Vec<GradeCell>,
+}
+
+impl GradeRow {
+    pub fn cell(&self, year: FiscalYear) -> Option<&GradeCell> {
+        self.cells.iter().find(|c| c.year == year)
+    }
+
+    pub fn grade(&self, year: FiscalYear) -> Option<Grade> {
+        self.cell(year).and_then(|c| c.reading.grade())
+    }
+}
+
+/// One 取組内容 as declared in the sheet's 取組内容 block.
+#[derive(Clone, Debug)]
+pub struct ActionDecl {
+    pub number: u8,
+    pub name: String,
+    pub description: String,
+    pub at: Location,
+}
+
+/// A header/text pair under a 具体的な取組 (`令和6年度の取組` and its text).
+#[derive(Clone, Debug)]
+pub struct Panel {
+    pub header: Located<String>,
+    pub year: Option<FiscalYear>,
+    pub text: Located<CellValue>,
+}
+
+/// 具体的な取組: one concrete measure of a project.
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub name: Located<String>,
+    pub panels: Vec<Panel>,
+}
+
+/// 主な事業: a project block, which evaluates one 取組内容.
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub heading: Located<String>,
+    /// The circled number the heading starts with.
+    pub number: Option<u8>,
+    /// The heading without number and （再掲） marker.
+    pub name: String,
+    pub relisted: bool,
+    pub measures: Vec<Measure>,
+    /// The 個別評価 row closing the block.
+    pub grades: Option<GradeRow>,
+}
+
+/// A 評価シート as read.
+#[derive(Clone, Debug)]
+pub struct EvalSheet {
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
+    pub policy: Option<Located<String>>,
+    pub item: Option<Located<String>>,
+    pub actions_label: Option<Location>,
+    pub actions: Vec<ActionDecl>,
+    pub departments: Option<Located<String>>,
+    pub item_grades: Option<GradeRow>,
+    pub projects: Vec<Project>,
+    pub future: Option<Located<String>>,
+}
+
+impl EvalSheet {
+    /// The 基本方針 number written in the policy cell (`基本方針 ３ …` → 3).
+    pub fn policy_number(&self) -> Option<u8> {
+        let k = key(&self.policy.as_ref()?.value);
+        let rest = k.strip_prefix("基本方針").unwrap_or(&k);
+        leading_number(rest)
+    }
+
+    /// The 取組項目 number written in the item cell (`（４）…` → 4).
+    pub fn item_number(&self) -> Option<u8> {
+        let k = key(&self.item.as_ref()?.value);
+        let rest = k.strip_prefix('(')?;
+        let n = leading_number(rest)?;
+        rest[n.to_string().len()..].starts_with(')').then_some(n)
+    }
+
+    pub fn item_id(&self) -> Option<ItemId> {
+        Some(ItemId {
+            policy: self.policy_number()?,
+            item: self.item_number()?,
+        })
+    }
+
+    /// The policy name after its number (`基本方針3 自主財源…` → `自主財源…`).
+    pub fn policy_name(&self) -> Option<String> {
+        let v = &self.policy.as_ref()?.value;
+        Some(strip_number_prefix(v, "基本方針"))
+    }
+
+    /// The item name after its number.
+    pub fn item_name(&self) -> Option<String> {
+        let v = &self.item.as_ref()?.value;
+        let folded: String = v.chars().map(fold_width).collect();
+        let t = folded.trim_start();
+        let rest = t
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .map(|(_, r)| r)
+            .unwrap_or(t);
+        Some(rest.trim().to_string())
+    }
+
+    /// The department that owns the sheet: the first one named in 担当課.
+    pub fn owner(&self) -> Option<String> {
+        first_department(&self.departments.as_ref()?.value)
+    }
+
+    /// The action a project evaluates, by its circled number.
+    pub fn action_of(&self, p: &Project) -> Option<ActionId> {
+        Some(ActionId {
+            item: self.item_id()?,
+            number: p.number?,
+        })
+    }
+}
+
+/// The first department name of a 担当課 text: `①②財政課 ③収納課` → `財政課`.
+pub fn first_department(text: &str) -> Option<String> {
+    let name: String = text
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || crate::model::text::circled_value(c).is_some()
+        })
+        .chars()
+        .take_while(|c| {
+            !c.is_whitespace()
+                && crate::model::text::circled_value(*c).is_none()
+                && !matches!(c, '・' | '、' | ',' | '，' | '/' | '／')
+        })
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+fn leading_number(s: &str) -> Option<u8> {
+    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    d.parse().ok()
+}
+
+fn strip_number_prefix(v: &str, label: &str) -> String {
+    let folded: String = v.chars().map(fold_width).collect();
+    let t = folded.trim_start();
+    let t = t.strip_prefix(label).unwrap_or(t);
+    t.trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim()
+        .to_string()
+}
+
+/// One row of a 数値目標 sheet.
+#[derive(Clone, Debug)]
+pub struct TargetRow {
+    pub action: Located<String>,
+    pub action_id: Option<ActionId>,
+    pub indicator: Option<Located<String>>,
+    /// 区分: 目標 or 実績.
+    pub kind: Option<Located<String>>,
+    pub values: Vec<(FiscalYear, Located<CellValue>)>,
+    pub unit: Option<Located<String>>,
+    pub comparator: Option<Located<String>>,
+}
+
+/// A 数値目標 sheet.
+#[derive(Clone, Debug)]
+pub struct TargetSheet {
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
+    pub rows: Vec<TargetRow>,
+}
+
+/// A submitted file after reading.
+#[derive(Clone, Debug, Default)]
+pub struct Workbook {
+    pub sheets: Vec<SheetInfo>,
+    pub eval_sheets: Vec<EvalSheet>,
+    pub targets: Vec<TargetSheet>,
+    /// Cells holding a formula error (`#REF!` …) in the parts hyoka reads.
+    pub error_cells: Vec<Located<String>>,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug)]
+pub struct ReadFailure {
+    /// What is wrong, for a person.
+    pub reason: crate::model::finding::Text,
+}
+
+/// One input file and what became of it.
+#[derive(Clone, Debug)]
+pub struct Submission {
+    /// The path as shown to people (relative to where hyoka runs, when given so).
+    pub path: Arc<str>,
+    pub result: Result<Workbook, ReadFailure>,
+}
+
+impl Submission {
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.result.as_ref().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departments() {
+        assert_eq!(first_department("①②財政課 ③収納課").as_deref(), Some("財政課"));
+        assert_eq!(
+            first_department("①生活コミュニティ課\n②市民").as_deref(),
+            Some("生活コミュニティ課")
+        );
+        assert_eq!(first_department("①②③広報課 関係各課").as_deref(), Some("広報課"));
+        assert_eq!(first_department("企画政策課・産業活性化課").as_deref(), Some("企画政策課"));
+        assert_eq!(first_department("①"), None);
+    }
+}

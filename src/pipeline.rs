@@ -1,0 +1,67 @@
+//! The whole run shared by `check` and `consolidate`: discover → read (files in
+//! parallel, results in input order) → decide the year → place onto the plan →
+//! run the rules.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::derive::batch::Batch;
+use crate::derive::year::decide_year;
+use crate::error::ToolError;
+use crate::model::finding::Finding;
+use crate::model::plan::Plan;
+use crate::model::sheet::Submission;
+use crate::model::year::FiscalYear;
+use crate::read::discover::{Discovered, discover};
+use crate::read::read_submission;
+use crate::rules::registry::Registered;
+
+pub struct Options<'a> {
+    pub inputs: Vec<PathBuf>,
+    pub year: Option<FiscalYear>,
+    pub plan: &'a Plan,
+    pub rules: Vec<&'static Registered>,
+    pub progress: bool,
+}
+
+pub struct Outcome<'p> {
+    pub discovered: Discovered,
+    pub batch: Batch<'p>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
+    let discovered = discover(&opts.inputs);
+    if discovered.files.is_empty() && discovered.problems.is_empty() {
+        let shown: Vec<String> = opts.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(ToolError::NoInput(format!(
+            "{} に読めるファイル（.xlsx .xlsm .xls .ods）がありません",
+            shown.join(", ")
+        )));
+    }
+    let bar = crate::report::progress::bar(discovered.files.len() as u64, opts.progress);
+    let submissions: Vec<Submission> = discovered
+        .files
+        .par_iter()
+        .map(|p| {
+            let shown: Arc<str> = p.display().to_string().into();
+            let s = read_submission(p, shown);
+            bar.inc(1);
+            s
+        })
+        .collect();
+    bar.finish_and_clear();
+    let year = match opts.year {
+        Some(y) => y,
+        None => decide_year(&submissions).ok_or(ToolError::YearUndecided)?,
+    };
+    let batch = Batch::new(opts.plan, year, submissions);
+    let findings = crate::rules::run(&batch, &opts.rules);
+    Ok(Outcome {
+        discovered,
+        batch,
+        findings,
+    })
+}

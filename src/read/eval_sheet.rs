@@ -1,0 +1,390 @@
+//! Parses a 評価シート by its labels, top to bottom. Blocks are found by the
+//! label in the label column (normally A, sometimes shifted right); values are
+//! the non-empty cells to the right of it, so inserted blank rows, merged cells
+//! and shifted columns do not matter.
+
+use crate::model::cell::CellValue;
+use crate::model::grade::read_grade;
+use crate::model::location::{Located, Location};
+use crate::model::sheet::{
+    ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project,
+};
+use crate::model::text::{split_circled, strip_relisted};
+use crate::model::year::{FiscalYear, parse_year_header, split_year};
+use crate::read::classify::label_column;
+use crate::read::grid::Grid;
+use crate::read::labels::{Label, is_panel_header, label_of};
+
+/// What the rows after a label belong to.
+enum State {
+    None,
+    /// A single-value label whose value was not in its own row.
+    AwaitValue(Label, Location),
+    /// Free text collected over several rows.
+    Text(Label),
+    /// Year headers read; the grade row comes next.
+    AwaitGrades {
+        label: Label,
+        at: Location,
+        header_row: u32,
+        headers: Vec<(u32, FiscalYear)>,
+    },
+    /// Inside a 具体的な取組, with panel headers waiting for their text row.
+    Measure(Vec<(u32, Located<String>)>),
+}
+
+pub fn parse(g: &Grid) -> EvalSheet {
+    let lc = label_column(g).unwrap_or(g.first_col());
+    let vc = lc + 1;
+    let mut s = EvalSheet {
+        file: g.file.clone(),
+        sheet: g.sheet.clone(),
+        policy: None,
+        item: None,
+        actions_label: None,
+        actions: Vec::new(),
+        departments: None,
+        item_grades: None,
+        projects: Vec::new(),
+        future: None,
+    };
+    let mut state = State::None;
+    for row in g.first_row()..g.end_row() {
+        let label = g.get(row, lc).as_text().and_then(label_of);
+        if let Some(label) = label {
+            if let State::AwaitGrades { label, at, header_row, headers } = std::mem::replace(&mut state, State::None) {
+                // The grade row never came: record empty cells below the headers.
+                let cells = grade_cells(g, header_row + 1, &headers);
+                finish_grades(&mut s, g, label, at, cells);
+            }
+            state = start(&mut s, g, row, lc, vc, label);
+            continue;
+        }
+        if g.row_cells(row, vc).next().is_none() {
+            continue;
+        }
+        state = match state {
+            State::None => State::None,
+            State::AwaitValue(label, at) => {
+                let v = first_value(g, row, vc);
+                if let Some(v) = v {
+                    set_single(&mut s, label, v);
+                } else {
+                    let _ = at;
+                }
+                State::None
+            }
+            State::Text(label) => {
+                append_text(&mut s, g, row, vc, label);
+                State::Text(label)
+            }
+            State::AwaitGrades { label, at, headers, .. } => {
+                let cells = grade_cells(g, row, &headers);
+                finish_grades(&mut s, g, label, at, cells);
+                State::None
+            }
+            State::Measure(pending) => measure_row(&mut s, g, row, vc, pending),
+        };
+    }
+    if let State::AwaitGrades { label, at, header_row, headers } = state {
+        let cells = grade_cells(g, header_row + 1, &headers);
+        finish_grades(&mut s, g, label, at, cells);
+    }
+    s
+}
+
+fn first_value(g: &Grid, row: u32, vc: u32) -> Option<Located<String>> {
+    g.row_cells(row, vc).next().map(|(c, v)| Located {
+        value: v.text(),
+        at: g.loc(row, c),
+    })
+}
+
+fn set_single(s: &mut EvalSheet, label: Label, v: Located<String>) {
+    match label {
+        Label::Policy => s.policy = Some(v),
+        Label::Item => s.item = Some(v),
+        Label::Project => s.projects.push(project(v)),
+        Label::Measure => current_project(s, &v.at).measures.push(Measure {
+            name: v,
+            panels: Vec::new(),
+        }),
+        _ => {}
+    }
+}
+
+fn project(heading: Located<String>) -> Project {
+    let (number, rest) = match split_circled(&heading.value) {
+        Some((n, rest)) => (Some(n), rest.to_string()),
+        None => (None, heading.value.trim().to_string()),
+    };
+    let (name, relisted) = strip_relisted(&rest);
+    Project {
+        heading,
+        number,
+        name,
+        relisted,
+        measures: Vec::new(),
+        grades: None,
+    }
+}
+
+/// The project that rows now belong to; a block without its 主な事業 gets an
+/// empty one so nothing read is dropped (rules report the missing label).
+fn current_project<'s>(s: &'s mut EvalSheet, at: &Location) -> &'s mut Project {
+    if s.projects.is_empty() || s.projects.last().is_some_and(|p| p.grades.is_some()) {
+        s.projects.push(project(Located {
+            value: String::new(),
+            at: at.clone(),
+        }));
+    }
+    s.projects.last_mut().expect("just ensured")
+}
+
+fn start(s: &mut EvalSheet, g: &Grid, row: u32, lc: u32, vc: u32, label: Label) -> State {
+    let label_at = g.loc(row, lc);
+    match label {
+        Label::Policy | Label::Item | Label::Project | Label::Measure => {
+            match first_value(g, row, vc) {
+                Some(v) => {
+                    let is_measure = label == Label::Measure;
+                    set_single(s, label, v);
+                    if is_measure { State::Measure(Vec::new()) } else { State::None }
+                }
+                None if label == Label::Measure => {
+                    set_single(s, label, Located { value: String::new(), at: label_at });
+                    State::Measure(Vec::new())
+                }
+                None => State::AwaitValue(label, label_at),
+            }
+        }
+        Label::Actions | Label::Departments | Label::Future => {
+            if label == Label::Actions {
+                s.actions_label = Some(label_at);
+            }
+            append_text(s, g, row, vc, label);
+            State::Text(label)
+        }
+        Label::ItemGrade | Label::ActionGrade => {
+            let headers: Vec<(u32, FiscalYear)> = g
+                .row_cells(row, vc)
+                .filter_map(|(c, v)| parse_year_header(&v.text()).map(|y| (c, y)))
+                .collect();
+            State::AwaitGrades {
+                label,
+                at: label_at,
+                header_row: row,
+                headers,
+            }
+        }
+    }
+}
+
+fn append_text(s: &mut EvalSheet, g: &Grid, row: u32, vc: u32, label: Label) {
+    for (c, v) in g.row_cells(row, vc) {
+        let text = v.text();
+        let at = g.loc(row, c);
+        match label {
+            Label::Actions => add_action_lines(s, &text, at),
+            Label::Departments => join(&mut s.departments, text, at),
+            Label::Future => join(&mut s.future, text, at),
+            _ => {}
+        }
+    }
+}
+
+fn join(slot: &mut Option<Located<String>>, text: String, at: Location) {
+    match slot {
+        Some(v) => {
+            v.value.push('\n');
+            v.value.push_str(&text);
+        }
+        None => *slot = Some(Located { value: text, at }),
+    }
+}
+
+/// Each line starting with a circled number opens a 取組内容; the lines after
+/// it are its description.
+fn add_action_lines(s: &mut EvalSheet, text: &str, at: Location) {
+    for line in text.lines() {
+        if let Some((n, rest)) = split_circled(line) {
+            s.actions.push(ActionDecl {
+                number: n,
+                name: rest.to_string(),
+                description: String::new(),
+                at: at.clone(),
+            });
+        } else if let Some(a) = s.actions.last_mut() {
+            let t = line.trim();
+            if !t.is_empty() {
+                if !a.description.is_empty() {
+                    a.description.push('\n');
+                }
+                a.description.push_str(t);
+            }
+        }
+    }
+}
+
+fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCell> {
+    headers
+        .iter()
+        .map(|&(c, year)| {
+            let raw = g.get(row, c).text();
+            GradeCell {
+                year,
+                reading: read_grade(&raw),
+                raw,
+                at: g.loc(row, c),
+            }
+        })
+        .collect()
+}
+
+fn finish_grades(s: &mut EvalSheet, _g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
+    let row = GradeRow { label: at.clone(), cells };
+    match label {
+        Label::ItemGrade => s.item_grades = Some(row),
+        _ => current_project(s, &at).grades = Some(row),
+    }
+}
+
+fn measure_row(
+    s: &mut EvalSheet,
+    g: &Grid,
+    row: u32,
+    vc: u32,
+    pending: Vec<(u32, Located<String>)>,
+) -> State {
+    let headers: Vec<(u32, Located<String>)> = g
+        .row_cells(row, vc)
+        .filter(|(_, v)| v.as_text().is_some_and(is_panel_header))
+        .map(|(c, v)| (c, Located { value: v.text(), at: g.loc(row, c) }))
+        .collect();
+    if !headers.is_empty() {
+        return State::Measure(headers);
+    }
+    let Some(measure) = s.projects.last_mut().and_then(|p| p.measures.last_mut()) else {
+        return State::Measure(Vec::new());
+    };
+    if pending.is_empty() {
+        // Text with no header above it continues the last panel.
+        if let Some(last) = measure.panels.last_mut() {
+            for (_, v) in g.row_cells(row, vc) {
+                let mut t = last.text.value.text();
+                t.push('\n');
+                t.push_str(&v.text());
+                last.text.value = CellValue::Text(t);
+            }
+        }
+        return State::Measure(Vec::new());
+    }
+    for (i, (hc, header)) in pending.iter().enumerate() {
+        let end = pending.get(i + 1).map(|(c, _)| *c).unwrap_or(g.end_col());
+        let (col, value) = (*hc..end)
+            .map(|c| (c, g.get(row, c)))
+            .find(|(_, v)| !v.is_empty())
+            .map(|(c, v)| (c, v.clone()))
+            .unwrap_or((*hc, CellValue::Empty));
+        measure.panels.push(Panel {
+            year: split_year(&header.value).map(|(y, _)| y),
+            header: header.clone(),
+            text: Located { value, at: g.loc(row, col) },
+        });
+    }
+    State::Measure(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::grade::{Grade, GradeReading};
+
+    fn t(s: &str) -> CellValue {
+        if s.is_empty() { CellValue::Empty } else { CellValue::Text(s.into()) }
+    }
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid::from_rows("f.xlsx", "S", rows.iter().map(|r| r.iter().map(|c| t(c)).collect()).collect())
+    }
+
+    const YEARS: [&str; 5] = ["令和4年度", "令和5年度", "令和6年度", "令和7年度", "令和8年度"];
+
+    fn sheet_rows(shift: usize) -> Vec<Vec<String>> {
+        let mut rows: Vec<Vec<&str>> = vec![
+            vec!["基本方針", "基本方針3 自主財源の確保と健全な財政運営の維持"],
+            vec!["取組項目名", "（４） 財政見通しを踏まえた基金の積立て"],
+            vec!["取組内容", "① 財政調整基金現在高（数値目標）\n説明1\n② 公共施設整備等資金積立基金現在高（数値目標）\n説明2"],
+            vec!["担当課", "①②財政課"],
+            vec!["評価", YEARS[0], YEARS[1], YEARS[2], YEARS[3], YEARS[4]],
+            vec!["", "A", "A", "A", "—", "—"],
+            vec![],
+            vec!["主な事業", "① 財政調整基金現在高（数値目標）"],
+            vec!["具体的な取組", "財政調整基金現在高(数値目標)"],
+            vec!["", "令和6年度の取組", "", "令和6年度の成果・効果"],
+            vec!["", "・積立", "", "令和6年度末現在高 9,201,902,641円"],
+            vec!["", "令和4年度の取組", "", "令和5年度の取組"],
+            vec!["", "x", "", "y"],
+            vec!["個別評価", YEARS[0], YEARS[1], YEARS[2], YEARS[3], YEARS[4]],
+            vec![],
+            vec!["", "A", "Ａ", "A", "—", "－"],
+            vec!["主な事業", "② 公共施設整備等資金積立基金現在高（再掲）"],
+            vec!["具体的な取組", "積立"],
+            vec!["個別評価", "R4", "R5", "R6", "R7", "R8"],
+            vec!["", "A", "A", "?", "", "—"],
+            vec!["今後の取組方針", "続ける"],
+        ];
+        for r in &mut rows {
+            for _ in 0..shift {
+                r.insert(0, "");
+            }
+        }
+        rows.into_iter().map(|r| r.into_iter().map(String::from).collect()).collect()
+    }
+
+    fn parse_rows(rows: Vec<Vec<String>>) -> EvalSheet {
+        let refs: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        parse(&grid(&slices))
+    }
+
+    #[test]
+    fn reads_all_blocks() {
+        let s = parse_rows(sheet_rows(0));
+        assert_eq!(s.item_id().unwrap().to_string(), "3-(4)");
+        assert_eq!(s.item_name().unwrap(), "財政見通しを踏まえた基金の積立て");
+        assert_eq!(s.actions.len(), 2);
+        assert_eq!(s.actions[1].number, 2);
+        assert_eq!(s.actions[1].description, "説明2");
+        assert_eq!(s.owner().as_deref(), Some("財政課"));
+        let ig = s.item_grades.as_ref().unwrap();
+        assert_eq!(ig.cells.len(), 5);
+        assert_eq!(ig.grade(FiscalYear(2024)), Some(Grade::A));
+        assert_eq!(ig.cell(FiscalYear(2024)).unwrap().at.cell.unwrap().to_string(), "D6");
+        assert_eq!(s.projects.len(), 2);
+        let p = &s.projects[0];
+        assert_eq!(p.number, Some(1));
+        assert_eq!(p.measures[0].panels.len(), 4);
+        assert_eq!(p.measures[0].panels[1].text.at.cell.unwrap().to_string(), "D11");
+        let g = p.grades.as_ref().unwrap();
+        assert_eq!(g.cell(FiscalYear(2023)).unwrap().reading, GradeReading::Variant(Grade::A));
+        assert_eq!(g.cell(FiscalYear(2023)).unwrap().at.cell.unwrap().to_string(), "C16");
+        let p2 = &s.projects[1];
+        assert!(p2.relisted);
+        assert_eq!(p2.name, "公共施設整備等資金積立基金現在高");
+        let g2 = p2.grades.as_ref().unwrap();
+        assert_eq!(g2.cell(FiscalYear(2024)).unwrap().reading, GradeReading::Unknown);
+        assert_eq!(g2.cell(FiscalYear(2025)).unwrap().reading, GradeReading::Empty);
+        assert_eq!(s.future.as_ref().unwrap().value, "続ける");
+    }
+
+    #[test]
+    fn shifted_columns_read_the_same() {
+        let a = parse_rows(sheet_rows(0));
+        let b = parse_rows(sheet_rows(1));
+        assert_eq!(b.item_id(), a.item_id());
+        assert_eq!(b.projects.len(), 2);
+        let cell = b.projects[0].grades.as_ref().unwrap().cell(FiscalYear(2024)).unwrap();
+        assert_eq!(cell.at.cell.unwrap().to_string(), "E16");
+    }
+}

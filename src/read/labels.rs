@@ -1,0 +1,95 @@
+//! The labels of column A of a 評価シート, recognised however they are typed
+//! (spaces, full-width characters, a trailing colon, common synonyms).
+
+use crate::model::text::key;
+use crate::model::year::split_year;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// 基本方針
+    Policy,
+    /// 取組項目名
+    Item,
+    /// 取組内容
+    Actions,
+    /// 担当課
+    Departments,
+    /// 評価 (the item grade row)
+    ItemGrade,
+    /// 主な事業
+    Project,
+    /// 具体的な取組
+    Measure,
+    /// 個別評価
+    ActionGrade,
+    /// 今後の取組方針
+    Future,
+}
+
+impl Label {
+    pub fn ja(self) -> &'static str {
+        match self {
+            Label::Policy => "基本方針",
+            Label::Item => "取組項目名",
+            Label::Actions => "取組内容",
+            Label::Departments => "担当課",
+            Label::ItemGrade => "評価",
+            Label::Project => "主な事業",
+            Label::Measure => "具体的な取組",
+            Label::ActionGrade => "個別評価",
+            Label::Future => "今後の取組方針",
+        }
+    }
+}
+
+/// The label a cell's text stands for.
+pub fn label_of(text: &str) -> Option<Label> {
+    let k = key(text);
+    let k = k.trim_end_matches([':', '：']);
+    Some(match k {
+        "基本方針" => Label::Policy,
+        "取組項目名" | "取組項目" | "取り組み項目名" => Label::Item,
+        "取組内容" | "取り組み内容" => Label::Actions,
+        "担当課" | "担当" | "所管課" => Label::Departments,
+        "評価" | "総合評価" | "項目評価" => Label::ItemGrade,
+        "主な事業" | "主要事業" => Label::Project,
+        "具体的な取組" | "具体的取組" | "具体的な取り組み" => Label::Measure,
+        "個別評価" => Label::ActionGrade,
+        "今後の取組方針" | "今後の方針" => Label::Future,
+        _ => return None,
+    })
+}
+
+/// A header over a text panel: `令和6年度の取組`, `令和６年度の成果・効果`, `R5年度の取組`.
+pub fn is_panel_header(text: &str) -> bool {
+    match split_year(text) {
+        Some((_, rest)) => {
+            let r = rest.trim_start_matches(['年', '度', 'の']);
+            r.starts_with("取組") || r.starts_with("取り組み") || r.starts_with("成果")
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_as_typed() {
+        assert_eq!(label_of(" 取組 項目名 "), Some(Label::Item));
+        assert_eq!(label_of("基本方針："), Some(Label::Policy));
+        assert_eq!(label_of("個別評価"), Some(Label::ActionGrade));
+        assert_eq!(label_of("評 価"), Some(Label::ItemGrade));
+        assert_eq!(label_of("基本方針1 新たな"), None);
+    }
+
+    #[test]
+    fn panel_headers() {
+        assert!(is_panel_header("令和6年度の取組"));
+        assert!(is_panel_header("令和６年度の成果・効果"));
+        assert!(is_panel_header("R5年度の取組"));
+        assert!(!is_panel_header("令和6年度"));
+        assert!(!is_panel_header("自治会補助金制度の実施"));
+    }
+}

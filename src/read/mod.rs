@@ -1,0 +1,52 @@
+//! Reading: from paths on disk to [`Submission`]s. Files are found
+//! (`discover`), opened whatever their format (`workbook`), each sheet turned
+//! into a [`grid::Grid`], recognised (`classify`) and parsed by its labels
+//! (`eval_sheet`, `targets`). Nothing here judges the content; rules do.
+
+pub mod classify;
+pub mod discover;
+pub mod eval_sheet;
+pub mod grid;
+pub mod labels;
+pub mod targets;
+pub mod workbook;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
+
+/// Reads one file. Never fails: an unreadable file becomes a submission whose
+/// result says why.
+pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
+    let result = workbook::open_grids(path, &shown).map(|raw| build_workbook(raw));
+    Submission {
+        path: shown,
+        result,
+    }
+}
+
+/// Recognises and parses every sheet of an opened workbook.
+pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
+    let mut wb = Workbook::default();
+    for s in raw {
+        let kind = classify::classify(&s.grid);
+        wb.sheets.push(SheetInfo {
+            name: s.grid.sheet.clone(),
+            kind,
+            hidden: s.hidden,
+        });
+        match kind {
+            SheetKind::Evaluation => {
+                wb.error_cells.extend(s.grid.error_cells());
+                wb.eval_sheets.push(eval_sheet::parse(&s.grid));
+            }
+            SheetKind::Targets => {
+                wb.error_cells.extend(s.grid.error_cells());
+                wb.targets.push(targets::parse(&s.grid));
+            }
+            _ => {}
+        }
+    }
+    wb
+}

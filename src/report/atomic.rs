@@ -1,0 +1,42 @@
+//! Safe output: written to a temporary file in the target folder and renamed
+//! into place, so a crash or Ctrl-C never leaves half a file and a failure
+//! leaves the old file untouched; an input file is never a target.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::ToolError;
+
+/// Fails when `target` is one of the input files.
+pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), ToolError> {
+    let Ok(t) = target.canonicalize() else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|c| c == t)) {
+        return Err(ToolError::OutputIsInput {
+            path: target.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `target` atomically.
+pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
+    let err = |e: &dyn std::fmt::Display| ToolError::Write {
+        path: target.to_path_buf(),
+        message: e.to_string(),
+    };
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".hyoka-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| err(&e))?;
+    tmp.write_all(bytes).map_err(|e| err(&e))?;
+    tmp.as_file().sync_all().map_err(|e| err(&e))?;
+    tmp.persist(target).map_err(|e| err(&e.error))?;
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! Reports: the same results rendered for people (terminal), programs (JSON)
+//! and the committee (the consolidated workbook), and written safely.
+
+pub mod atomic;
+pub mod json;
+pub mod progress;
+pub mod terminal;
+pub mod width;
+pub mod workbook;

@@ -1,0 +1,125 @@
+//! The terminal report: what was read from each file, then one line per
+//! finding in the style compilers use, grouped by file
+//! (`財政課.xlsx:(4)基金!D7: error[G010]: …`), and a summary line. Styles are
+//! plain ANSI; the caller's stream strips them when not on a terminal or when
+//! `NO_COLOR` is set.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::model::finding::{Finding, Lang, Severity};
+use crate::model::sheet::SheetKind;
+use crate::pipeline::Outcome;
+
+fn style(s: Severity) -> Style {
+    let c = match s {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    Style::new().fg_color(Some(c.into())).bold()
+}
+
+pub fn write(w: &mut dyn Write, out: &Outcome, lang: Lang, quiet: bool) -> io::Result<()> {
+    if !quiet {
+        write_files(w, out, lang)?;
+    }
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &out.findings {
+        by_file.entry(&f.at.file).or_default().push(f);
+    }
+    for (_, mut fs) in by_file {
+        fs.sort_by(|a, b| (&a.at.sheet, &a.at.cell, a.code).cmp(&(&b.at.sheet, &b.at.cell, b.code)));
+        for f in fs {
+            write_finding(w, f, lang)?;
+        }
+    }
+    write_summary(w, out, lang)
+}
+
+fn write_files(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
+    let dim = Style::new().dimmed();
+    for s in &out.batch.submissions {
+        let desc = match s.workbook() {
+            None => match lang {
+                Lang::Ja => "読めません".to_string(),
+                Lang::En => "unreadable".to_string(),
+            },
+            Some(wb) => wb
+                .sheets
+                .iter()
+                .map(|sh| {
+                    let kind = match (lang, sh.kind) {
+                        (Lang::Ja, k) => k.ja().to_string(),
+                        (Lang::En, SheetKind::Evaluation) => "evaluation".into(),
+                        (Lang::En, SheetKind::Targets) => "targets".into(),
+                        (Lang::En, SheetKind::Comments) => "comments".into(),
+                        (Lang::En, SheetKind::Other) => "other".into(),
+                        (Lang::En, SheetKind::Empty) => "empty".into(),
+                    };
+                    format!("{}={}", sh.name, kind)
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        writeln!(w, "{dim}{}: {desc}{dim:#}", s.path)?;
+    }
+    for p in &out.discovered.problems {
+        writeln!(w, "{}: {}", p.path.display(), p.message)?;
+    }
+    Ok(())
+}
+
+fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
+    let st = style(f.severity);
+    let bold = Style::new().bold();
+    writeln!(
+        w,
+        "{bold}{}{bold:#}: {st}{}[{}]{st:#}: {}",
+        f.at,
+        f.severity,
+        f.code,
+        f.message.get(lang)
+    )?;
+    let (found, expected, fix) = match lang {
+        Lang::Ja => ("検出値", "期待値", "修正案"),
+        Lang::En => ("found", "expected", "fix"),
+    };
+    let mut parts = Vec::new();
+    if let Some(v) = &f.found {
+        parts.push(format!("{found}: {v}"));
+    }
+    if let Some(v) = &f.expected {
+        parts.push(format!("{expected}: {v}"));
+    }
+    if !parts.is_empty() {
+        writeln!(w, "    {}", parts.join("  "))?;
+    }
+    if let Some(s) = &f.suggestion {
+        writeln!(w, "    {fix}: {}", s.get(lang))?;
+    }
+    for r in &f.related {
+        writeln!(w, "    → {r}")?;
+    }
+    Ok(())
+}
+
+fn write_summary(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
+    let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
+    let (e, wa, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
+    let files = out.batch.submissions.len();
+    let year = out.batch.year;
+    match lang {
+        Lang::Ja => writeln!(
+            w,
+            "{year}: {files}ファイルを点検 — エラー {e}件、警告 {wa}件、情報 {i}件"
+        ),
+        Lang::En => writeln!(
+            w,
+            "{}: checked {files} files — {e} errors, {wa} warnings, {i} info",
+            year.short()
+        ),
+    }
+}

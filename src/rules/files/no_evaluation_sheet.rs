@@ -1,0 +1,51 @@
+//! A workbook in which no sheet is recognised as a 評価シート or 数値目標.
+//!
+//! ## What it checks
+//! Sheets are recognised by their labels in the label column (基本方針,
+//! 取組項目名, 主な事業, 個別評価 …) or by a 数値目標 table header. A workbook
+//! where no sheet qualifies is reported with the names of the sheets it has.
+//!
+//! ## Why it matters
+//! Usually the wrong file was sent (last year's budget sheet, a draft), or the
+//! labels were deleted; either way its grades would silently be missing.
+//!
+//! ## Example
+//! Fails: a workbook whose only sheet is `Sheet1` holding a budget table.
+//! Passes: a workbook with a sheet whose column A reads 基本方針, 取組項目名, …
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::location::Location;
+use crate::rules::Rule;
+
+pub struct NoEvaluationSheet;
+
+impl Rule for NoEvaluationSheet {
+    fn code(&self) -> &'static str {
+        "F002"
+    }
+    fn name(&self) -> &'static str {
+        "no-evaluation-sheet"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for s in &b.submissions {
+            let Some(w) = s.workbook() else { continue };
+            if w.eval_sheets.is_empty() && w.targets.is_empty() {
+                let names: Vec<&str> = w.sheets.iter().map(|s| &*s.name).collect();
+                out.push(
+                    self.finding(
+                        Location::file(s.path.clone()),
+                        Text::new(
+                            "評価シートも数値目標シートも見つかりません。提出ファイルが正しいか、A列の見出し（基本方針・取組項目名・主な事業・個別評価など）が残っているか確認してください。",
+                            "No evaluation sheet or numeric-target sheet found. Check that this is the right file and that the labels in column A (基本方針, 取組項目名, 主な事業, 個別評価 …) are present.",
+                        ),
+                    )
+                    .found(names.join(", ")),
+                );
+            }
+        }
+    }
+}

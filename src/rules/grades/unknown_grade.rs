@@ -1,0 +1,52 @@
+//! A grade cell holding something that is not a grade.
+//!
+//! ## What it checks
+//! Every cell under a year header of a 評価 or 個別評価 row must read as `A`,
+//! `B`, `C` or `—`. Width and case variants (`Ａ`, `a`, `A評価`, `－`, `ー`) are
+//! understood; anything else (`S`, `AB`, `良`, `1`) is reported with the cell.
+//!
+//! ## Why it matters
+//! An unreadable grade drops out of the counts and the item-grade derivation
+//! without anyone noticing; the published table would then be wrong.
+//!
+//! ## Example
+//! Fails: `個別評価` row, 令和6年度 column holds `S`.
+//! Passes: the same cell holds `A` (or `Ａ`, reported separately as a variant).
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::grade::GradeReading;
+use crate::rules::Rule;
+
+pub struct UnknownGrade;
+
+impl Rule for UnknownGrade {
+    fn code(&self) -> &'static str {
+        "G001"
+    }
+    fn name(&self) -> &'static str {
+        "unknown-grade"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.eval_sheets() {
+            for cell in Batch::grade_cells(sheet) {
+                if cell.reading == GradeReading::Unknown {
+                    out.push(
+                        self.finding(
+                            cell.at.clone(),
+                            Text::new(
+                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, cell.raw),
+                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), cell.raw),
+                            ),
+                        )
+                        .found(cell.raw.clone())
+                        .expected("A / B / C / —"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The list of rules. A rule's documentation is the `//!` comment at the top of
+//! its file, read here with `include_str!` so code and docs cannot drift.
+
+use crate::rules::{Rule, files, grades};
+
+pub struct Registered {
+    pub rule: &'static dyn Rule,
+    /// The rule file's source; its leading `//!` lines are the documentation.
+    source: &'static str,
+}
+
+impl Registered {
+    /// The rule's documentation in Markdown.
+    pub fn doc(&self) -> String {
+        let mut lines = Vec::new();
+        for line in self.source.lines() {
+            match line.strip_prefix("//!") {
+                Some(rest) => lines.push(rest.strip_prefix(' ').unwrap_or(rest)),
+                None => break,
+            }
+        }
+        lines.join("\n").trim().to_string()
+    }
+
+    /// The first line of the documentation: what the rule checks, in a phrase.
+    pub fn summary(&self) -> String {
+        self.doc().lines().next().unwrap_or_default().to_string()
+    }
+}
+
+macro_rules! rule {
+    ($rule:expr, $file:literal) => {
+        Registered {
+            rule: &$rule,
+            source: include_str!($file),
+        }
+    };
+}
+
+/// Every rule, in code order.
+pub static RULES: &[Registered] = &[
+    rule!(files::unreadable_file::UnreadableFile, "files/unreadable_file.rs"),
+    rule!(files::no_evaluation_sheet::NoEvaluationSheet, "files/no_evaluation_sheet.rs"),
+    rule!(grades::unknown_grade::UnknownGrade, "grades/unknown_grade.rs"),
+    rule!(grades::item_grade_mismatch::ItemGradeMismatch, "grades/item_grade_mismatch.rs"),
+    rule!(grades::item_grade_tie::ItemGradeTie, "grades/item_grade_tie.rs"),
+];
+
+pub fn all() -> Vec<&'static Registered> {
+    RULES.iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.rule.code()), "duplicate code {}", r.rule.code());
+            let doc = r.doc();
+            for heading in ["## What it checks", "## Why it matters", "## Example"] {
+                assert!(doc.contains(heading), "{} lacks `{heading}`", r.rule.code());
+            }
+        }
+    }
+}
