@@ -50,16 +50,14 @@ pub fn markdown() -> String {
     }
     for r in registry::RULES {
         let doc = r.doc();
-        let mut lines = doc.lines();
-        let title = lines.next().unwrap_or_default();
         s += &format!(
             "\n## {} {} — {}\n\nDefault severity: {}.\n",
             r.rule.code(),
             r.rule.name(),
-            title,
+            r.summary(),
             r.rule.severity()
         );
-        for line in lines {
+        for line in doc.lines().skip_while(|l| !l.trim().is_empty()) {
             // Rule docs use `##` headings; nest them under the rule's heading.
             if let Some(h) = line.strip_prefix("## ") {
                 s += &format!("### {h}\n");

@@ -22,9 +22,14 @@ impl Registered {
         lines.join("\n").trim().to_string()
     }
 
-    /// The first line of the documentation: what the rule checks, in a phrase.
+    /// The first paragraph of the documentation: what the rule checks, in a phrase.
     pub fn summary(&self) -> String {
-        self.doc().lines().next().unwrap_or_default().to_string()
+        let doc = self.doc();
+        doc.lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

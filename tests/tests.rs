@@ -1,0 +1,8 @@
+//! Integration tests: they run the real `hyoka` binary in a directory of
+//! their own and read what it wrote back with calamine.
+
+mod util;
+
+mod cli;
+mod docs;
+mod samples;
