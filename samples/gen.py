@@ -118,7 +118,8 @@ def write_sheet(ws, sheet, dev):
     L.grades("評価", sheet["item_grades"])
     L.row += 1
     for p in sheet["projects"]:
-        L.line("主な事業", p["heading"])
+        if p["heading"] is not None:  # None: the report printed no 主な事業 row here
+            L.line("主な事業", p["heading"])
         for m in p["measures"]:
             panels = m["panels"]
             pairs = [panels[i:i + 2] for i in range(0, len(panels), 2)]

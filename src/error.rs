@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ToolError {
-    #[error("評価年度を決められません。--year 令和6 のように指定してください。(cannot tell the evaluated fiscal year; give --year)")]
+    #[error(
+        "評価年度を決められません。--year 令和6 のように指定してください。(cannot tell the evaluated fiscal year; give --year)"
+    )]
     YearUndecided,
     #[error("--year「{0}」を年度として読めません（例: 令和6, R6, 2024）。(cannot read --year)")]
     BadYear(String),
@@ -15,9 +17,13 @@ pub enum ToolError {
     Plan { path: PathBuf, message: String },
     #[error("設定ファイル {path} を読めません: {message}")]
     Config { path: PathBuf, message: String },
-    #[error("出力先 {path} は入力ファイルです。上書きしません。別の名前を指定してください。(refusing to overwrite an input file)")]
+    #[error(
+        "出力先 {path} は入力ファイルです。上書きしません。別の名前を指定してください。(refusing to overwrite an input file)"
+    )]
     OutputIsInput { path: PathBuf },
-    #[error("出力ファイル {path} を書き込めません: {message}（Excelで開いている場合は閉じてから再実行してください）。元のファイルは変更していません。")]
+    #[error(
+        "出力ファイル {path} を書き込めません: {message}（Excelで開いている場合は閉じてから再実行してください）。元のファイルは変更していません。"
+    )]
     Write { path: PathBuf, message: String },
     #[error("{0}")]
     Other(String),

@@ -35,7 +35,11 @@ pub struct Outcome<'p> {
 pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
     let discovered = discover(&opts.inputs);
     if discovered.files.is_empty() && discovered.problems.is_empty() {
-        let shown: Vec<String> = opts.inputs.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = opts
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         return Err(ToolError::NoInput(format!(
             "{} に読めるファイル（.xlsx .xlsm .xls .ods）がありません",
             shown.join(", ")

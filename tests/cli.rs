@@ -18,7 +18,7 @@ fn missing_input_is_a_tool_error() {
 #[test]
 fn output_over_an_input_is_refused_and_the_input_untouched() {
     let w = Workdir::new();
-    let src = samples().join("財政課_令和6年度.xlsx");
+    let src = samples().join("納税課_令和6年度.xlsx");
     let copy = w.path("財政課.xlsx");
     std::fs::copy(&src, &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
@@ -30,17 +30,32 @@ fn output_over_an_input_is_refused_and_the_input_untouched() {
 fn a_broken_file_does_not_stop_the_batch() {
     let w = Workdir::new();
     std::fs::create_dir(w.path("in")).unwrap();
-    std::fs::copy(samples().join("財政課_令和6年度.xlsx"), w.path("in/財政課.xlsx")).unwrap();
+    std::fs::copy(
+        samples().join("納税課_令和6年度.xlsx"),
+        w.path("in/財政課.xlsx"),
+    )
+    .unwrap();
     std::fs::write(w.path("in/広報課.xlsx"), b"%PDF-1.4 not a workbook").unwrap();
     let out = w.run(&["check", "--format", "json", "in"], 1);
     let doc = crate::util::json(&out);
     let files = doc["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
-    let bad = files.iter().find(|f| f["path"].as_str().unwrap().ends_with("広報課.xlsx")).unwrap();
+    let bad = files
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("広報課.xlsx"))
+        .unwrap();
     assert_eq!(bad["status"], "unreadable");
     assert!(bad["error"].as_str().unwrap().contains("PDF"));
-    let f001 = doc["findings"].as_array().unwrap().iter().find(|f| f["code"] == "F001").unwrap();
+    let f001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "F001")
+        .unwrap();
     assert_eq!(f001["cell"], serde_json::Value::Null);
-    let good = files.iter().find(|f| f["path"].as_str().unwrap().ends_with("財政課.xlsx")).unwrap();
+    let good = files
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("財政課.xlsx"))
+        .unwrap();
     assert_eq!(good["status"], "ok");
 }

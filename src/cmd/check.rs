@@ -33,13 +33,15 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let opts = super::options(&args.input, &plan)?;
     let out = crate::pipeline::run(&opts)?;
     let lang = args.input.lang.into();
-    let stdout = std::io::stdout();
-    let mut w = stdout.lock();
     match args.format {
-        Format::Json => report::json::write(&mut w, &out)
-            .map_err(|e| ToolError::Other(e.to_string()))?,
-        Format::Text => report::terminal::write(&mut w, &out, lang, args.input.quiet)
-            .map_err(|e| ToolError::Other(e.to_string()))?,
+        Format::Json => super::printed(report::json::write(&mut std::io::stdout().lock(), &out))?,
+        // anstream strips the colours when stdout is not a terminal or NO_COLOR is set.
+        Format::Text => super::printed(report::terminal::write(
+            &mut anstream::stdout().lock(),
+            &out,
+            lang,
+            args.input.quiet,
+        ))?,
     }
     Ok(super::exit_code(&out.findings))
 }

@@ -34,7 +34,9 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let plan = super::load_plan(&args.input)?;
     let opts = super::options(&args.input, &plan)?;
     let out = crate::pipeline::run(&opts)?;
-    let targets: Vec<&PathBuf> = std::iter::once(&args.output).chain(args.json.as_ref()).collect();
+    let targets: Vec<&PathBuf> = std::iter::once(&args.output)
+        .chain(args.json.as_ref())
+        .collect();
     for t in &targets {
         report::atomic::refuse_inputs(t, &out.discovered.files)?;
     }
@@ -47,9 +49,12 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
         report::atomic::write(json, &buf)?;
     }
     report::atomic::write(&args.output, &book)?;
-    let stdout = std::io::stdout();
-    report::terminal::write(&mut stdout.lock(), &out, lang, args.input.quiet)
-        .map_err(|e| ToolError::Other(e.to_string()))?;
+    super::printed(report::terminal::write(
+        &mut anstream::stdout().lock(),
+        &out,
+        lang,
+        args.input.quiet,
+    ))?;
     if !args.input.quiet {
         eprintln!("集約ブックを書き出しました: {}", args.output.display());
     }

@@ -23,7 +23,11 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ToolError::EXIT_CODE } else { 0 };
+            return if e.use_stderr() {
+                ToolError::EXIT_CODE
+            } else {
+                0
+            };
         }
     };
     let result = match cli.command {
@@ -78,5 +82,14 @@ pub fn exit_code(findings: &[Finding]) -> i32 {
         1
     } else {
         0
+    }
+}
+
+/// Maps an error writing a report to stdout. A closed pipe (`hyoka check … | head`)
+/// is not a failure: the reader has seen what it wanted.
+pub fn printed(r: std::io::Result<()>) -> Result<(), ToolError> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(|e| ToolError::Other(e.to_string())),
     }
 }

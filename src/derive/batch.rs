@@ -74,7 +74,10 @@ pub struct ActionResult {
 
 impl ActionResult {
     pub fn grade(&self, y: FiscalYear) -> Option<Grade> {
-        self.grades.iter().find(|(yy, _)| *yy == y).and_then(|(_, g)| *g)
+        self.grades
+            .iter()
+            .find(|(yy, _)| *yy == y)
+            .and_then(|(_, g)| *g)
     }
 }
 
@@ -94,8 +97,17 @@ impl<'p> Batch<'p> {
         let mut by_item: HashMap<ItemId, Vec<SheetRef>> = HashMap::new();
         let mut unplaced = Vec::new();
         for (fi, sub) in submissions.iter().enumerate() {
-            for (si, sheet) in sub.workbook().map(|w| &w.eval_sheets[..]).unwrap_or(&[]).iter().enumerate() {
-                let r = SheetRef { file: fi, sheet: si };
+            for (si, sheet) in sub
+                .workbook()
+                .map(|w| &w.eval_sheets[..])
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                let r = SheetRef {
+                    file: fi,
+                    sheet: si,
+                };
                 match place(plan, sheet) {
                     Some(id) => by_item.entry(id).or_default().push(r),
                     None => unplaced.push(r),
@@ -113,33 +125,53 @@ impl<'p> Batch<'p> {
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
             let years = match sheets.first() {
-                Some(&r) => plan.years().into_iter().map(|y| item_year(b.sheet(r), y)).collect(),
+                Some(&r) => plan
+                    .years()
+                    .into_iter()
+                    .map(|y| item_year(b.sheet(r), y))
+                    .collect(),
                 None => Vec::new(),
             };
-            b.items.push(ItemResult { id: item.id, sheets, years });
+            b.items.push(ItemResult {
+                id: item.id,
+                sheets,
+                years,
+            });
         }
         for action in plan.actions() {
             let source = b
                 .item(action.id.item)
                 .and_then(|i| i.sheets.first().copied())
-                .and_then(|r| project_for(b.sheet(r), action.id.number, &action.action.name).map(|p| (r, p)));
+                .and_then(|r| {
+                    project_for(b.sheet(r), action.id.number, &action.action.name).map(|p| (r, p))
+                });
             let grades = plan
                 .years()
                 .into_iter()
                 .map(|y| {
                     let g = source.and_then(|(r, p)| {
-                        b.sheet(r).projects[p].grades.as_ref().and_then(|row| row.grade(y))
+                        b.sheet(r).projects[p]
+                            .grades
+                            .as_ref()
+                            .and_then(|row| row.grade(y))
                     });
                     (y, g)
                 })
                 .collect();
-            b.actions.push(ActionResult { id: action.id, source, grades });
+            b.actions.push(ActionResult {
+                id: action.id,
+                source,
+                grades,
+            });
         }
         b
     }
 
     pub fn sheet(&self, r: SheetRef) -> &EvalSheet {
-        &self.submissions[r.file].workbook().expect("placed sheets come from read workbooks").eval_sheets[r.sheet]
+        &self.submissions[r.file]
+            .workbook()
+            .expect("placed sheets come from read workbooks")
+            .eval_sheets[r.sheet]
     }
 
     pub fn project(&self, r: SheetRef, p: usize) -> &Project {
@@ -162,7 +194,15 @@ impl<'p> Batch<'p> {
                 .unwrap_or(&[])
                 .iter()
                 .enumerate()
-                .map(move |(si, sh)| (SheetRef { file: fi, sheet: si }, sh))
+                .map(move |(si, sh)| {
+                    (
+                        SheetRef {
+                            file: fi,
+                            sheet: si,
+                        },
+                        sh,
+                    )
+                })
         })
     }
 
@@ -184,7 +224,9 @@ fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
         return Some(id);
     }
     let name = key(&sheet.item_name()?);
-    plan.items().find(|i| key(&i.item.name) == name).map(|i| i.id)
+    plan.items()
+        .find(|i| key(&i.item.name) == name)
+        .map(|i| i.id)
 }
 
 /// The project evaluating action `number`: by circled number, else by name.

@@ -23,7 +23,10 @@ pub struct Counts {
 }
 
 fn index(g: Grade) -> usize {
-    Grade::ALL.iter().position(|x| *x == g).expect("all grades listed")
+    Grade::ALL
+        .iter()
+        .position(|x| *x == g)
+        .expect("all grades listed")
 }
 
 pub fn count(b: &Batch, year: FiscalYear, policy: Option<u8>) -> Counts {

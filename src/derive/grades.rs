@@ -117,7 +117,10 @@ mod tests {
         assert_eq!(d(&[A, C, C]), Derived::Grade(C));
         assert_eq!(d(&[B, C]), Derived::Tie(B, C));
         assert_eq!(d(&[C]), Derived::Grade(C));
-        assert_eq!(d(&[NotEvaluable, NotEvaluable]), Derived::Grade(NotEvaluable));
+        assert_eq!(
+            d(&[NotEvaluable, NotEvaluable]),
+            Derived::Grade(NotEvaluable)
+        );
         assert_eq!(d(&[]), Derived::Grade(NotEvaluable));
         assert_eq!(d(&[A, NotEvaluable]), Derived::Grade(A));
     }

@@ -6,7 +6,11 @@ use crate::model::sheet::Submission;
 use crate::model::year::FiscalYear;
 
 pub fn decide_year(subs: &[Submission]) -> Option<FiscalYear> {
-    let sheets = || subs.iter().filter_map(Submission::workbook).flat_map(|w| &w.eval_sheets);
+    let sheets = || {
+        subs.iter()
+            .filter_map(Submission::workbook)
+            .flat_map(|w| &w.eval_sheets)
+    };
     let graded = sheets()
         .flat_map(|s| {
             s.item_grades

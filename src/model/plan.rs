@@ -205,8 +205,9 @@ impl Plan {
                 return Err(format!("取組内容 {} が重複しています", a.id));
             }
             if let Some(r) = &a.action.relists {
-                let id = ActionId::parse(r)
-                    .ok_or_else(|| format!("{}: relists `{r}` は取組内容の番号ではありません", a.id))?;
+                let id = ActionId::parse(r).ok_or_else(|| {
+                    format!("{}: relists `{r}` は取組内容の番号ではありません", a.id)
+                })?;
                 if self.action(id).is_none() {
                     return Err(format!("{}: relists `{r}` は計画にありません", a.id));
                 }
@@ -223,7 +224,9 @@ impl Plan {
 
     /// The plan's fiscal years, first to last.
     pub fn years(&self) -> Vec<FiscalYear> {
-        (self.first_year.0..=self.last_year.0).map(FiscalYear).collect()
+        (self.first_year.0..=self.last_year.0)
+            .map(FiscalYear)
+            .collect()
     }
 
     pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
@@ -299,7 +302,11 @@ mod tests {
         let relisted: Vec<_> = p.actions().filter(|a| a.relists().is_some()).collect();
         assert_eq!(relisted.len(), 3);
         for a in p.actions() {
-            assert!(!a.item.item.departments.is_empty(), "{} has no department", a.id);
+            assert!(
+                !a.item.item.departments.is_empty(),
+                "{} has no department",
+                a.id
+            );
         }
     }
 

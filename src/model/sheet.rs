@@ -270,13 +270,22 @@ mod tests {
 
     #[test]
     fn departments() {
-        assert_eq!(first_department("①②財政課 ③収納課").as_deref(), Some("財政課"));
+        assert_eq!(
+            first_department("①②財政課 ③収納課").as_deref(),
+            Some("財政課")
+        );
         assert_eq!(
             first_department("①生活コミュニティ課\n②市民").as_deref(),
             Some("生活コミュニティ課")
         );
-        assert_eq!(first_department("①②③広報課 関係各課").as_deref(), Some("広報課"));
-        assert_eq!(first_department("企画政策課・産業活性化課").as_deref(), Some("企画政策課"));
+        assert_eq!(
+            first_department("①②③広報課 関係各課").as_deref(),
+            Some("広報課")
+        );
+        assert_eq!(
+            first_department("企画政策課・産業活性化課").as_deref(),
+            Some("企画政策課")
+        );
         assert_eq!(first_department("①"), None);
     }
 }

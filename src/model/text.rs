@@ -92,7 +92,10 @@ mod tests {
 
     #[test]
     fn relisted_marker() {
-        assert_eq!(strip_relisted("指定管理（再掲）"), ("指定管理".into(), true));
+        assert_eq!(
+            strip_relisted("指定管理（再掲）"),
+            ("指定管理".into(), true)
+        );
         assert_eq!(strip_relisted("指定管理"), ("指定管理".into(), false));
     }
 

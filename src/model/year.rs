@@ -127,7 +127,15 @@ mod tests {
         }
         assert_eq!(parse_year_header("令和元年度"), Some(FiscalYear(2019)));
         assert_eq!(parse_year_header("平成30年度"), Some(FiscalYear(2018)));
-        for s in ["年度", "令和", "R", "24年度", "令和6年度の取組", "B", "2024-1"] {
+        for s in [
+            "年度",
+            "令和",
+            "R",
+            "24年度",
+            "令和6年度の取組",
+            "B",
+            "2024-1",
+        ] {
             assert_eq!(parse_year_header(s), None, "{s}");
         }
     }

@@ -24,9 +24,11 @@ pub struct Discovered {
 }
 
 pub fn is_spreadsheet(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| SPREADSHEET_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        SPREADSHEET_EXTENSIONS
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(e))
+    })
 }
 
 /// Excel's lock files (`~$book.xlsx`) are not submissions.

@@ -6,9 +6,7 @@
 use crate::model::cell::CellValue;
 use crate::model::grade::read_grade;
 use crate::model::location::{Located, Location};
-use crate::model::sheet::{
-    ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project,
-};
+use crate::model::sheet::{ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project};
 use crate::model::text::{split_circled, strip_relisted};
 use crate::model::year::{FiscalYear, parse_year_header, split_year};
 use crate::read::classify::label_column;
@@ -52,7 +50,13 @@ pub fn parse(g: &Grid) -> EvalSheet {
     for row in g.first_row()..g.end_row() {
         let label = g.get(row, lc).as_text().and_then(label_of);
         if let Some(label) = label {
-            if let State::AwaitGrades { label, at, header_row, headers } = std::mem::replace(&mut state, State::None) {
+            if let State::AwaitGrades {
+                label,
+                at,
+                header_row,
+                headers,
+            } = std::mem::replace(&mut state, State::None)
+            {
                 // The grade row never came: record empty cells below the headers.
                 let cells = grade_cells(g, header_row + 1, &headers);
                 finish_grades(&mut s, g, label, at, cells);
@@ -78,7 +82,9 @@ pub fn parse(g: &Grid) -> EvalSheet {
                 append_text(&mut s, g, row, vc, label);
                 State::Text(label)
             }
-            State::AwaitGrades { label, at, headers, .. } => {
+            State::AwaitGrades {
+                label, at, headers, ..
+            } => {
                 let cells = grade_cells(g, row, &headers);
                 finish_grades(&mut s, g, label, at, cells);
                 State::None
@@ -86,7 +92,13 @@ pub fn parse(g: &Grid) -> EvalSheet {
             State::Measure(pending) => measure_row(&mut s, g, row, vc, pending),
         };
     }
-    if let State::AwaitGrades { label, at, header_row, headers } = state {
+    if let State::AwaitGrades {
+        label,
+        at,
+        header_row,
+        headers,
+    } = state
+    {
         let cells = grade_cells(g, header_row + 1, &headers);
         finish_grades(&mut s, g, label, at, cells);
     }
@@ -105,10 +117,19 @@ fn set_single(s: &mut EvalSheet, label: Label, v: Located<String>) {
         Label::Policy => s.policy = Some(v),
         Label::Item => s.item = Some(v),
         Label::Project => s.projects.push(project(v)),
-        Label::Measure => current_project(s, &v.at).measures.push(Measure {
-            name: v,
-            panels: Vec::new(),
-        }),
+        Label::Measure => {
+            let p = current_project(s, &v.at);
+            if p.heading.value.is_empty() && p.measures.is_empty() {
+                // No 主な事業 row: departments then name the block in its first
+                // measure (`② 広域連携サミットの実施`), which places it.
+                let named = project(v.clone());
+                (p.number, p.name, p.relisted) = (named.number, named.name, named.relisted);
+            }
+            p.measures.push(Measure {
+                name: v,
+                panels: Vec::new(),
+            })
+        }
         _ => {}
     }
 }
@@ -149,10 +170,21 @@ fn start(s: &mut EvalSheet, g: &Grid, row: u32, lc: u32, vc: u32, label: Label) 
                 Some(v) => {
                     let is_measure = label == Label::Measure;
                     set_single(s, label, v);
-                    if is_measure { State::Measure(Vec::new()) } else { State::None }
+                    if is_measure {
+                        State::Measure(Vec::new())
+                    } else {
+                        State::None
+                    }
                 }
                 None if label == Label::Measure => {
-                    set_single(s, label, Located { value: String::new(), at: label_at });
+                    set_single(
+                        s,
+                        label,
+                        Located {
+                            value: String::new(),
+                            at: label_at,
+                        },
+                    );
                     State::Measure(Vec::new())
                 }
                 None => State::AwaitValue(label, label_at),
@@ -242,7 +274,10 @@ fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCe
 }
 
 fn finish_grades(s: &mut EvalSheet, _g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
-    let row = GradeRow { label: at.clone(), cells };
+    let row = GradeRow {
+        label: at.clone(),
+        cells,
+    };
     match label {
         Label::ItemGrade => s.item_grades = Some(row),
         _ => current_project(s, &at).grades = Some(row),
@@ -259,7 +294,15 @@ fn measure_row(
     let headers: Vec<(u32, Located<String>)> = g
         .row_cells(row, vc)
         .filter(|(_, v)| v.as_text().is_some_and(is_panel_header))
-        .map(|(c, v)| (c, Located { value: v.text(), at: g.loc(row, c) }))
+        .map(|(c, v)| {
+            (
+                c,
+                Located {
+                    value: v.text(),
+                    at: g.loc(row, c),
+                },
+            )
+        })
         .collect();
     if !headers.is_empty() {
         return State::Measure(headers);
@@ -289,7 +332,10 @@ fn measure_row(
         measure.panels.push(Panel {
             year: split_year(&header.value).map(|(y, _)| y),
             header: header.clone(),
-            text: Located { value, at: g.loc(row, col) },
+            text: Located {
+                value,
+                at: g.loc(row, col),
+            },
         });
     }
     State::Measure(Vec::new())
@@ -301,20 +347,39 @@ mod tests {
     use crate::model::grade::{Grade, GradeReading};
 
     fn t(s: &str) -> CellValue {
-        if s.is_empty() { CellValue::Empty } else { CellValue::Text(s.into()) }
+        if s.is_empty() {
+            CellValue::Empty
+        } else {
+            CellValue::Text(s.into())
+        }
     }
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        Grid::from_rows("f.xlsx", "S", rows.iter().map(|r| r.iter().map(|c| t(c)).collect()).collect())
+        Grid::from_rows(
+            "f.xlsx",
+            "S",
+            rows.iter()
+                .map(|r| r.iter().map(|c| t(c)).collect())
+                .collect(),
+        )
     }
 
-    const YEARS: [&str; 5] = ["令和4年度", "令和5年度", "令和6年度", "令和7年度", "令和8年度"];
+    const YEARS: [&str; 5] = [
+        "令和4年度",
+        "令和5年度",
+        "令和6年度",
+        "令和7年度",
+        "令和8年度",
+    ];
 
     fn sheet_rows(shift: usize) -> Vec<Vec<String>> {
         let mut rows: Vec<Vec<&str>> = vec![
             vec!["基本方針", "基本方針3 自主財源の確保と健全な財政運営の維持"],
             vec!["取組項目名", "（４） 財政見通しを踏まえた基金の積立て"],
-            vec!["取組内容", "① 財政調整基金現在高（数値目標）\n説明1\n② 公共施設整備等資金積立基金現在高（数値目標）\n説明2"],
+            vec![
+                "取組内容",
+                "① 財政調整基金現在高（数値目標）\n説明1\n② 公共施設整備等資金積立基金現在高（数値目標）\n説明2",
+            ],
             vec!["担当課", "①②財政課"],
             vec!["評価", YEARS[0], YEARS[1], YEARS[2], YEARS[3], YEARS[4]],
             vec!["", "A", "A", "A", "—", "—"],
@@ -339,11 +404,16 @@ mod tests {
                 r.insert(0, "");
             }
         }
-        rows.into_iter().map(|r| r.into_iter().map(String::from).collect()).collect()
+        rows.into_iter()
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect()
     }
 
     fn parse_rows(rows: Vec<Vec<String>>) -> EvalSheet {
-        let refs: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
         let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
         parse(&grid(&slices))
     }
@@ -360,21 +430,49 @@ mod tests {
         let ig = s.item_grades.as_ref().unwrap();
         assert_eq!(ig.cells.len(), 5);
         assert_eq!(ig.grade(FiscalYear(2024)), Some(Grade::A));
-        assert_eq!(ig.cell(FiscalYear(2024)).unwrap().at.cell.unwrap().to_string(), "D6");
+        assert_eq!(
+            ig.cell(FiscalYear(2024))
+                .unwrap()
+                .at
+                .cell
+                .unwrap()
+                .to_string(),
+            "D6"
+        );
         assert_eq!(s.projects.len(), 2);
         let p = &s.projects[0];
         assert_eq!(p.number, Some(1));
         assert_eq!(p.measures[0].panels.len(), 4);
-        assert_eq!(p.measures[0].panels[1].text.at.cell.unwrap().to_string(), "D11");
+        assert_eq!(
+            p.measures[0].panels[1].text.at.cell.unwrap().to_string(),
+            "D11"
+        );
         let g = p.grades.as_ref().unwrap();
-        assert_eq!(g.cell(FiscalYear(2023)).unwrap().reading, GradeReading::Variant(Grade::A));
-        assert_eq!(g.cell(FiscalYear(2023)).unwrap().at.cell.unwrap().to_string(), "C16");
+        assert_eq!(
+            g.cell(FiscalYear(2023)).unwrap().reading,
+            GradeReading::Variant(Grade::A)
+        );
+        assert_eq!(
+            g.cell(FiscalYear(2023))
+                .unwrap()
+                .at
+                .cell
+                .unwrap()
+                .to_string(),
+            "C16"
+        );
         let p2 = &s.projects[1];
         assert!(p2.relisted);
         assert_eq!(p2.name, "公共施設整備等資金積立基金現在高");
         let g2 = p2.grades.as_ref().unwrap();
-        assert_eq!(g2.cell(FiscalYear(2024)).unwrap().reading, GradeReading::Unknown);
-        assert_eq!(g2.cell(FiscalYear(2025)).unwrap().reading, GradeReading::Empty);
+        assert_eq!(
+            g2.cell(FiscalYear(2024)).unwrap().reading,
+            GradeReading::Unknown
+        );
+        assert_eq!(
+            g2.cell(FiscalYear(2025)).unwrap().reading,
+            GradeReading::Empty
+        );
         assert_eq!(s.future.as_ref().unwrap().value, "続ける");
     }
 
@@ -384,7 +482,12 @@ mod tests {
         let b = parse_rows(sheet_rows(1));
         assert_eq!(b.item_id(), a.item_id());
         assert_eq!(b.projects.len(), 2);
-        let cell = b.projects[0].grades.as_ref().unwrap().cell(FiscalYear(2024)).unwrap();
+        let cell = b.projects[0]
+            .grades
+            .as_ref()
+            .unwrap()
+            .cell(FiscalYear(2024))
+            .unwrap();
         assert_eq!(cell.at.cell.unwrap().to_string(), "E16");
     }
 }

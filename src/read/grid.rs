@@ -73,7 +73,10 @@ impl Grid {
         if row < self.origin.0 || col < self.origin.1 {
             return &EMPTY;
         }
-        let (r, c) = ((row - self.origin.0) as usize, (col - self.origin.1) as usize);
+        let (r, c) = (
+            (row - self.origin.0) as usize,
+            (col - self.origin.1) as usize,
+        );
         if r >= self.height || c >= self.width {
             return &EMPTY;
         }
@@ -81,7 +84,11 @@ impl Grid {
     }
 
     pub fn loc(&self, row: u32, col: u32) -> Location {
-        Location::cell(self.file.clone(), self.sheet.clone(), CellRef::new(row, col))
+        Location::cell(
+            self.file.clone(),
+            self.sheet.clone(),
+            CellRef::new(row, col),
+        )
     }
 
     pub fn located_text(&self, row: u32, col: u32) -> Located<String> {

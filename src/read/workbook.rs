@@ -63,8 +63,12 @@ fn password() -> ReadFailure {
 
 fn broken(kind: &str, e: impl std::fmt::Display) -> ReadFailure {
     fail(
-        format!("{kind}として開けません（ファイルが壊れている可能性があります）: {e}。Excelで開けるか確認し、保存し直したものを提出してもらってください。"),
-        format!("Cannot open the file as {kind} (it may be damaged): {e}. Check that it opens in Excel and ask for a re-saved copy."),
+        format!(
+            "{kind}として開けません（ファイルが壊れている可能性があります）: {e}。Excelで開けるか確認し、保存し直したものを提出してもらってください。"
+        ),
+        format!(
+            "Cannot open the file as {kind} (it may be damaged): {e}. Check that it opens in Excel and ask for a re-saved copy."
+        ),
     )
 }
 
@@ -117,7 +121,8 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
                 })?;
                 collect(&mut wb, shown)
             } else if zip_has(&bytes, b"xl/workbook.bin") {
-                let mut wb = Xlsb::new(Cursor::new(bytes)).map_err(|e| broken("Excel (.xlsb)", e))?;
+                let mut wb =
+                    Xlsb::new(Cursor::new(bytes)).map_err(|e| broken("Excel (.xlsb)", e))?;
                 collect(&mut wb, shown)
             } else {
                 let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
@@ -134,9 +139,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
 fn is_ods(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(120)];
     head.windows(8).any(|w| w == b"mimetype")
-        && head
-            .windows(24)
-            .any(|w| w == b"opendocument.spreadsheet")
+        && head.windows(24).any(|w| w == b"opendocument.spreadsheet")
 }
 
 fn zip_has(bytes: &[u8], name: &[u8]) -> bool {

@@ -12,7 +12,10 @@ pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), ToolError>
     let Ok(t) = target.canonicalize() else {
         return Ok(()); // does not exist yet, so it is no input
     };
-    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|c| c == t)) {
+    if inputs
+        .iter()
+        .any(|i| i.canonicalize().is_ok_and(|c| c == t))
+    {
         return Err(ToolError::OutputIsInput {
             path: target.to_path_buf(),
         });

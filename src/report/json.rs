@@ -95,7 +95,11 @@ pub fn write(w: &mut dyn Write, out: &Outcome) -> io::Result<()> {
         .iter()
         .map(|s| FileEntry {
             path: &s.path,
-            status: if s.workbook().is_some() { "ok" } else { "unreadable" },
+            status: if s.workbook().is_some() {
+                "ok"
+            } else {
+                "unreadable"
+            },
             error: s.result.as_ref().err().map(|e| e.reason.ja.as_str()),
             sheets: s
                 .workbook()

@@ -31,7 +31,9 @@ pub fn write(w: &mut dyn Write, out: &Outcome, lang: Lang, quiet: bool) -> io::R
         by_file.entry(&f.at.file).or_default().push(f);
     }
     for (_, mut fs) in by_file {
-        fs.sort_by(|a, b| (&a.at.sheet, &a.at.cell, a.code).cmp(&(&b.at.sheet, &b.at.cell, b.code)));
+        fs.sort_by(|a, b| {
+            (&a.at.sheet, &a.at.cell, a.code).cmp(&(&b.at.sheet, &b.at.cell, b.code))
+        });
         for f in fs {
             write_finding(w, f, lang)?;
         }

@@ -14,7 +14,10 @@ pub fn char_width(c: char) -> usize {
 
 /// Width of the widest line of a text.
 pub fn text_width(s: &str) -> usize {
-    s.lines().map(|l| l.chars().map(char_width).sum()).max().unwrap_or(0)
+    s.lines()
+        .map(|l| l.chars().map(char_width).sum())
+        .max()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

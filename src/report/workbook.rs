@@ -47,11 +47,20 @@ fn styles() -> Styles {
             .set_background_color(Color::RGB(0xDDEBF7)),
         text: base(),
         wrap: base().set_text_wrap(),
-        grade: [fill(0xC6EFCE), fill(0xDDEBF7), fill(0xFFC7CE), center.clone()],
+        grade: [
+            fill(0xC6EFCE),
+            fill(0xDDEBF7),
+            fill(0xFFC7CE),
+            center.clone(),
+        ],
         center,
         severity: [
-            base().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE)),
-            base().set_font_color(Color::RGB(0x9C5700)).set_background_color(Color::RGB(0xFFEB9C)),
+            base()
+                .set_font_color(Color::RGB(0x9C0006))
+                .set_background_color(Color::RGB(0xFFC7CE)),
+            base()
+                .set_font_color(Color::RGB(0x9C5700))
+                .set_background_color(Color::RGB(0xFFEB9C)),
             base().set_background_color(Color::RGB(0xDDEBF7)),
         ],
         agreement_bad: base().set_bold().set_background_color(Color::RGB(0xFFC7CE)),
@@ -151,33 +160,64 @@ fn summary_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxE
         let res = &b.actions[i];
         let item = b.item(a.id.item);
         let mut col = 0u16;
-        let mut put = |ws: &mut Worksheet, s: &str, f: &Format, col: &mut u16| -> Result<(), XlsxError> {
-            ws.write_string_with_format(row, *col, s, f)?;
-            widths.see(*col as usize, s);
-            *col += 1;
-            Ok(())
-        };
+        let mut put =
+            |ws: &mut Worksheet, s: &str, f: &Format, col: &mut u16| -> Result<(), XlsxError> {
+                ws.write_string_with_format(row, *col, s, f)?;
+                widths.see(*col as usize, s);
+                *col += 1;
+                Ok(())
+            };
         let name = if a.action.relists.is_some() && !a.action.name.contains("再掲") {
             format!("{}（再掲）", a.action.name)
         } else {
             a.action.name.clone()
         };
         put(ws, &a.id.to_string(), &st.text, &mut col)?;
-        put(ws, &format!("{} {}", a.item.policy.number, a.item.policy.name), &st.wrap, &mut col)?;
-        put(ws, &format!("({}) {}", a.item.item.number, a.item.item.name), &st.wrap, &mut col)?;
+        put(
+            ws,
+            &format!("{} {}", a.item.policy.number, a.item.policy.name),
+            &st.wrap,
+            &mut col,
+        )?;
+        put(
+            ws,
+            &format!("({}) {}", a.item.item.number, a.item.item.name),
+            &st.wrap,
+            &mut col,
+        )?;
         put(ws, &name, &st.wrap, &mut col)?;
         put(ws, &departments(&a, b), &st.wrap, &mut col)?;
         for yy in &years {
             let g = res.grade(*yy);
-            put(ws, g.map(Grade::symbol).unwrap_or(""), grade_format(st, g), &mut col)?;
+            put(
+                ws,
+                g.map(Grade::symbol).unwrap_or(""),
+                grade_format(st, g),
+                &mut col,
+            )?;
         }
-        put(ws, arrow(res.grade(y.prev()), res.grade(y)), &st.center, &mut col)?;
+        put(
+            ws,
+            arrow(res.grade(y.prev()), res.grade(y)),
+            &st.center,
+            &mut col,
+        )?;
         for yy in &years {
             let g = item.and_then(|i| i.year(*yy)).and_then(|iy| iy.submitted);
-            put(ws, g.map(Grade::symbol).unwrap_or(""), grade_format(st, g), &mut col)?;
+            put(
+                ws,
+                g.map(Grade::symbol).unwrap_or(""),
+                grade_format(st, g),
+                &mut col,
+            )?;
         }
         let iy = item.and_then(|i| i.year(y));
-        put(ws, &iy.map(|iy| iy.derived.to_string()).unwrap_or_default(), &st.center, &mut col)?;
+        put(
+            ws,
+            &iy.map(|iy| iy.derived.to_string()).unwrap_or_default(),
+            &st.center,
+            &mut col,
+        )?;
         let (verdict, vf) = match iy.map(|iy| iy.agreement) {
             Some(Agreement::Differs) => (Agreement::Differs.ja(), &st.agreement_bad),
             Some(Agreement::Tie) => (Agreement::Tie.ja(), &st.agreement_tie),
@@ -186,7 +226,10 @@ fn summary_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxE
         };
         put(ws, verdict, vf, &mut col)?;
         let (file, sheet) = match res.source {
-            Some((r, _)) => (b.submissions[r.file].path.to_string(), b.sheet(r).sheet.to_string()),
+            Some((r, _)) => (
+                b.submissions[r.file].path.to_string(),
+                b.sheet(r).sheet.to_string(),
+            ),
             None => (String::new(), String::new()),
         };
         put(ws, &file, &st.text, &mut col)?;
@@ -198,7 +241,9 @@ fn summary_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxE
     widths.apply(ws, &caps)?;
     let last_col = (hrefs.len() - 1) as u16;
     ws.autofilter(0, 0, b.plan.actions().count() as u32, last_col)?;
-    ws.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
@@ -206,8 +251,19 @@ fn summary_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxE
 fn counts_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxError> {
     ws.set_name("集計")?;
     let headers = [
-        "年度", "範囲", "個別評価 A", "個別評価 B", "個別評価 C", "個別評価 —", "個別評価 未記入",
-        "評価 A", "評価 B", "評価 C", "評価 —", "評価 未記入", "評価 同率",
+        "年度",
+        "範囲",
+        "個別評価 A",
+        "個別評価 B",
+        "個別評価 C",
+        "個別評価 —",
+        "個別評価 未記入",
+        "評価 A",
+        "評価 B",
+        "評価 C",
+        "評価 —",
+        "評価 未記入",
+        "評価 同率",
     ];
     header_row(ws, st, &headers)?;
     ws.set_row_height(0, 30)?;
@@ -237,10 +293,24 @@ fn counts_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxEr
     Ok(())
 }
 
-fn findings_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome, lang: Lang) -> Result<(), XlsxError> {
+fn findings_sheet(
+    ws: &mut Worksheet,
+    st: &Styles,
+    out: &Outcome,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     ws.set_name("エラー報告")?;
     let headers = [
-        "重要度", "コード", "ファイル", "シート", "セル", "担当課", "内容", "検出値", "期待値", "修正案",
+        "重要度",
+        "コード",
+        "ファイル",
+        "シート",
+        "セル",
+        "担当課",
+        "内容",
+        "検出値",
+        "期待値",
+        "修正案",
     ];
     header_row(ws, st, &headers)?;
     let mut widths = Widths::new(&headers);
@@ -261,7 +331,10 @@ fn findings_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome, lang: Lang) ->
             f.message.get(lang).to_string(),
             f.found.clone().unwrap_or_default(),
             f.expected.clone().unwrap_or_default(),
-            f.suggestion.as_ref().map(|s| s.get(lang).to_string()).unwrap_or_default(),
+            f.suggestion
+                .as_ref()
+                .map(|s| s.get(lang).to_string())
+                .unwrap_or_default(),
         ];
         for (c, v) in cells.iter().enumerate() {
             let fmt = match c {
@@ -275,14 +348,23 @@ fn findings_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome, lang: Lang) ->
     }
     widths.apply(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
     ws.autofilter(0, 0, out.findings.len() as u32, (headers.len() - 1) as u16)?;
-    ws.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
 fn files_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome) -> Result<(), XlsxError> {
     ws.set_name("提出状況")?;
-    let headers = ["ファイル", "状態", "担当課", "認識したシート", "エラー", "警告"];
+    let headers = [
+        "ファイル",
+        "状態",
+        "担当課",
+        "認識したシート",
+        "エラー",
+        "警告",
+    ];
     header_row(ws, st, &headers)?;
     let mut widths = Widths::new(&headers);
     let mut row = 1u32;
@@ -291,16 +373,35 @@ fn files_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome) -> Result<(), Xls
             None => ("読めません".to_string(), String::new(), String::new()),
             Some(w) => (
                 "読込済".to_string(),
-                w.eval_sheets.iter().filter_map(|e| e.owner()).next().unwrap_or_default(),
+                w.eval_sheets
+                    .iter()
+                    .filter_map(|e| e.owner())
+                    .next()
+                    .unwrap_or_default(),
                 w.sheets
                     .iter()
-                    .map(|sh| format!("{}（{}{}）", sh.name, sh.kind.ja(), if sh.hidden { "・非表示" } else { "" }))
+                    .map(|sh| {
+                        format!(
+                            "{}（{}{}）",
+                            sh.name,
+                            sh.kind.ja(),
+                            if sh.hidden { "・非表示" } else { "" }
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
         };
-        let count = |sev| out.findings.iter().filter(|f| f.severity == sev && f.at.file == s.path).count();
-        for (c, v) in [s.path.to_string(), status, owner, sheets].iter().enumerate() {
+        let count = |sev| {
+            out.findings
+                .iter()
+                .filter(|f| f.severity == sev && f.at.file == s.path)
+                .count()
+        };
+        for (c, v) in [s.path.to_string(), status, owner, sheets]
+            .iter()
+            .enumerate()
+        {
             ws.write_string_with_format(row, c as u16, v, &st.wrap)?;
             widths.see(c, v);
         }
@@ -308,7 +409,12 @@ fn files_sheet(ws: &mut Worksheet, st: &Styles, out: &Outcome) -> Result<(), Xls
         ws.write_number_with_format(row, 5, count(Severity::Warning) as f64, &st.center)?;
         row += 1;
     }
-    let missing: Vec<_> = out.batch.items.iter().filter(|i| i.sheets.is_empty()).collect();
+    let missing: Vec<_> = out
+        .batch
+        .items
+        .iter()
+        .filter(|i| i.sheets.is_empty())
+        .collect();
     if !missing.is_empty() {
         row += 1;
         ws.write_string_with_format(row, 0, "未提出の取組項目", &st.header)?;

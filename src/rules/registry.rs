@@ -44,11 +44,26 @@ macro_rules! rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Registered] = &[
-    rule!(files::unreadable_file::UnreadableFile, "files/unreadable_file.rs"),
-    rule!(files::no_evaluation_sheet::NoEvaluationSheet, "files/no_evaluation_sheet.rs"),
-    rule!(grades::unknown_grade::UnknownGrade, "grades/unknown_grade.rs"),
-    rule!(grades::item_grade_mismatch::ItemGradeMismatch, "grades/item_grade_mismatch.rs"),
-    rule!(grades::item_grade_tie::ItemGradeTie, "grades/item_grade_tie.rs"),
+    rule!(
+        files::unreadable_file::UnreadableFile,
+        "files/unreadable_file.rs"
+    ),
+    rule!(
+        files::no_evaluation_sheet::NoEvaluationSheet,
+        "files/no_evaluation_sheet.rs"
+    ),
+    rule!(
+        grades::unknown_grade::UnknownGrade,
+        "grades/unknown_grade.rs"
+    ),
+    rule!(
+        grades::item_grade_mismatch::ItemGradeMismatch,
+        "grades/item_grade_mismatch.rs"
+    ),
+    rule!(
+        grades::item_grade_tie::ItemGradeTie,
+        "grades/item_grade_tie.rs"
+    ),
 ];
 
 pub fn all() -> Vec<&'static Registered> {
@@ -63,7 +78,11 @@ mod tests {
     fn codes_are_unique_and_documented() {
         let mut seen = std::collections::HashSet::new();
         for r in RULES {
-            assert!(seen.insert(r.rule.code()), "duplicate code {}", r.rule.code());
+            assert!(
+                seen.insert(r.rule.code()),
+                "duplicate code {}",
+                r.rule.code()
+            );
             let doc = r.doc();
             for heading in ["## What it checks", "## Why it matters", "## Example"] {
                 assert!(doc.contains(heading), "{} lacks `{heading}`", r.rule.code());

@@ -37,7 +37,9 @@ impl Workdir {
 
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_hyoka"));
-        c.args(args).current_dir(self.dir.path()).env("NO_COLOR", "1");
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1");
         c
     }
 
@@ -59,7 +61,8 @@ impl Workdir {
 
 /// A sheet of a workbook as rows of display strings.
 pub fn read_sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
-    let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    let mut wb =
+        open_workbook_auto(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
     let range = wb
         .worksheet_range(name)
         .unwrap_or_else(|e| panic!("sheet {name} in {}: {e}", path.display()));

@@ -35,10 +35,14 @@ impl Rule for ItemGradeMismatch {
     }
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
         for (_, sheet) in b.eval_sheets() {
-            let Some(row) = &sheet.item_grades else { continue };
+            let Some(row) = &sheet.item_grades else {
+                continue;
+            };
             for cell in row.cells.iter().filter(|c| c.year <= b.year) {
                 let iy = item_year(sheet, cell.year);
-                let Some(submitted) = iy.submitted else { continue };
+                let Some(submitted) = iy.submitted else {
+                    continue;
+                };
                 if iy.agreement == Agreement::Differs {
                     out.push(
                         self.finding(

@@ -33,7 +33,9 @@ impl Rule for ItemGradeTie {
     }
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
         for (_, sheet) in b.eval_sheets() {
-            let Some(row) = &sheet.item_grades else { continue };
+            let Some(row) = &sheet.item_grades else {
+                continue;
+            };
             for cell in row.cells.iter().filter(|c| c.year <= b.year) {
                 let iy = item_year(sheet, cell.year);
                 let (Derived::Tie(x, y), Some(submitted)) = (iy.derived, iy.submitted) else {
