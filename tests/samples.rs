@@ -38,7 +38,8 @@ fn printed() -> Vec<(String, Printed)> {
         .collect()
 }
 
-/// Grades per action id and year index (0 = 令和4年度) from the sample sources.
+/// Grades per action id and per item id, by year index (0 = 令和4年度), from the
+/// sample sources.
 fn source_grades() -> HashMap<String, Vec<String>> {
     let mut out = HashMap::new();
     for entry in std::fs::read_dir(root().join("samples/src/sheets")).unwrap() {
@@ -46,6 +47,7 @@ fn source_grades() -> HashMap<String, Vec<String>> {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let id = v["id"].as_str().unwrap().to_string();
+        out.insert(id.clone(), strings(&v["item_grades"]["grades"]));
         for p in v["projects"].as_array().unwrap() {
             // A block printed without its 主な事業 row is named by its first measure.
             let heading = p["heading"]
@@ -58,16 +60,18 @@ fn source_grades() -> HashMap<String, Vec<String>> {
                 .unwrap()
                 + 1;
             let aid = format!("{id}-{}", CIRCLED.chars().nth(n - 1).unwrap());
-            let grades = p["grades"]["grades"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|g| g.as_str().unwrap().to_string())
-                .collect();
-            out.insert(aid, grades);
+            out.insert(aid, strings(&p["grades"]["grades"]));
         }
     }
     out
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The canonical form of a grade as the sources print it.
@@ -104,7 +108,11 @@ fn summary_reproduces_the_reports_grades() {
         col(&rows, "個別評価\nR5"),
         col(&rows, "個別評価\nR6"),
     );
-    let (i5, i6) = (col(&rows, "評価\nR5"), col(&rows, "評価\nR6"));
+    let (i4, i5, i6) = (
+        col(&rows, "評価\nR4"),
+        col(&rows, "評価\nR5"),
+        col(&rows, "評価\nR6"),
+    );
     let sources = source_grades();
     for (row, (pid, p)) in rows[1..].iter().zip(&printed) {
         assert_eq!(&row[id], pid);
@@ -112,6 +120,15 @@ fn summary_reproduces_the_reports_grades() {
         assert_eq!(row[r4], canon(&src[0]), "{pid} 令和4年度");
         assert_eq!(row[r5], canon(&src[1]), "{pid} 令和5年度 (sheet)");
         assert_eq!(row[r6], canon(&src[2]), "{pid} 令和6年度 (sheet)");
+        let item = &sources[pid.rsplit_once('-').unwrap().0];
+        for (k, c) in [i4, i5, i6].into_iter().enumerate() {
+            assert_eq!(
+                row[c],
+                canon(&item[k]),
+                "{pid} item 令和{}年度 (sheet)",
+                k + 4
+            );
+        }
         // The closing table lacks 4-(5)-②; chapter 1 has every action for 令和6年度.
         if !p.r5_action.is_empty() {
             assert_eq!(row[r5], p.r5_action, "{pid} 令和5年度 (評価一覧)");

@@ -490,4 +490,31 @@ mod tests {
             .unwrap();
         assert_eq!(cell.at.cell.unwrap().to_string(), "E16");
     }
+
+    #[test]
+    fn a_block_without_its_project_row_is_named_by_its_first_measure() {
+        let mut rows = sheet_rows(0);
+        // Replace the second 主な事業 row by nothing: the measure names the block.
+        let at = rows
+            .iter()
+            .position(|r| r.len() > 1 && r[0] == "主な事業" && r[1].starts_with('②'));
+        rows.remove(at.unwrap());
+        let k = rows
+            .iter()
+            .position(|r| r.get(1).is_some_and(|v| v == "積立"))
+            .unwrap();
+        rows[k][1] = "② 公共施設整備等資金積立基金現在高".into();
+        let s = parse_rows(rows);
+        assert_eq!(s.projects.len(), 2);
+        let p = &s.projects[1];
+        assert_eq!(
+            (p.number, p.name.as_str()),
+            (Some(2), "公共施設整備等資金積立基金現在高")
+        );
+        assert!(
+            p.heading.value.is_empty(),
+            "the missing row stays visible to rules"
+        );
+        assert!(p.grades.is_some());
+    }
 }

@@ -29,7 +29,7 @@ impl Grid {
         width: usize,
         cells: Vec<CellValue>,
     ) -> Grid {
-        let height = if width == 0 { 0 } else { cells.len() / width };
+        let height = cells.len().checked_div(width).unwrap_or(0);
         Grid {
             file,
             sheet,

@@ -19,7 +19,7 @@ use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
 pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
-    let result = workbook::open_grids(path, &shown).map(|raw| build_workbook(raw));
+    let result = workbook::open_grids(path, &shown).map(build_workbook);
     Submission {
         path: shown,
         result,

@@ -103,6 +103,11 @@ fn header_row(ws: &mut Worksheet, st: &Styles, headers: &[&str]) -> Result<(), X
         ws.write_string_with_format(0, c as u16, *h, &st.header)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed for the committee: A3 landscape, one page wide, header on every page.
+    ws.set_landscape()
+        .set_paper_size(8)
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -241,10 +246,6 @@ fn summary_sheet(ws: &mut Worksheet, st: &Styles, b: &Batch) -> Result<(), XlsxE
     widths.apply(ws, &caps)?;
     let last_col = (hrefs.len() - 1) as u16;
     ws.autofilter(0, 0, b.plan.actions().count() as u32, last_col)?;
-    ws.set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -348,10 +349,6 @@ fn findings_sheet(
     }
     widths.apply(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
     ws.autofilter(0, 0, out.findings.len() as u32, (headers.len() - 1) as u16)?;
-    ws.set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
