@@ -173,6 +173,25 @@ def write_targets(ws, t):
         ws.column_dimensions[c].width = w
 
 
+def write_comments(path):
+    """The secretariat's draft of chapter 1's 評価とコメント, one paragraph per row."""
+    comments = json.loads((SRC / "comments.json").read_text(encoding="utf-8"))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "評価コメント"
+    for c, h in enumerate(["取組項目", "コメント"], 1):
+        cell = ws.cell(row=1, column=c, value=h)
+        cell.font, cell.border = Font(name="游ゴシック", size=10, bold=True), BORDER
+    for r, c in enumerate(comments, 2):
+        for k, v in enumerate([c["item"], c["comment"]], 1):
+            cell = ws.cell(row=r, column=k, value=v)
+            cell.font, cell.alignment, cell.border = FONT, WRAP, BORDER
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 100
+    wb.save(path)
+    print(path.relative_to(HERE.parent), f"評価コメント, {len(comments)} paragraphs")
+
+
 def main():
     cfg = tomllib.loads((SRC / "workbooks.toml").read_text(encoding="utf-8"))
     sheets = {}
@@ -195,6 +214,7 @@ def main():
         out = HERE / f"{dept}_令和6年度.xlsx"
         wb.save(out)
         print(out.relative_to(HERE.parent), ", ".join(ids))
+    write_comments(HERE / "事務局_評価コメント案.xlsx")
 
 
 if __name__ == "__main__":

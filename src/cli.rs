@@ -42,6 +42,18 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
 
+    /// Run only these rules: codes or prefixes, comma-separated (G,S001) / 実行するルール
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Skip these rules: codes or prefixes, comma-separated (P003) / 除外するルール
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+
+    /// Configuration file (default: hyoka.toml beside the first input) / 設定ファイル
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Message language / メッセージの言語
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]
     pub lang: LangArg,

@@ -22,6 +22,10 @@ pub enum ToolError {
     )]
     OutputIsInput { path: PathBuf },
     #[error(
+        "ルール指定「{0}」に当てはまるルールがありません（hyoka rules で一覧）。(no rule matches this selector)"
+    )]
+    BadRuleSelector(String),
+    #[error(
         "出力ファイル {path} を書き込めません: {message}（Excelで開いている場合は閉じてから再実行してください）。元のファイルは変更していません。"
     )]
     Write { path: PathBuf, message: String },

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod derive;
 pub mod error;
 pub mod model;

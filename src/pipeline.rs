@@ -2,6 +2,7 @@
 //! parallel, results in input order) → decide the year → place onto the plan →
 //! run the rules.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use rayon::prelude::*;
 use crate::derive::batch::Batch;
 use crate::derive::year::decide_year;
 use crate::error::ToolError;
-use crate::model::finding::Finding;
+use crate::model::finding::{Finding, Severity};
 use crate::model::plan::Plan;
 use crate::model::sheet::Submission;
 use crate::model::year::FiscalYear;
@@ -23,6 +24,8 @@ pub struct Options<'a> {
     pub year: Option<FiscalYear>,
     pub plan: &'a Plan,
     pub rules: Vec<&'static Registered>,
+    /// Severity overrides by rule code (hyoka.toml).
+    pub severity: HashMap<String, Severity>,
     pub progress: bool,
 }
 
@@ -62,7 +65,7 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         None => decide_year(&submissions).ok_or(ToolError::YearUndecided)?,
     };
     let batch = Batch::new(opts.plan, year, submissions);
-    let findings = crate::rules::run(&batch, &opts.rules);
+    let findings = crate::rules::run(&batch, &opts.rules, &opts.severity);
     Ok(Outcome {
         discovered,
         batch,

@@ -12,13 +12,11 @@ import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../shared/seed/000_0a30f17dcfe74450.txt")
-RANGES = {
-    "1-(1)": (636, 752), "1-(2)": (753, 841), "1-(3)": (842, 885), "1-(4)": (886, 982),
-    "2-(1)": (983, 1032), "2-(2)": (1033, 1103), "2-(3)": (1104, 1175), "2-(4)": (1176, 1200),
-    "3-(1)": (1201, 1240), "3-(2)": (1241, 1305), "3-(3)": (1306, 1341), "3-(4)": (1342, 1367),
-    "3-(5)": (1368, 1400), "4-(1)": (1401, 1432), "4-(2)": (1433, 1491), "4-(3)": (1492, 1528),
-    "4-(4)": (1529, 1619), "4-(5)": (1620, 1675),
-}
+IDS = ["1-(1)", "1-(2)", "1-(3)", "1-(4)", "2-(1)", "2-(2)", "2-(3)", "2-(4)", "3-(1)",
+       "3-(2)", "3-(3)", "3-(4)", "3-(5)", "4-(1)", "4-(2)", "4-(3)", "4-(4)", "4-(5)"]
+# Chapter 2's sheets: from the first 基本方針 row after the 見方 example to the
+# end of 4-(5); each sheet starts at its 基本方針 row.
+FIRST, LAST = 636, 1675
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 PANEL = re.compile(r"^令和\S+年度の?(取組|成果・効果)$")
 
@@ -168,6 +166,9 @@ def split_actions(d):
 
 def main():
     lines = open(SEED, encoding="utf-8").read().split("\n")
+    starts = [n for n in range(FIRST, LAST + 1) if lines[n - 1].split("\t")[0] == "基本方針"]
+    assert len(starts) == len(IDS), starts
+    RANGES = dict(zip(IDS, zip(starts, [s - 1 for s in starts[1:]] + [LAST])))
     out = os.path.join(HERE, "sheets")
     os.makedirs(out, exist_ok=True)
     for sid, (lo, hi) in RANGES.items():

@@ -67,11 +67,15 @@ pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, Tool
         Some(y) => Some(parse_year_arg(y).ok_or_else(|| ToolError::BadYear(y.clone()))?),
         None => None,
     };
+    let mut config = crate::config::Config::load(args.config.as_deref(), &args.paths)?;
+    config.select.extend(args.select.iter().cloned());
+    config.ignore.extend(args.ignore.iter().cloned());
     Ok(Options {
         inputs: args.paths.clone(),
         year,
         plan,
-        rules: crate::rules::registry::all(),
+        rules: config.rules()?,
+        severity: config.severity,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     })
 }

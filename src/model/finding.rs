@@ -129,6 +129,11 @@ impl Finding {
         self
     }
 
+    pub fn department(mut self, d: Option<String>) -> Self {
+        self.department = d;
+        self
+    }
+
     pub fn related(mut self, at: Location) -> Self {
         self.related.push(at);
         self

@@ -60,6 +60,8 @@ pub struct GradeRow {
     /// The label cell (`評価` / `個別評価`).
     pub label: Location,
     pub cells: Vec<GradeCell>,
+    /// Text right of the grades on the same row (a 備考 or a reason for `—`).
+    pub note: Option<Located<String>>,
 }
 
 impl GradeRow {
@@ -233,12 +235,30 @@ pub struct TargetSheet {
     pub rows: Vec<TargetRow>,
 }
 
+/// One paragraph of a 評価コメント sheet.
+#[derive(Clone, Debug)]
+pub struct CommentRow {
+    /// The 取組項目 cell (`2-(3)`), possibly inherited from a row above.
+    pub item: Located<String>,
+    pub item_id: Option<ItemId>,
+    pub text: Located<String>,
+}
+
+/// A 評価コメント sheet: the secretariat's draft of chapter 1's comments.
+#[derive(Clone, Debug)]
+pub struct CommentSheet {
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
+    pub rows: Vec<CommentRow>,
+}
+
 /// A submitted file after reading.
 #[derive(Clone, Debug, Default)]
 pub struct Workbook {
     pub sheets: Vec<SheetInfo>,
     pub eval_sheets: Vec<EvalSheet>,
     pub targets: Vec<TargetSheet>,
+    pub comments: Vec<CommentSheet>,
     /// Cells holding a formula error (`#REF!` …) in the parts hyoka reads.
     pub error_cells: Vec<Located<String>>,
 }

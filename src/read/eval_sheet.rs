@@ -273,10 +273,20 @@ fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCe
         .collect()
 }
 
-fn finish_grades(s: &mut EvalSheet, _g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
+fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
+    // A note typed right of the grades (備考, a reason for `—`) belongs to the row.
+    let note = cells.last().and_then(|c| c.at.cell).and_then(|last| {
+        g.row_cells(last.row, last.col + 1)
+            .find(|(_, v)| !v.is_empty())
+            .map(|(c, v)| Located {
+                value: v.text(),
+                at: g.loc(last.row, c),
+            })
+    });
     let row = GradeRow {
         label: at.clone(),
         cells,
+        note,
     };
     match label {
         Label::ItemGrade => s.item_grades = Some(row),

@@ -1,9 +1,10 @@
 //! Reading: from paths on disk to [`Submission`]s. Files are found
 //! (`discover`), opened whatever their format (`workbook`), each sheet turned
 //! into a [`grid::Grid`], recognised (`classify`) and parsed by its labels
-//! (`eval_sheet`, `targets`). Nothing here judges the content; rules do.
+//! (`eval_sheet`, `targets`, `comments`). Nothing here judges the content; rules do.
 
 pub mod classify;
+pub mod comments;
 pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
@@ -45,7 +46,11 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
                 wb.error_cells.extend(s.grid.error_cells());
                 wb.targets.push(targets::parse(&s.grid));
             }
-            _ => {}
+            SheetKind::Comments => {
+                wb.error_cells.extend(s.grid.error_cells());
+                wb.comments.push(comments::parse(&s.grid));
+            }
+            SheetKind::Other | SheetKind::Empty => {}
         }
     }
     wb

@@ -3,13 +3,21 @@
 //! documentation (`hyoka rules`, `docs/rules.md`). To add a rule, add its file
 //! and one line in [`registry`].
 
+pub mod comments;
 pub mod files;
 pub mod grades;
+pub mod plan;
 pub mod registry;
+pub mod structure;
 
-use crate::derive::batch::Batch;
+use std::collections::HashMap;
+
+use crate::derive::batch::{Batch, SheetRef};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
+use crate::model::plan::{ActionId, ItemRef};
+use crate::model::sheet::{EvalSheet, GradeCell};
+use crate::model::year::FiscalYear;
 
 /// A check over everything read and derived.
 pub trait Rule: Sync {
@@ -27,13 +35,21 @@ pub trait Rule: Sync {
     }
 }
 
-/// Runs the given rules and fills in each finding's department from its sheet.
-pub fn run(batch: &Batch, rules: &[&registry::Registered]) -> Vec<Finding> {
+/// Runs the given rules, applies the configured severities and fills in each
+/// finding's department from its sheet.
+pub fn run(
+    batch: &Batch,
+    rules: &[&registry::Registered],
+    severity: &HashMap<String, Severity>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in rules {
         r.rule.check(batch, &mut out);
     }
     for f in &mut out {
+        if let Some(s) = severity.get(f.code) {
+            f.severity = *s;
+        }
         if f.department.is_none() {
             f.department = department_of(batch, &f.at);
         }
@@ -48,4 +64,46 @@ fn department_of(batch: &Batch, at: &Location) -> Option<String> {
         .eval_sheets()
         .find(|(_, s)| s.file == at.file && &s.sheet == sheet)
         .and_then(|(_, s)| s.owner())
+}
+
+/// Where a finding about a whole sheet points: the sheet, no cell.
+pub fn sheet_loc(s: &EvalSheet) -> Location {
+    Location {
+        file: s.file.clone(),
+        sheet: Some(s.sheet.clone()),
+        cell: None,
+    }
+}
+
+/// The plan item a placed sheet was put on.
+pub fn item_of<'p>(b: &Batch<'p>, r: SheetRef) -> Option<ItemRef<'p>> {
+    let id = b.items.iter().find(|i| i.sheets.contains(&r))?.id;
+    b.plan.item(id)
+}
+
+/// The 個別評価 cell of an action in a year, in the sheet that evaluates it.
+pub fn action_grade_cell<'b>(b: &'b Batch, id: ActionId, y: FiscalYear) -> Option<&'b GradeCell> {
+    let (r, p) = b.action(id)?.source?;
+    b.project(r, p).grades.as_ref()?.cell(y)
+}
+
+/// Two names of the same thing, tolerating what people vary without meaning
+/// to: spacing, full/half width, and the （再掲） / （数値目標） markers.
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
+}
+
+/// The comparison key of an action or item name (see [`same_name`]).
+pub fn name_key(s: &str) -> String {
+    let k = crate::model::text::key(s);
+    let mut k = k.as_str();
+    loop {
+        let before = k.len();
+        for m in ["(再掲)", "(数値目標)"] {
+            k = k.strip_suffix(m).unwrap_or(k);
+        }
+        if k.len() == before {
+            return k.to_string();
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The list of rules. A rule's documentation is the `//!` comment at the top of
 //! its file, read here with `include_str!` so code and docs cannot drift.
 
-use crate::rules::{Rule, files, grades};
+use crate::rules::{Rule, comments, files, grades, plan, structure};
 
 pub struct Registered {
     pub rule: &'static dyn Rule,
@@ -42,7 +42,8 @@ macro_rules! rule {
     };
 }
 
-/// Every rule, in code order.
+/// Every rule, grouped by code letter: F files, G grades, K comments, P plan,
+/// S structure.
 pub static RULES: &[Registered] = &[
     rule!(
         files::unreadable_file::UnreadableFile,
@@ -52,9 +53,23 @@ pub static RULES: &[Registered] = &[
         files::no_evaluation_sheet::NoEvaluationSheet,
         "files/no_evaluation_sheet.rs"
     ),
+    rule!(files::formula_error::FormulaError, "files/formula_error.rs"),
     rule!(
         grades::unknown_grade::UnknownGrade,
         "grades/unknown_grade.rs"
+    ),
+    rule!(
+        grades::grade_variant::GradeVariant,
+        "grades/grade_variant.rs"
+    ),
+    rule!(
+        grades::missing_grade::MissingGrade,
+        "grades/missing_grade.rs"
+    ),
+    rule!(grades::future_grade::FutureGrade, "grades/future_grade.rs"),
+    rule!(
+        grades::unexplained_dash::UnexplainedDash,
+        "grades/unexplained_dash.rs"
     ),
     rule!(
         grades::item_grade_mismatch::ItemGradeMismatch,
@@ -63,6 +78,48 @@ pub static RULES: &[Registered] = &[
     rule!(
         grades::item_grade_tie::ItemGradeTie,
         "grades/item_grade_tie.rs"
+    ),
+    rule!(
+        grades::relisted_mismatch::RelistedMismatch,
+        "grades/relisted_mismatch.rs"
+    ),
+    rule!(
+        grades::conflicting_grades::ConflictingGrades,
+        "grades/conflicting_grades.rs"
+    ),
+    rule!(
+        comments::comment_action::CommentAction,
+        "comments/comment_action.rs"
+    ),
+    rule!(
+        comments::comment_grade::CommentGrade,
+        "comments/comment_grade.rs"
+    ),
+    rule!(plan::name_differs::NameDiffers, "plan/name_differs.rs"),
+    rule!(
+        plan::unknown_to_plan::UnknownToPlan,
+        "plan/unknown_to_plan.rs"
+    ),
+    rule!(plan::not_submitted::NotSubmitted, "plan/not_submitted.rs"),
+    rule!(
+        plan::duplicate_item::DuplicateItem,
+        "plan/duplicate_item.rs"
+    ),
+    rule!(
+        structure::missing_block::MissingBlock,
+        "structure/missing_block.rs"
+    ),
+    rule!(
+        structure::project_without_action::ProjectWithoutAction,
+        "structure/project_without_action.rs"
+    ),
+    rule!(
+        structure::action_without_project::ActionWithoutProject,
+        "structure/action_without_project.rs"
+    ),
+    rule!(
+        structure::unknown_action_reference::UnknownActionReference,
+        "structure/unknown_action_reference.rs"
     ),
 ];
 

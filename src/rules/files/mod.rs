@@ -1,4 +1,6 @@
-//! Rules about whole files: unreadable, or holding nothing hyoka can use.
+//! Rules about whole files and raw cells: unreadable, holding nothing hyoka
+//! can use, or holding formula errors.
 
+pub mod formula_error;
 pub mod no_evaluation_sheet;
 pub mod unreadable_file;

@@ -1,8 +1,8 @@
-//! A workbook in which no sheet is recognised as a 評価シート or 数値目標.
+//! A workbook in which no sheet is recognised as a 評価シート, 数値目標 or 評価コメント.
 //!
 //! ## What it checks
 //! Sheets are recognised by their labels in the label column (基本方針,
-//! 取組項目名, 主な事業, 個別評価 …) or by a 数値目標 table header. A workbook
+//! 取組項目名, 主な事業, 個別評価 …) or by a 数値目標 / 評価コメント header. A workbook
 //! where no sheet qualifies is reported with the names of the sheets it has.
 //!
 //! ## Why it matters
@@ -33,7 +33,7 @@ impl Rule for NoEvaluationSheet {
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
         for s in &b.submissions {
             let Some(w) = s.workbook() else { continue };
-            if w.eval_sheets.is_empty() && w.targets.is_empty() {
+            if w.eval_sheets.is_empty() && w.targets.is_empty() && w.comments.is_empty() {
                 let names: Vec<&str> = w.sheets.iter().map(|s| &*s.name).collect();
                 out.push(
                     self.finding(

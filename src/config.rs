@@ -1,0 +1,173 @@
+//! Rule selection and severity overrides, the way linters do it: `--select` /
+//! `--ignore` by code or prefix on the command line, and a `hyoka.toml` beside
+//! the inputs (or `--config FILE`):
+//!
+//! ```toml
+//! [rules]
+//! select = ["G", "S", "P"]   # default: every rule
+//! ignore = ["P003"]          # e.g. when checking one department's file alone
+//!
+//! [rules.severity]
+//! G002 = "info"              # error | warning | info
+//! ```
+//!
+//! Command-line lists extend the file's.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ToolError;
+use crate::model::finding::Severity;
+use crate::rules::registry::{RULES, Registered};
+
+/// The name looked for beside the inputs.
+pub const FILE_NAME: &str = "hyoka.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    rules: RulesSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesSection {
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    severity: HashMap<String, String>,
+}
+
+/// The resolved configuration of a run.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: HashMap<String, Severity>,
+    /// The file it came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads `explicit`, or else `hyoka.toml` in the folder of the first input.
+    pub fn load(explicit: Option<&Path>, inputs: &[PathBuf]) -> Result<Config, ToolError> {
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => inputs.first().and_then(|i| {
+                let dir = if i.is_dir() { i.as_path() } else { i.parent()? };
+                let p = dir.join(FILE_NAME);
+                p.is_file().then_some(p)
+            }),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let err = |message: String| ToolError::Config {
+            path: path.clone(),
+            message,
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| err(e.to_string()))?;
+        let file: File = toml::from_str(&text).map_err(|e| err(e.to_string()))?;
+        let mut severity = HashMap::new();
+        for (code, s) in file.rules.severity {
+            let sev = s.parse::<Severity>().map_err(|_| {
+                err(format!(
+                    "{code} の重要度「{s}」は error / warning / info のいずれかです"
+                ))
+            })?;
+            if !RULES.iter().any(|r| r.rule.code() == code) {
+                return Err(err(format!(
+                    "ルール {code} はありません（hyoka rules で一覧）"
+                )));
+            }
+            severity.insert(code, sev);
+        }
+        Ok(Config {
+            select: file.rules.select,
+            ignore: file.rules.ignore,
+            severity,
+            source: Some(path),
+        })
+    }
+
+    /// The rules to run: those matching `select` (all when empty) minus `ignore`.
+    /// A pattern that matches no rule is an error, so a typo does not silently
+    /// switch a check off.
+    pub fn rules(&self) -> Result<Vec<&'static Registered>, ToolError> {
+        for p in self.select.iter().chain(&self.ignore) {
+            if !RULES.iter().any(|r| matches(r, p)) {
+                return Err(ToolError::BadRuleSelector(p.clone()));
+            }
+        }
+        Ok(RULES
+            .iter()
+            .filter(|r| self.select.is_empty() || self.select.iter().any(|p| matches(r, p)))
+            .filter(|r| !self.ignore.iter().any(|p| matches(r, p)))
+            .collect())
+    }
+}
+
+/// A code (`G003`) or a prefix of codes (`G`, `G0`), case-insensitive.
+fn matches(r: &Registered, pattern: &str) -> bool {
+    let p = pattern.trim().to_ascii_uppercase();
+    !p.is_empty() && r.rule.code().starts_with(&p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(c: &Config) -> Vec<&'static str> {
+        c.rules().unwrap().iter().map(|r| r.rule.code()).collect()
+    }
+
+    #[test]
+    fn select_and_ignore_by_prefix() {
+        let c = Config {
+            select: vec!["g".into()],
+            ignore: vec!["G01".into()],
+            ..Config::default()
+        };
+        let got = codes(&c);
+        assert!(got.contains(&"G001"));
+        assert!(
+            got.iter()
+                .all(|c| c.starts_with('G') && !c.starts_with("G01"))
+        );
+        assert!(codes(&Config::default()).len() == RULES.len());
+    }
+
+    #[test]
+    fn unknown_selector_is_refused() {
+        let c = Config {
+            ignore: vec!["Z9".into()],
+            ..Config::default()
+        };
+        assert!(c.rules().is_err());
+    }
+
+    #[test]
+    fn file_beside_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[rules]\nignore = [\"G011\"]\n[rules.severity]\nG001 = \"warning\"\n",
+        )
+        .unwrap();
+        let c = Config::load(None, &[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(c.ignore, ["G011"]);
+        assert_eq!(c.severity["G001"], Severity::Warning);
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[rules]\nseverity = { G001 = \"fatal\" }\n",
+        )
+        .unwrap();
+        let e = Config::load(None, &[dir.path().to_path_buf()]).unwrap_err();
+        assert!(e.to_string().contains("fatal"));
+    }
+}

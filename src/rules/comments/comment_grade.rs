@@ -1,0 +1,76 @@
+//! A comment paragraph quoting a grade that is not the action's grade.
+//!
+//! ## What it checks
+//! When a paragraph of the 評価コメント sheet says 個別評価を「A」としました (or
+//! 個別評価は「B」), the grade must be the 個別評価 of the action it names, for
+//! the evaluated year, as the sheets give it. The action is the one the
+//! paragraph names by name (K001 checks the number).
+//!
+//! ## Why it matters
+//! The comment and the summary table are printed side by side; a comment
+//! quoting `A` next to a table showing `B` is the kind of slip a reader spots
+//! first.
+//!
+//! ## Example
+//! Fails: 「①人事制度の見直し」は、…個別評価を「B」としました。 while 4-(4) ①
+//! 令和6年度 is `A` in the sheet.
+//! Passes: the paragraph quotes 「A」.
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::text::circled;
+use crate::rules::comments::{action_by_name, item, named_actions, quoted_grade, rows};
+use crate::rules::{Rule, action_grade_cell};
+
+pub struct CommentGrade;
+
+impl Rule for CommentGrade {
+    fn code(&self) -> &'static str {
+        "K002"
+    }
+    fn name(&self) -> &'static str {
+        "comment-grade-mismatch"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for row in rows(b) {
+            let Some(item) = item(b, row) else { continue };
+            let Some((quoted, raw)) = quoted_grade(&row.text.value) else {
+                continue;
+            };
+            for (n, name) in named_actions(&row.text.value) {
+                let id = action_by_name(b, item, &name).map(|a| a.id).or_else(|| {
+                    item.item.actions.iter().any(|a| a.number == n).then_some(
+                        crate::model::plan::ActionId {
+                            item: item.id,
+                            number: n,
+                        },
+                    )
+                });
+                let Some(id) = id else { continue };
+                let Some(cell) = action_grade_cell(b, id, b.year) else {
+                    continue;
+                };
+                let Some(g) = cell.reading.grade() else {
+                    continue;
+                };
+                if g != quoted {
+                    out.push(
+                        self.finding(
+                            row.text.at.clone(),
+                            Text::new(
+                                format!("コメントは「{}{}」の個別評価を「{}」としていますが、評価シートの{}は「{}」です。", circled(n), name, raw, b.year, g),
+                                format!("The comment gives `{}{}` the grade `{}`, but its {} grade in the sheet is `{}`.", circled(n), name, raw, b.year.short(), g),
+                            ),
+                        )
+                        .found(raw.clone())
+                        .expected(g.symbol())
+                        .related(cell.at.clone()),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! A grade given for a year after the evaluated fiscal year.
+//!
+//! ## What it checks
+//! Cells of years after the evaluated fiscal year must be empty or `—`; an
+//! `A`, `B` or `C` there is reported.
+//!
+//! ## Why it matters
+//! A year not yet over cannot have been evaluated: such a grade is usually
+//! typed one column too far to the right, which also leaves the evaluated
+//! year's grade wrong or empty.
+//!
+//! ## Example
+//! Fails (evaluating 令和6年度): 個別評価 令和7年度 holds `A`.
+//! Passes: 令和7年度 holds `—`.
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::grade::Grade;
+use crate::rules::Rule;
+
+pub struct FutureGrade;
+
+impl Rule for FutureGrade {
+    fn code(&self) -> &'static str {
+        "G004"
+    }
+    fn name(&self) -> &'static str {
+        "future-grade"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.eval_sheets() {
+            for cell in Batch::grade_cells(sheet).filter(|c| c.year > b.year) {
+                let Some(g) = cell.reading.grade().filter(|g| *g != Grade::NotEvaluable) else {
+                    continue;
+                };
+                out.push(
+                    self.finding(
+                        cell.at.clone(),
+                        Text::new(
+                            format!(
+                                "評価年度（{}）より後の{}に評価「{}」があります。",
+                                b.year, cell.year, g
+                            ),
+                            format!(
+                                "A grade `{}` for {}, after the evaluated year {}.",
+                                g,
+                                cell.year.short(),
+                                b.year.short()
+                            ),
+                        ),
+                    )
+                    .found(cell.raw.clone())
+                    .expected("— / 空欄"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! A grade typed in a form hyoka understands but the report does not print.
+//!
+//! ## What it checks
+//! Every grade cell must hold the canonical symbol: `A`, `B`, `C` or `—`.
+//! Full-width letters (`Ａ`), lower case (`a`), a suffix (`A評価`) and the many
+//! dashes people type for `—` (`－`, `―`, `ー`, `-`) are read correctly, and
+//! reported so the sheet can be cleaned before it is printed.
+//!
+//! ## Why it matters
+//! The consolidated workbook and the printed report use the canonical symbols;
+//! a mixture of `Ａ` and `A` in a table the committee reads looks careless, and
+//! other tools (a filter in Excel, a pivot table) treat them as different values.
+//!
+//! ## Example
+//! Fails: 個別評価 令和6年度 holds `Ａ` (fix: `A`), or `－` (fix: `—`).
+//! Passes: the cell holds `A` or `—`.
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::grade::GradeReading;
+use crate::rules::Rule;
+
+pub struct GradeVariant;
+
+impl Rule for GradeVariant {
+    fn code(&self) -> &'static str {
+        "G002"
+    }
+    fn name(&self) -> &'static str {
+        "grade-variant"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.eval_sheets() {
+            for cell in Batch::grade_cells(sheet) {
+                if let GradeReading::Variant(g) = cell.reading {
+                    out.push(
+                        self.finding(
+                            cell.at.clone(),
+                            Text::new(
+                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, cell.raw, g, g),
+                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), cell.raw, g, g),
+                            ),
+                        )
+                        .found(cell.raw.clone())
+                        .expected(g.symbol())
+                        .suggest(Text::new(format!("「{g}」と入力する"), format!("type `{g}`"))),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `—` (評価不可) in an evaluated year without a reason nearby.
+//!
+//! ## What it checks
+//! `—` means the action could not be evaluated (its time has not come, it was
+//! suspended …). For a year up to the evaluated one, a `—` needs a reason: a
+//! note right of the grades on the same row, or a text of that year's 取組 /
+//! 成果 panels of the block saying so (未実施, 対象外, 休止, 中止, 延期, 見送り,
+//! 評価不可, 時期に達していない …). An item grade `—` is explained when every
+//! action grade of that year is `—`.
+//!
+//! ## Why it matters
+//! An unexplained `—` is often a grade someone forgot to decide; the committee
+//! needs the reason to accept it.
+//!
+//! ## Example
+//! Fails: 個別評価 令和6年度 `—`, and the 令和6年度の取組 text describes work done.
+//! Passes: the same, with `令和6年度は事業休止のため評価不可` typed right of the grades.
+
+use crate::derive::batch::Batch;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::grade::Grade;
+use crate::model::sheet::{GradeRow, Project};
+use crate::model::year::FiscalYear;
+use crate::rules::Rule;
+
+pub struct UnexplainedDash;
+
+/// Words that give a reason for not evaluating.
+const REASONS: &[&str] = &[
+    "未実施",
+    "実施なし",
+    "対象外",
+    "休止",
+    "中止",
+    "延期",
+    "見送",
+    "評価不可",
+    "評価できない",
+    "時期に達していない",
+    "取組時期",
+    "該当なし",
+    "未着手",
+];
+
+fn explains(text: &str) -> bool {
+    REASONS.iter().any(|r| text.contains(r))
+}
+
+fn panels_explain(p: &Project, y: FiscalYear) -> bool {
+    p.measures
+        .iter()
+        .flat_map(|m| &m.panels)
+        .filter(|pa| pa.year == Some(y))
+        .any(|pa| explains(&pa.text.value.text()))
+}
+
+fn note_explains(row: &GradeRow) -> bool {
+    row.note
+        .as_ref()
+        .is_some_and(|n| !n.value.trim().is_empty())
+}
+
+impl Rule for UnexplainedDash {
+    fn code(&self) -> &'static str {
+        "G005"
+    }
+    fn name(&self) -> &'static str {
+        "unexplained-dash"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.eval_sheets() {
+            let mut rows: Vec<(&GradeRow, Box<dyn Fn(FiscalYear) -> bool>)> = Vec::new();
+            if let Some(r) = &sheet.item_grades {
+                let all_dash = |y: FiscalYear| {
+                    let gs: Vec<_> = sheet
+                        .projects
+                        .iter()
+                        .filter_map(|p| p.grades.as_ref().and_then(|g| g.grade(y)))
+                        .collect();
+                    !gs.is_empty() && gs.iter().all(|g| *g == Grade::NotEvaluable)
+                };
+                rows.push((r, Box::new(all_dash)));
+            }
+            for p in &sheet.projects {
+                if let Some(r) = &p.grades {
+                    rows.push((r, Box::new(move |y| panels_explain(p, y))));
+                }
+            }
+            for (row, explained) in rows {
+                for c in row.cells.iter().filter(|c| c.year <= b.year) {
+                    if c.reading.grade() == Some(Grade::NotEvaluable)
+                        && !note_explains(row)
+                        && !explained(c.year)
+                    {
+                        out.push(
+                            self.finding(
+                                c.at.clone(),
+                                Text::new(
+                                    format!("{}は評価済みの年度ですが「—」（評価不可）で、理由が見当たりません。", c.year),
+                                    format!("{} has been evaluated but the grade is `—` with no reason given.", c.year.short()),
+                                ),
+                            )
+                            .found(c.raw.clone())
+                            .suggest(Text::new(
+                                "評価を記入するか、評価の右の欄に評価不可の理由を書く",
+                                "give a grade, or write the reason right of the grades",
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
