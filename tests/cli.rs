@@ -59,3 +59,73 @@ fn a_broken_file_does_not_stop_the_batch() {
         .unwrap();
     assert_eq!(good["status"], "ok");
 }
+
+#[test]
+fn rules_are_selected_and_ignored_by_code_or_prefix() {
+    let w = Workdir::new();
+    let s = samples();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["check", "--format", "json", s.to_str().unwrap()];
+        a.extend_from_slice(args);
+        let out = w.command(&a).output().unwrap();
+        let doc = crate::util::json(&out);
+        let mut c: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        c.dedup();
+        c
+    };
+    assert!(codes(&["--select", "G011"]).iter().all(|c| c == "G011"));
+    let no_k = codes(&["--ignore", "K,S004"]);
+    assert!(!no_k.iter().any(|c| c.starts_with('K') || c == "S004"));
+    assert!(no_k.iter().any(|c| c == "S001"));
+    w.run(&["check", s.to_str().unwrap(), "--select", "Z9"], 2);
+}
+
+#[test]
+fn config_beside_the_inputs_overrides_severity() {
+    let w = Workdir::new();
+    std::fs::create_dir(w.path("in")).unwrap();
+    std::fs::copy(
+        samples().join("企画政策課_令和6年度.xlsx"),
+        w.path("in/企画政策課.xlsx"),
+    )
+    .unwrap();
+    // Alone, the file leaves 17 items unsubmitted (P003) and has S001.
+    w.run(&["check", "in"], 1);
+    std::fs::write(
+        w.path("in/hyoka.toml"),
+        "[rules]\nignore = [\"P003\"]\n[rules.severity]\nS001 = \"warning\"\n",
+    )
+    .unwrap();
+    let out = w.run(&["check", "--format", "json", "in"], 0);
+    let doc = crate::util::json(&out);
+    let s001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "S001")
+        .expect("S001 still reported");
+    assert_eq!(s001["severity"], "warning");
+}
+
+#[test]
+fn english_messages() {
+    let w = Workdir::new();
+    let out = w.run(
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--select",
+            "S004",
+            samples().to_str().unwrap(),
+        ],
+        1,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("refers to ⑤"), "{text}");
+}

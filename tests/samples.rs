@@ -278,3 +278,60 @@ fn libreoffice_copies_read_the_same_as_the_originals() {
         );
     }
 }
+
+/// Every error `check` reports on the samples is a slip of the report itself
+/// (see samples/README.md); nothing else may be an error.
+#[test]
+fn check_reports_the_reports_own_slips_and_no_other_error() {
+    let w = Workdir::new();
+    let out = w
+        .command(&["check", "--format", "json", samples().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "errors are found");
+    let doc = json(&out);
+    let mut errors: Vec<String> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            let file = f["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            format!(
+                "{} {}:{}!{}",
+                f["code"].as_str().unwrap(),
+                file,
+                f["sheet"].as_str().unwrap_or(""),
+                f["cell"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    errors.sort();
+    assert_eq!(
+        errors,
+        [
+            // 2-(3)'s comments keep 2-(2)'s numbers for the repeated actions.
+            "K001 事務局_評価コメント案.xlsx:評価コメント!B32",
+            "K001 事務局_評価コメント案.xlsx:評価コメント!B33",
+            "K001 事務局_評価コメント案.xlsx:評価コメント!B34",
+            // 2-(4) ② has no 主な事業 row.
+            "S001 企画政策課_令和6年度.xlsx:広域連携!C17",
+            // 2-(3)'s 担当課 is 2-(2)'s and names ⑤.
+            "S004 行政経営担当_令和6年度.xlsx:2-(3)!B4",
+        ]
+    );
+    let p001: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "P001")
+        .collect();
+    assert_eq!(p001.len(), 1, "1-(1) ② 主な事業 name: {p001:#?}");
+    assert_eq!(p001[0]["expected"], "市民総合交流拠点施設の整備");
+}

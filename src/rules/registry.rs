@@ -123,9 +123,6 @@ pub static RULES: &[Registered] = &[
     ),
 ];
 
-pub fn all() -> Vec<&'static Registered> {
-    RULES.iter().collect()
-}
 
 #[cfg(test)]
 mod tests {

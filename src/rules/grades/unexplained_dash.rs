@@ -25,6 +25,9 @@ use crate::rules::Rule;
 
 pub struct UnexplainedDash;
 
+/// Whether a year's `—` of a row is explained by the rest of the sheet.
+type Explained<'a> = Box<dyn Fn(FiscalYear) -> bool + 'a>;
+
 /// Words that give a reason for not evaluating.
 const REASONS: &[&str] = &[
     "未実施",
@@ -72,7 +75,7 @@ impl Rule for UnexplainedDash {
     }
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
         for (_, sheet) in b.eval_sheets() {
-            let mut rows: Vec<(&GradeRow, Box<dyn Fn(FiscalYear) -> bool>)> = Vec::new();
+            let mut rows: Vec<(&GradeRow, Explained)> = Vec::new();
             if let Some(r) = &sheet.item_grades {
                 let all_dash = |y: FiscalYear| {
                     let gs: Vec<_> = sheet

@@ -3,7 +3,7 @@
 //! ## What it checks
 //! Every item of the plan must have a 評価シート in the inputs. The finding
 //! names the item and the departments the plan gives for it; it points at no
-//! file, since there is none (`file` is `計画`).
+//! file, since there is none: its place is `計画` (the plan) and the item id.
 //!
 //! ## Why it matters
 //! Before the committee meets, the planning office must chase every missing
@@ -41,7 +41,11 @@ impl Rule for NotSubmitted {
                 Finding::new(
                     self.code(),
                     self.severity(),
-                    Location::file("計画".into()),
+                    Location {
+                        file: "計画".into(),
+                        sheet: Some(i.id.to_string().into()),
+                        cell: None,
+                    },
                     Text::new(
                         format!(
                             "取組項目 {} {} の評価シートが提出されていません（未提出）。",
