@@ -320,6 +320,8 @@ fn check_reports_the_reports_own_slips_and_no_other_error() {
             "K001 事務局_評価コメント案.xlsx:評価コメント!B32",
             "K001 事務局_評価コメント案.xlsx:評価コメント!B33",
             "K001 事務局_評価コメント案.xlsx:評価コメント!B34",
+            // 8,447,029円 among 千円 figures (the text says 8,447,028,953円).
+            "N001 財政課_令和6年度.ods:数値目標!D5",
             // 2-(4) ② has no 主な事業 row.
             "S001 企画政策課_令和6年度.xlsx:広域連携!C17",
             // 2-(3)'s 担当課 is 2-(2)'s and names ⑤.
@@ -334,4 +336,14 @@ fn check_reports_the_reports_own_slips_and_no_other_error() {
         .collect();
     assert_eq!(p001.len(), 1, "1-(1) ② 主な事業 name: {p001:#?}");
     assert_eq!(p001[0]["expected"], "市民総合交流拠点施設の整備");
+    let n001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "N001")
+        .unwrap();
+    assert_eq!(n001["found"], "8,447,029円");
+    assert_eq!(n001["expected"], "8,447,029千円");
+    let msg = n001["message"].as_str().unwrap();
+    assert!(msg.contains("8,447,028,953円"), "names its evidence: {msg}");
 }

@@ -5,5 +5,7 @@ mod util;
 
 mod cli;
 mod docs;
+mod figure_props;
+mod figures;
 mod rules;
 mod samples;

@@ -90,6 +90,14 @@ pub struct Batch<'p> {
     pub actions: Vec<ActionResult>,
     /// Evaluation sheets whose 取組項目 the plan does not have (or cannot be told).
     pub unplaced: Vec<SheetRef>,
+    /// Figures read out of texts and 数値目標 sheets, computed once on demand.
+    figures: std::sync::OnceLock<Figures>,
+}
+
+/// The figures of a batch (see [`crate::derive::figures`]).
+pub struct Figures {
+    pub panels: Vec<crate::derive::figures::Placed>,
+    pub targets: Vec<crate::derive::figures::TargetValue>,
 }
 
 impl<'p> Batch<'p> {
@@ -121,6 +129,7 @@ impl<'p> Batch<'p> {
             items: Vec::new(),
             actions: Vec::new(),
             unplaced,
+            figures: std::sync::OnceLock::new(),
         };
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
@@ -165,6 +174,14 @@ impl<'p> Batch<'p> {
             });
         }
         b
+    }
+
+    /// Every figure of the texts and 数値目標 sheets.
+    pub fn figures(&self) -> &Figures {
+        self.figures.get_or_init(|| Figures {
+            panels: crate::derive::figures::panel_figures(self),
+            targets: crate::derive::figures::target_values(self),
+        })
     }
 
     pub fn sheet(&self, r: SheetRef) -> &EvalSheet {

@@ -4,5 +4,6 @@
 
 pub mod batch;
 pub mod counts;
+pub mod figures;
 pub mod grades;
 pub mod year;

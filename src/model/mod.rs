@@ -2,6 +2,8 @@
 //! fiscal years, the plan, evaluation sheets and findings.
 
 pub mod cell;
+pub mod date;
+pub mod figure;
 pub mod finding;
 pub mod grade;
 pub mod location;

@@ -83,6 +83,34 @@ impl Grid {
         &self.cells[r * self.width + c]
     }
 
+    /// Replaces a stored cell (tests inject mistakes into real sheets this way).
+    /// Returns false when the cell lies outside the stored range.
+    pub fn set(&mut self, row: u32, col: u32, v: CellValue) -> bool {
+        if row < self.origin.0 || col < self.origin.1 {
+            return false;
+        }
+        let (r, c) = (
+            (row - self.origin.0) as usize,
+            (col - self.origin.1) as usize,
+        );
+        if r >= self.height || c >= self.width {
+            return false;
+        }
+        self.cells[r * self.width + c] = v;
+        true
+    }
+
+    /// Every stored cell with its absolute position.
+    pub fn cells(&self) -> impl Iterator<Item = (u32, u32, &CellValue)> {
+        self.cells.iter().enumerate().map(|(i, v)| {
+            (
+                self.origin.0 + (i / self.width.max(1)) as u32,
+                self.origin.1 + (i % self.width.max(1)) as u32,
+                v,
+            )
+        })
+    }
+
     pub fn loc(&self, row: u32, col: u32) -> Location {
         Location::cell(
             self.file.clone(),

@@ -4,6 +4,7 @@
 //! and one line in [`registry`].
 
 pub mod comments;
+pub mod figures;
 pub mod files;
 pub mod grades;
 pub mod plan;

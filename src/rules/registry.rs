@@ -1,7 +1,7 @@
 //! The list of rules. A rule's documentation is the `//!` comment at the top of
 //! its file, read here with `include_str!` so code and docs cannot drift.
 
-use crate::rules::{Rule, comments, files, grades, plan, structure};
+use crate::rules::{Rule, comments, figures, files, grades, plan, structure};
 
 pub struct Registered {
     pub rule: &'static dyn Rule,
@@ -42,8 +42,8 @@ macro_rules! rule {
     };
 }
 
-/// Every rule, grouped by code letter: F files, G grades, K comments, P plan,
-/// S structure.
+/// Every rule, grouped by code letter: F files, G grades, K comments, N figures,
+/// P plan, S structure.
 pub static RULES: &[Registered] = &[
     rule!(
         files::unreadable_file::UnreadableFile,
@@ -95,6 +95,51 @@ pub static RULES: &[Registered] = &[
         comments::comment_grade::CommentGrade,
         "comments/comment_grade.rs"
     ),
+    rule!(figures::unit_slip::UnitSlip, "figures/unit_slip.rs"),
+    rule!(
+        figures::rounding_mismatch::RoundingMismatch,
+        "figures/rounding_mismatch.rs"
+    ),
+    rule!(
+        figures::target_grade::TargetGrade,
+        "figures/target_grade.rs"
+    ),
+    rule!(
+        figures::target_restated::TargetRestated,
+        "figures/target_restated.rs"
+    ),
+    rule!(
+        figures::change_claim::ChangeClaim,
+        "figures/change_claim.rs"
+    ),
+    rule!(
+        figures::total_mismatch::TotalMismatch,
+        "figures/total_mismatch.rs"
+    ),
+    rule!(
+        figures::fraction_mismatch::FractionMismatch,
+        "figures/fraction_mismatch.rs"
+    ),
+    rule!(
+        figures::fund_roll_forward::FundRollForward,
+        "figures/fund_roll_forward.rs"
+    ),
+    rule!(
+        figures::percent_vs_points::PercentVsPoints,
+        "figures/percent_vs_points.rs"
+    ),
+    rule!(
+        figures::same_figure_differs::SameFigureDiffers,
+        "figures/same_figure_differs.rs"
+    ),
+    rule!(
+        figures::date_outside_year::DateOutsideYear,
+        "figures/date_outside_year.rs"
+    ),
+    rule!(
+        figures::target_gap_claim::TargetGapClaim,
+        "figures/target_gap_claim.rs"
+    ),
     rule!(plan::name_differs::NameDiffers, "plan/name_differs.rs"),
     rule!(
         plan::unknown_to_plan::UnknownToPlan,
@@ -122,7 +167,6 @@ pub static RULES: &[Registered] = &[
         "structure/unknown_action_reference.rs"
     ),
 ];
-
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,304 @@
+//! Figures read out of the sheets: every number in the free text of the
+//! 具体的な取組 panels with its label (the words before it), unit, year and
+//! cell, and every value of the 数値目標 sheets with the unit its column gives.
+//! Figure rules (`N…`) compare these with each other.
+
+use crate::derive::batch::{Batch, SheetRef};
+use crate::model::cell::CellValue;
+use crate::model::date::find_dates;
+use crate::model::figure::{Comparator, Figure, from_number, scan_figure};
+use crate::model::location::Location;
+use crate::model::plan::ActionId;
+use crate::model::text::{fold_width, key};
+use crate::model::year::FiscalYear;
+
+/// A figure found in a text.
+#[derive(Clone, Debug)]
+pub struct TextFigure {
+    /// The words just before the figure (`令和6年度末現在高`, `積立額`, `26市平均`).
+    pub label: String,
+    pub figure: Figure,
+    /// The figure as printed.
+    pub raw: String,
+    /// Byte range in the width-folded text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Characters that end a label going backwards.
+fn is_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '・' | '、'
+                | '。'
+                | ','
+                | ';'
+                | '【'
+                | '】'
+                | '「'
+                | '」'
+                | '<'
+                | '>'
+                | '＜'
+                | '＞'
+                | '/'
+                | '→'
+                | '～'
+                | '~'
+        )
+}
+
+/// The width-folded form every offset refers to.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_width).collect()
+}
+
+/// Every figure of a text, in order. Years, dates, ordinals (`第2期`) and
+/// numbers glued to ASCII words (`L2`, `R6`) are not figures.
+pub fn extract(text: &str) -> Vec<TextFigure> {
+    let t = fold(text);
+    let dates: Vec<_> = find_dates(&t).into_iter().map(|(_, r)| r).collect();
+    let mut out: Vec<TextFigure> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i..].chars().next().expect("in range");
+        let starts = c.is_ascii_digit()
+            || (matches!(c, '約' | '▲' | '△' | '-' | '−' | '+')
+                && t[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_ascii_digit() || matches!(d, '▲' | '△' | '-')));
+        let prev = t[..i].chars().last();
+        let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第');
+        if !starts || glued || dates.iter().any(|r| r.contains(&i)) {
+            i += c.len_utf8();
+            continue;
+        }
+        let Some((figure, used)) = scan_figure(&t[i..]) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let end = i + used;
+        let after = &t[end..];
+        let not_a_figure = (figure.printed_unit.is_empty()
+            && ["年", "月", "次", "期", "位", "倍", "割", "か年", "号"].iter().any(|w| after.starts_with(w)))
+            // `26市平均`, `1人当たり`: part of a name, not an amount.
+            || ["平均", "当たり", "あたり"].iter().any(|w| after.starts_with(w));
+        if not_a_figure {
+            i = end;
+            continue;
+        }
+        let floor = out.last().map_or(0, |f| f.end);
+        // `積立額 752,627,314円`: the label may stand a space or a colon away.
+        let near =
+            t[floor..i].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
+        let near_end = floor + near.len();
+        let mut s = near_end;
+        for (j, ch) in t[floor..near_end].char_indices().rev() {
+            if is_boundary(ch) {
+                break;
+            }
+            s = floor + j;
+        }
+        let label = t[s..near_end]
+            .trim_start_matches(['(', '（', ')', '）', ':', '：'])
+            .trim_end_matches(['：', ':', 'は', 'が', 'の', 'で', '(', '（', '約'])
+            .trim()
+            .to_string();
+        out.push(TextFigure {
+            label,
+            figure,
+            raw: t[i..end].to_string(),
+            start: i,
+            end,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Where a text figure sits in the sheets.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    pub sheet: SheetRef,
+    pub project: usize,
+    /// The 具体的な取組 name, key form with （再掲） removed.
+    pub measure: String,
+    pub year: FiscalYear,
+    pub at: Location,
+    /// The whole text (width-folded) the figure was found in.
+    pub text: String,
+    pub fig: TextFigure,
+}
+
+/// All panel figures of a batch.
+pub fn panel_figures(b: &Batch) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for (r, s) in b.eval_sheets() {
+        for (pi, p) in s.projects.iter().enumerate() {
+            for m in &p.measures {
+                let measure = crate::rules::name_key(&m.name.value);
+                for pa in &m.panels {
+                    let Some(year) = pa.year else { continue };
+                    let text = pa.text.value.text();
+                    for fig in extract(&text) {
+                        out.push(Placed {
+                            sheet: r,
+                            project: pi,
+                            measure: measure.clone(),
+                            year,
+                            at: pa.text.at.clone(),
+                            text: fold(&text),
+                            fig,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One value of a 数値目標 row.
+#[derive(Clone, Debug)]
+pub struct TargetValue {
+    pub action: Option<ActionId>,
+    pub indicator: String,
+    /// true for 目標, false for 実績.
+    pub is_target: bool,
+    pub year: FiscalYear,
+    pub at: Location,
+    pub raw: String,
+    /// The figure as typed: text with its own unit, or a number in the column's unit.
+    pub figure: Figure,
+    /// The column's unit word (単位), if given.
+    pub column_unit: Option<String>,
+    /// The figure's own unit differs in kind or scale from the column's (円 in a
+    /// 千円 or a % column).
+    pub own_unit: bool,
+    pub comparator: Option<Comparator>,
+}
+
+/// Every readable value of every 数値目標 sheet.
+pub fn target_values(b: &Batch) -> Vec<TargetValue> {
+    let mut out = Vec::new();
+    for w in b.submissions.iter().filter_map(|s| s.workbook()) {
+        for row in w.targets.iter().flat_map(|t| &t.rows) {
+            let kind = row.kind.as_ref().map(|k| key(&k.value)).unwrap_or_default();
+            let is_target = kind.starts_with("目標");
+            if !is_target && !kind.starts_with("実績") {
+                continue;
+            }
+            let unit = row.unit.as_ref().map(|u| u.value.trim().to_string());
+            let comparator = row
+                .comparator
+                .as_ref()
+                .and_then(|c| Comparator::parse(&key(&c.value)));
+            for (year, v) in &row.values {
+                let (figure, own_unit) = match &v.value {
+                    CellValue::Number(n) => (from_number(*n, unit.as_deref().unwrap_or("")), false),
+                    CellValue::Text(t) => {
+                        let Some(mut f) = crate::model::figure::parse_figure(t) else {
+                            continue;
+                        };
+                        let column = unit.as_deref().map(|u| from_number(1.0, u));
+                        let own = f.printed_unit.is_empty() && column.is_some();
+                        if own {
+                            // A bare number typed as text: the column gives the unit.
+                            f = from_number(f.value, unit.as_deref().unwrap_or(""));
+                        }
+                        // Its own unit is another kind (`98.9円` in a % column) or another
+                        // scale (`8,447,029円` in a 千円 column).
+                        let differs = column.is_some_and(|c| {
+                            !f.printed_unit.is_empty()
+                                && (!c.unit.same_kind(&f.unit)
+                                    || c.value != from_number(1.0, &f.printed_unit).value)
+                        });
+                        (f, differs)
+                    }
+                    _ => continue,
+                };
+                out.push(TargetValue {
+                    action: row.action_id,
+                    indicator: row
+                        .indicator
+                        .as_ref()
+                        .map(|i| i.value.clone())
+                        .unwrap_or_default(),
+                    is_target,
+                    year: *year,
+                    at: v.at.clone(),
+                    raw: v.value.text(),
+                    figure,
+                    column_unit: unit.clone(),
+                    own_unit,
+                    comparator: comparator.or_else(|| {
+                        let t = v.value.text();
+                        crate::model::figure::parse_figure(&t).and_then(|f| f.comparator)
+                    }),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The sheet and project that evaluate an action, if any.
+pub fn action_source(b: &Batch, id: ActionId) -> Option<(SheetRef, usize)> {
+    b.action(id)?.source
+}
+
+/// Whether two labels name the same quantity: equal, or one ends with the
+/// other (`自治会加入率` / `加入率`), at least two characters.
+pub fn same_label(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    let short = a.chars().count().min(b.chars().count());
+    short >= 2 && (a == b || a.ends_with(&b) || b.ends_with(&a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::figure::Unit;
+
+    fn labels(t: &str) -> Vec<(String, String)> {
+        extract(t).into_iter().map(|f| (f.label, f.raw)).collect()
+    }
+
+    #[test]
+    fn labels_and_figures() {
+        assert_eq!(
+            labels("・令和6年度末現在高 9,201,902,641円\n・積立額 752,627,314円"),
+            [
+                (
+                    "令和6年度末現在高".to_string(),
+                    "9,201,902,641円".to_string()
+                ),
+                ("積立額".to_string(), "752,627,314円".to_string())
+            ]
+        );
+        assert_eq!(
+            labels("26市平均：91.2% 昭島市：94.4%"),
+            [
+                ("26市平均".to_string(), "91.2%".to_string()),
+                ("昭島市".to_string(), "94.4%".to_string())
+            ]
+        );
+        let l = labels("加入率は前年比2.5ポイント減の26.9%となった。");
+        assert_eq!(
+            l[0],
+            ("加入率は前年比".to_string(), "2.5ポイント".to_string())
+        );
+        assert_eq!(l[1].1, "26.9%");
+        assert_eq!(labels("フォロワー数8,359人")[0].0, "フォロワー数");
+    }
+
+    #[test]
+    fn years_and_dates_are_not_figures() {
+        assert!(extract("令和6年度の取組、令和7年3月31日時点、2050年、第2期").is_empty());
+        let f = extract("L2WA化 R6 運用実績：18件");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].figure.unit, Unit::Count("件".into()));
+    }
+}

@@ -1,0 +1,193 @@
+//! Year-over-year change claims in the texts, found once for the rules that
+//! check them (N005, N009):
+//! - `運用実績：18件（対前年度比1件減）` — a value, then its change;
+//! - `加入率は前年比2.5ポイント減の26.9%`, `ロケ実績数は44件増の138件` — the
+//!   change, then the value;
+//! - `フォロワーが786人増加した` — the change alone; the value is the figure of
+//!   the same label in the same year's panels.
+//!
+//! The previous value is the figure with a matching label in the previous
+//! year's panels of the same 具体的な取組.
+
+use crate::derive::batch::Batch;
+use crate::derive::figures::{Placed, TextFigure};
+use crate::model::text::key;
+
+/// One claimed change with the figures it speaks of.
+pub struct Claim<'b> {
+    /// The change as printed (`1件減`).
+    pub delta: &'b Placed,
+    /// The claimed signed change, in the delta's own unit.
+    pub claimed: f64,
+    pub current: &'b Placed,
+    pub previous: &'b Placed,
+    pub raw_claim: String,
+}
+
+/// Labels naming one quantity: equal, or one a prefix or suffix of the other.
+pub fn label_match(a: &str, b: &str) -> bool {
+    let (a, b) = (clean_label(a), clean_label(b));
+    let short = a.chars().count().min(b.chars().count());
+    short >= 2
+        && (a == b || a.ends_with(&b) || b.ends_with(&a) || a.starts_with(&b) || b.starts_with(&a))
+}
+
+/// A label without the words of the claim itself (`加入率は前年比` → `加入率`).
+pub fn clean_label(l: &str) -> String {
+    let mut k = key(l);
+    for w in ["対前年度比", "対前年比", "前年度比", "前年比"] {
+        if let Some(r) = k.strip_suffix(w) {
+            k = r.to_string();
+        }
+    }
+    k.trim_end_matches(['は', 'が', 'の', ':', '：'])
+        .to_string()
+}
+
+fn direction(after: &str) -> Option<(f64, usize)> {
+    let a = after.trim_start();
+    let skipped = after.len() - a.len();
+    for (w, s) in [("増加", 1.0), ("減少", -1.0), ("増", 1.0), ("減", -1.0)] {
+        if a.starts_with(w) {
+            return Some((s, skipped + w.len()));
+        }
+    }
+    None
+}
+
+fn signed(f: &TextFigure, dir: f64) -> f64 {
+    let v = f.figure.value.abs();
+    if f.raw.starts_with(['-', '▲', '△', '−']) {
+        -v
+    } else if f.raw.starts_with('+') {
+        v
+    } else {
+        v * dir
+    }
+}
+
+fn same_panel(a: &Placed, b: &Placed) -> bool {
+    a.at == b.at
+}
+
+/// Finds every checkable claim in the batch.
+pub fn claims<'b>(b: &'b Batch) -> Vec<Claim<'b>> {
+    let panels = &b.figures().panels;
+    let mut out = Vec::new();
+    for (i, d) in panels.iter().enumerate() {
+        let text = &d.text;
+        let before = &text[..d.fig.start];
+        let after = &text[d.fig.end..];
+        let prev_fig = i
+            .checked_sub(1)
+            .map(|k| &panels[k])
+            .filter(|p| same_panel(p, d));
+        let next_fig = panels.get(i + 1).filter(|p| same_panel(p, d));
+        // Form 1: `V（対前年度比 D 減）`.
+        let in_paren = before
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_whitespace());
+        let form1 = ["対前年度比", "対前年比", "前年度比", "前年比"]
+            .iter()
+            .any(|w| in_paren.ends_with(w))
+            && prev_fig.is_some_and(|p| {
+                let between = &text[p.fig.end..d.fig.start];
+                between.trim_start().starts_with(['(', '（'])
+            });
+        let (current, dir) = if form1 {
+            let Some((dir, _)) = direction(after).or(Some((1.0, 0))) else {
+                continue;
+            };
+            (prev_fig, dir)
+        } else if let Some((dir, used)) = direction(after) {
+            let rest = &after[used..];
+            if rest.trim_start().starts_with('の') {
+                // Form 2: `D 増の V`.
+                (next_fig, dir)
+            } else if rest.trim_start().starts_with(['し', 'と', '。', ')', '）'])
+                || rest.is_empty()
+            {
+                // Form 3: `D 増加した`; the value is stated elsewhere that year.
+                let label = clean_label(&d.fig.label);
+                let found = panels.iter().find(|p| {
+                    p.sheet == d.sheet
+                        && p.project == d.project
+                        && p.measure == d.measure
+                        && p.year == d.year
+                        && !std::ptr::eq(*p, d)
+                        && p.fig.figure.unit.same_kind(&d.fig.figure.unit)
+                        && label_match(&label, &p.fig.label)
+                });
+                (found, dir)
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        };
+        let Some(current) = current else { continue };
+        let kinds_fit = current.fig.figure.unit.same_kind(&d.fig.figure.unit)
+            || (current.fig.figure.unit == crate::model::figure::Unit::Percent
+                && d.fig.figure.unit == crate::model::figure::Unit::Point);
+        if !kinds_fit {
+            continue;
+        }
+        let label = if form1 || current.fig.label.is_empty() {
+            current.fig.label.clone()
+        } else {
+            d.fig.label.clone()
+        };
+        let label = if clean_label(&label).chars().count() >= 2 {
+            label
+        } else {
+            d.fig.label.clone()
+        };
+        let previous = panels.iter().find(|p| {
+            p.sheet == d.sheet
+                && p.project == d.project
+                && p.measure == d.measure
+                && p.year == d.year.prev()
+                && p.fig.figure.unit.same_kind(&current.fig.figure.unit)
+                && label_match(&label, &p.fig.label)
+        });
+        let Some(previous) = previous else { continue };
+        let claim_end = d.fig.end + direction(after).map_or(0, |(_, u)| u);
+        out.push(Claim {
+            delta: d,
+            claimed: signed(&d.fig, dir),
+            current,
+            previous,
+            raw_claim: text[d.fig.start..claim_end].to_string(),
+        });
+    }
+    out
+}
+
+/// The actual change between the figures, in `unit_of`'s terms: points for a
+/// percentage claimed in points, relative percent for one claimed in %.
+pub fn actual_change(c: &Claim, relative: bool) -> f64 {
+    let (v, p) = (c.current.fig.figure.value, c.previous.fig.figure.value);
+    if relative && p != 0.0 {
+        100.0 * (v - p) / p.abs()
+    } else {
+        v - p
+    }
+}
+
+/// How far a claimed change may be from the computed one: the rounding of
+/// every figure involved added up (exact counts contribute nothing); for a
+/// relative change, the rounding propagated through the division.
+pub fn tolerance(c: &Claim, relative: bool) -> f64 {
+    let (v, p, d) = (
+        &c.current.fig.figure,
+        &c.previous.fig.figure,
+        &c.delta.fig.figure,
+    );
+    let eps = 1e-9 * v.value.abs().max(p.value.abs()).max(1.0);
+    if relative {
+        let base = p.value.abs().max(1e-9);
+        d.rounding() + 100.0 * (v.rounding() + p.rounding()) / base + eps
+    } else {
+        v.rounding() + p.rounding() + d.rounding() + eps
+    }
+}

@@ -1,0 +1,105 @@
+//! An as-of date that lies outside the fiscal year it is reported under.
+//!
+//! ## What it checks
+//! A date followed by 時点, 現在 or 末 (`令和6年3月31日時点`) in a panel of a year,
+//! or a date in a 数値目標 year column, must lie in that fiscal year (April to
+//! March: 令和7年3月31日 belongs to 令和6年度). Dates of plans (`…まで運用予定`)
+//! are not as-of dates and are not checked.
+//!
+//! ## Why it matters
+//! A figure "as of" another year's date is not the year's figure: usually last
+//! year's text was kept, or a later count was slipped in.
+//!
+//! ## Example
+//! Fails: under 令和6年度の取組, `令和6年3月31日時点 98件`.
+//! Passes: `令和7年3月31日時点 98件`.
+
+use crate::derive::batch::Batch;
+use crate::derive::figures::fold;
+use crate::model::cell::CellValue;
+use crate::model::date::find_dates;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::location::Location;
+use crate::model::year::FiscalYear;
+use crate::rules::Rule;
+
+pub struct DateOutsideYear;
+
+impl DateOutsideYear {
+    fn check_text(
+        &self,
+        text: &str,
+        year: FiscalYear,
+        at: &Location,
+        as_of_only: bool,
+        out: &mut Vec<Finding>,
+    ) {
+        let t = fold(text);
+        for (d, r) in find_dates(&t) {
+            let after = t[r.end..].trim_start();
+            if as_of_only && !["時点", "現在", "末"].iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            if d.fiscal_year() == year {
+                continue;
+            }
+            let raw = &t[r.clone()];
+            out.push(
+                self.finding(
+                    at.clone(),
+                    Text::new(
+                        format!(
+                            "{}の欄にある「{}」は{}の日付です。",
+                            year,
+                            raw,
+                            d.fiscal_year()
+                        ),
+                        format!(
+                            "`{}` under {} lies in {}.",
+                            raw,
+                            year.short(),
+                            d.fiscal_year().short()
+                        ),
+                    ),
+                )
+                .found(raw.to_string())
+                .expected(year.label()),
+            );
+        }
+    }
+}
+
+impl Rule for DateOutsideYear {
+    fn code(&self) -> &'static str {
+        "N011"
+    }
+    fn name(&self) -> &'static str {
+        "date-outside-year"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, s) in b.eval_sheets() {
+            for pa in s
+                .projects
+                .iter()
+                .flat_map(|p| &p.measures)
+                .flat_map(|m| &m.panels)
+            {
+                if let Some(y) = pa.year {
+                    self.check_text(&pa.text.value.text(), y, &pa.text.at, true, out);
+                }
+            }
+        }
+        for w in b.submissions.iter().filter_map(|s| s.workbook()) {
+            for row in w.targets.iter().flat_map(|t| &t.rows) {
+                for (y, v) in &row.values {
+                    if let CellValue::Text(t) | CellValue::Date(t) = &v.value {
+                        self.check_text(t, *y, &v.at, false, out);
+                    }
+                }
+            }
+        }
+    }
+}

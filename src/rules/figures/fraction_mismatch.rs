@@ -1,0 +1,124 @@
+//! A percentage that is not the fraction or rate printed with it.
+//!
+//! ## What it checks
+//! - `55.6%（5/9名）`: the percentage must be the fraction, rounded to its last
+//!   digit.
+//! - `達成率126%`: when the same text states the target (`目標額`, `目標`) and the
+//!   amount achieved (the nearest figure of the target's unit before the rate),
+//!   the rate must be amount ÷ target.
+//!
+//! ## Why it matters
+//! A rate left over from an earlier count, or computed on the wrong base, is
+//! printed next to the figures that contradict it.
+//!
+//! ## Example
+//! Fails: `出産介護休暇：66.7%（5/9名）` (5/9 = 55.6%).
+//! Passes: `出産介護休暇：55.6%（5/9名）`.
+
+use crate::derive::batch::Batch;
+use crate::derive::figures::Placed;
+use crate::model::figure::{Unit, group_digits};
+use crate::model::finding::{Finding, Severity, Text};
+use crate::rules::Rule;
+
+pub struct FractionMismatch;
+
+impl FractionMismatch {
+    fn report(&self, p: &Placed, computed: f64, why: (&str, &str), out: &mut Vec<Finding>) {
+        let shown = format!("{}%", group_digits(computed, 1));
+        out.push(
+            self.finding(
+                p.at.clone(),
+                Text::new(
+                    format!(
+                        "「{}」が{}から計算した{}と合いません。",
+                        p.fig.raw, why.0, shown
+                    ),
+                    format!(
+                        "`{}` does not match {} computed from {}.",
+                        p.fig.raw, shown, why.1
+                    ),
+                ),
+            )
+            .found(p.fig.raw.clone())
+            .expected(shown),
+        );
+    }
+}
+
+impl Rule for FractionMismatch {
+    fn code(&self) -> &'static str {
+        "N007"
+    }
+    fn name(&self) -> &'static str {
+        "fraction-mismatch"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        let panels = &b.figures().panels;
+        for (i, p) in panels.iter().enumerate() {
+            if p.fig.figure.unit != Unit::Percent {
+                continue;
+            }
+            let same = |k: usize| panels.get(k).filter(|q| q.at == p.at);
+            // `V%（a/b名）`
+            if let (Some(a), Some(bq)) = (same(i + 1), same(i + 2)) {
+                let open = p.text[p.fig.end..a.fig.start].trim();
+                let slash = p.text[a.fig.end..bq.fig.start].trim();
+                if (open == "(" || open == "（") && slash == "/" && bq.fig.figure.value != 0.0 {
+                    let computed = 100.0 * a.fig.figure.value / bq.fig.figure.value;
+                    if (computed - p.fig.figure.value).abs() > p.fig.figure.rounding() + 1e-9 {
+                        self.report(
+                            p,
+                            computed,
+                            (&format!("{}/{}", a.fig.raw, bq.fig.raw), "the fraction"),
+                            out,
+                        );
+                    }
+                    continue;
+                }
+            }
+            // `達成率126%` with a target in the same text.
+            if !p.fig.label.contains("達成率") {
+                continue;
+            }
+            let in_text: Vec<&Placed> = panels
+                .iter()
+                .filter(|q| q.at == p.at && !std::ptr::eq(*q, p))
+                .collect();
+            let Some(target) = in_text
+                .iter()
+                .find(|q| q.fig.label.contains("目標") && q.fig.figure.unit != Unit::Percent)
+            else {
+                continue;
+            };
+            let Some(actual) = in_text.iter().rev().find(|q| {
+                q.fig.start < p.fig.start
+                    && q.fig.figure.unit.same_kind(&target.fig.figure.unit)
+                    && !std::ptr::eq(**q, *target)
+            }) else {
+                continue;
+            };
+            if target.fig.figure.value == 0.0 {
+                continue;
+            }
+            let computed = 100.0 * actual.fig.figure.value / target.fig.figure.value;
+            let tol = p.fig.figure.rounding()
+                + 100.0 * (actual.fig.figure.rounding() + target.fig.figure.rounding())
+                    / target.fig.figure.value.abs();
+            if (computed - p.fig.figure.value).abs() > tol + 1e-9 {
+                self.report(
+                    p,
+                    computed,
+                    (
+                        &format!("{} ÷ {}", actual.fig.raw, target.fig.raw),
+                        "amount and target",
+                    ),
+                    out,
+                );
+            }
+        }
+    }
+}

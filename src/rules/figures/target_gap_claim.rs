@@ -1,0 +1,95 @@
+//! A stated distance to the target that the 数値目標 figures do not give.
+//!
+//! ## What it checks
+//! `目標値を3.2ポイント上回った` / `目標を1.1ポイント下回った` in a panel of a year
+//! is compared with 実績 − 目標 of the action's 数値目標 row for that year: the
+//! size must match within the rounding of the three figures, and 上回 must mean actual above
+//! target, 下回 below.
+//!
+//! ## Why it matters
+//! The sentence is what readers quote; if it disagrees with the table, one of
+//! them is wrong.
+//!
+//! ## Example
+//! Fails: 目標 `91.2%以下`, 実績 `94.4%`, text `目標値を2.3ポイント上回った`.
+//! Passes: `目標値を3.2ポイント上回った`.
+
+use crate::derive::batch::Batch;
+use crate::model::figure::{Unit, group_digits};
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::plan::ActionId;
+use crate::rules::Rule;
+
+pub struct TargetGapClaim;
+
+impl Rule for TargetGapClaim {
+    fn code(&self) -> &'static str {
+        "N012"
+    }
+    fn name(&self) -> &'static str {
+        "target-gap-claim"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        let figs = b.figures();
+        for p in &figs.panels {
+            if !matches!(p.fig.figure.unit, Unit::Point | Unit::Percent) {
+                continue;
+            }
+            let before = p.text[..p.fig.start].trim_end();
+            let after = p.text[p.fig.end..].trim_start();
+            if !(before.ends_with("目標値を") || before.ends_with("目標を")) {
+                continue;
+            }
+            let sign = if after.starts_with("上回") {
+                1.0
+            } else if after.starts_with("下回") {
+                -1.0
+            } else {
+                continue;
+            };
+            let s = b.sheet(p.sheet);
+            let Some(item) = s.item_id() else { continue };
+            let Some(number) = s.projects[p.project].number else {
+                continue;
+            };
+            let id = ActionId { item, number };
+            let pick = |target: bool| {
+                figs.targets.iter().find(|t| {
+                    t.action == Some(id) && t.year == p.year && t.is_target == target && !t.own_unit
+                })
+            };
+            let (Some(target), Some(actual)) = (pick(true), pick(false)) else {
+                continue;
+            };
+            let gap = actual.figure.value - target.figure.value;
+            let claimed = sign * p.fig.figure.value;
+            let tol = p.fig.figure.rounding()
+                + actual.figure.rounding()
+                + target.figure.rounding()
+                + 1e-9;
+            if (gap - claimed).abs() <= tol {
+                continue;
+            }
+            let shown = format!(
+                "{}{}",
+                group_digits(gap.abs(), 1),
+                if gap >= 0.0 { "上回" } else { "下回" }
+            );
+            out.push(
+                self.finding(
+                    p.at.clone(),
+                    Text::new(
+                        format!("「目標値を{}…」とありますが、目標 {} と実績 {} の差は{}です。", p.fig.raw, target.raw, actual.raw, shown),
+                        format!("The text says the target was missed/beaten by {}, but target {} and actual {} differ by {}.", p.fig.raw, target.raw, actual.raw, group_digits(gap, 1)),
+                    ),
+                )
+                .found(p.fig.raw.clone())
+                .expected(shown)
+                .related(actual.at.clone()),
+            );
+        }
+    }
+}

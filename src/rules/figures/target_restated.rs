@@ -1,0 +1,93 @@
+//! A target stated in the sheet text that differs from the 数値目標 sheet.
+//!
+//! ## What it checks
+//! A 具体的な取組 may carry its target in angle brackets:
+//! `財政調整基金現在高 <目標：令和8年度末現在高 55億円>`. When the 数値目標 sheet has
+//! 目標 values of the same kind for that action, the text's target must agree
+//! with at least one of them, whatever the scale (`55億円` = `5,500,000千円`).
+//!
+//! ## Why it matters
+//! A target changed in one place and not the other leaves the committee judging
+//! achievement against a figure the department no longer uses.
+//!
+//! ## Example
+//! Fails: `<目標：令和8年度末現在高 50億円>` with 目標 `5,500,000千円`.
+//! Passes: `<目標：令和8年度末現在高 55億円>`.
+
+use crate::derive::batch::Batch;
+use crate::derive::figures::extract;
+use crate::model::finding::{Finding, Severity, Text};
+use crate::model::plan::ActionId;
+use crate::rules::Rule;
+
+pub struct TargetRestated;
+
+/// The text inside `<目標：…>` (any bracket width), if any.
+fn bracket_target(name: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        RE.get_or_init(|| regex::Regex::new(r"[<(]\s*目標\s*[:：]?\s*([^>)]*)").expect("regex"));
+    let t: String = name.chars().map(crate::model::text::fold_width).collect();
+    re.captures(&t).map(|c| c[1].to_string())
+}
+
+impl Rule for TargetRestated {
+    fn code(&self) -> &'static str {
+        "N004"
+    }
+    fn name(&self) -> &'static str {
+        "target-restated-differently"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        let targets = &b.figures().targets;
+        for (r, s) in b.eval_sheets() {
+            let Some(item) = s.item_id() else { continue };
+            for p in &s.projects {
+                let Some(n) = p.number else { continue };
+                let id = ActionId { item, number: n };
+                if b.action(id)
+                    .and_then(|a| a.source)
+                    .is_none_or(|(sr, _)| sr != r)
+                {
+                    continue;
+                }
+                for m in &p.measures {
+                    let Some(inner) = bracket_target(&m.name.value) else {
+                        continue;
+                    };
+                    let Some(stated) = extract(&inner).into_iter().next() else {
+                        continue;
+                    };
+                    let sheet: Vec<_> = targets
+                        .iter()
+                        .filter(|t| {
+                            t.is_target
+                                && !t.own_unit
+                                && t.action == Some(id)
+                                && t.figure.unit.same_kind(&stated.figure.unit)
+                        })
+                        .collect();
+                    if sheet.is_empty() || sheet.iter().any(|t| t.figure.agrees(&stated.figure)) {
+                        continue;
+                    }
+                    let listed: Vec<String> = sheet.iter().map(|t| t.raw.clone()).collect();
+                    out.push(
+                        self.finding(
+                            m.name.at.clone(),
+                            Text::new(
+                                format!("本文の目標「{}」が数値目標シートの目標（{}）と一致しません。", stated.raw, listed.join("、")),
+                                format!("The text's target `{}` differs from the 数値目標 sheet's ({}).", stated.raw, listed.join(", ")),
+                            ),
+                        )
+                        .found(stated.raw.clone())
+                        .expected(listed.join(" / "))
+                        .related(sheet[0].at.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
