@@ -58,9 +58,30 @@ pub struct InputArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]
     pub lang: LangArg,
 
+    /// Exit 1 already on findings of this severity (default: error) / 終了コード1にする重要度
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+
     /// Print only the findings and the summary line
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<FailOn> for crate::model::finding::Severity {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => crate::model::finding::Severity::Error,
+            FailOn::Warning => crate::model::finding::Severity::Warning,
+            FailOn::Info => crate::model::finding::Severity::Info,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,5 +7,8 @@ mod cli;
 mod docs;
 mod figure_props;
 mod figures;
+mod json_contract;
+mod output;
 mod rules;
 mod samples;
+mod snapshots;

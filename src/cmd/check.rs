@@ -43,5 +43,5 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
             args.input.quiet,
         ))?,
     }
-    Ok(super::exit_code(&out.findings))
+    Ok(super::exit_code(&out.findings, args.input.fail_on.into()))
 }

@@ -41,7 +41,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
         report::atomic::refuse_inputs(t, &out.discovered.files)?;
     }
     let lang = args.input.lang.into();
-    let book = report::workbook::build(&out, lang)
+    let book = report::workbook::build(&out, lang, &args.output)
         .map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
     if let Some(json) = &args.json {
         let mut buf = Vec::new();
@@ -58,5 +58,5 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     if !args.input.quiet {
         eprintln!("集約ブックを書き出しました: {}", args.output.display());
     }
-    Ok(super::exit_code(&out.findings))
+    Ok(super::exit_code(&out.findings, args.input.fail_on.into()))
 }

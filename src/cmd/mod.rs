@@ -80,9 +80,11 @@ pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, Tool
     })
 }
 
-/// Exit code for a finished run.
-pub fn exit_code(findings: &[Finding]) -> i32 {
-    if findings.iter().any(|f| f.severity == Severity::Error) {
+/// Exit code for a finished run: 1 when a finding is at least as severe as
+/// `fail_on` (errors by default; `--fail-on warning` for stricter runs).
+pub fn exit_code(findings: &[Finding], fail_on: Severity) -> i32 {
+    // Severity orders Error < Warning < Info.
+    if findings.iter().any(|f| f.severity <= fail_on) {
         1
     } else {
         0

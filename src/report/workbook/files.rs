@@ -1,0 +1,95 @@
+//! 提出状況: one row per input file (status, department, sheets recognised,
+//! errors and warnings) and the plan's items nobody submitted (未提出).
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::links::Linker;
+use super::{Styles, Widths, header_row, write_linked};
+use crate::model::finding::Severity;
+use crate::pipeline::Outcome;
+
+pub(super) fn sheet(
+    ws: &mut Worksheet,
+    st: &Styles,
+    out: &Outcome,
+    links: &Linker,
+) -> Result<(), XlsxError> {
+    ws.set_name("提出状況")?;
+    let headers = [
+        "ファイル",
+        "状態",
+        "担当課",
+        "認識したシート",
+        "エラー",
+        "警告",
+    ];
+    header_row(ws, st, &headers)?;
+    let mut widths = Widths::new(&headers);
+    let mut row = 1u32;
+    for s in &out.batch.submissions {
+        let (status, owner, sheets) = match s.workbook() {
+            None => ("読めません".to_string(), String::new(), String::new()),
+            Some(w) => (
+                "読込済".to_string(),
+                w.eval_sheets
+                    .iter()
+                    .filter_map(|e| e.owner())
+                    .next()
+                    .unwrap_or_default(),
+                w.sheets
+                    .iter()
+                    .map(|sh| {
+                        format!(
+                            "{}（{}{}）",
+                            sh.name,
+                            sh.kind.ja(),
+                            if sh.hidden { "・非表示" } else { "" }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        };
+        let count = |sev| {
+            out.findings
+                .iter()
+                .filter(|f| f.severity == sev && f.at.file == s.path)
+                .count()
+        };
+        for (c, v) in [s.path.to_string(), status, owner, sheets]
+            .iter()
+            .enumerate()
+        {
+            if c == 0 {
+                let at = crate::model::location::Location::file(s.path.clone());
+                write_linked(ws, row, 0, v, Some(&at), links, &st.link)?;
+            } else {
+                ws.write_string_with_format(row, c as u16, v, &st.wrap)?;
+            }
+            widths.see(c, v);
+        }
+        ws.write_number_with_format(row, 4, count(Severity::Error) as f64, &st.center)?;
+        ws.write_number_with_format(row, 5, count(Severity::Warning) as f64, &st.center)?;
+        row += 1;
+    }
+    let missing: Vec<_> = out
+        .batch
+        .items
+        .iter()
+        .filter(|i| i.sheets.is_empty())
+        .collect();
+    if !missing.is_empty() {
+        row += 1;
+        ws.write_string_with_format(row, 0, "未提出の取組項目", &st.header)?;
+        row += 1;
+        for i in missing {
+            let item = out.batch.plan.item(i.id).expect("plan item");
+            let v = format!("{} {}", i.id, item.item.name);
+            ws.write_string_with_format(row, 0, &v, &st.text)?;
+            ws.write_string_with_format(row, 2, item.item.departments.join("・"), &st.text)?;
+            row += 1;
+        }
+    }
+    widths.apply(ws, &[40, 10, 20, 50, 6, 6])?;
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Hyperlinks from the consolidated workbook to the cells of the submitted
+//! files: a path relative to the output's folder (so the folder can be moved or
+//! zipped with its inputs) and the sheet and cell as anchor, which Excel and
+//! LibreOffice open at that cell.
+
+use std::path::{Component, Path, PathBuf};
+
+use rust_xlsxwriter::Url;
+
+use crate::model::location::Location;
+
+pub struct Linker {
+    /// The output's folder, absolute; `None` when it cannot be resolved.
+    out_dir: Option<PathBuf>,
+}
+
+impl Linker {
+    pub fn new(output: &Path) -> Linker {
+        let dir = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Linker {
+            out_dir: dir.canonicalize().ok(),
+        }
+    }
+
+    /// The link target for a location: `../提出/財政課.xlsx#'(4)基金'!D7`.
+    /// `None` for places that are no file (`計画`).
+    pub fn target(&self, at: &Location) -> Option<String> {
+        let file = Path::new(&*at.file).canonicalize().ok()?;
+        let rel = relative(self.out_dir.as_deref()?, &file)?;
+        let mut s = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if let Some(sheet) = &at.sheet {
+            let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
+            s += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
+        }
+        Some(s)
+    }
+
+    pub fn url(&self, at: &Location) -> Option<Url> {
+        self.target(at).map(|t| Url::new(format!("file:///{t}")))
+    }
+}
+
+/// `to` relative to the folder `from` (both absolute).
+pub fn relative(from: &Path, to: &Path) -> Option<PathBuf> {
+    let f: Vec<Component> = from.components().collect();
+    let t: Vec<Component> = to.components().collect();
+    // Different roots (another drive on Windows): no relative path.
+    if f.first() != t.first() {
+        return None;
+    }
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..f.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative(Path::new("/a/out"), Path::new("/a/in/x.xlsx")).unwrap(),
+            PathBuf::from("../in/x.xlsx")
+        );
+        assert_eq!(
+            relative(Path::new("/a"), Path::new("/a/x.xlsx")).unwrap(),
+            PathBuf::from("x.xlsx")
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The consolidated workbook the committee reads, one file per sheet:
+//! 評価一覧 (`summary`), 集計 with charts (`counts`), 数値目標 (`targets`),
+//! エラー報告 (`findings`) and 提出状況 (`files`). Rows link to the submitted
+//! cells (`links`). Every value taken from a submission is written as a string,
+//! never as a formula, so `=…` typed by a department stays inert.
+
+mod counts;
+mod files;
+mod findings;
+pub mod links;
+mod summary;
+mod targets;
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::model::finding::Lang;
+use crate::pipeline::Outcome;
+use crate::report::width::text_width;
+
+/// Background colours of grades A, B and C.
+pub(super) const GRADE_COLORS: [u32; 3] = [0xC6EFCE, 0xDDEBF7, 0xFFC7CE];
+
+/// Japanese UI font of Excel; other suites substitute their own CJK font.
+const FONT: &str = "游ゴシック";
+
+pub(super) struct Styles {
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) wrap: Format,
+    pub(super) center: Format,
+    pub(super) severity: [Format; 3],
+    pub(super) agreement_bad: Format,
+    pub(super) agreement_tie: Format,
+    pub(super) link: Format,
+    pub(super) number: Format,
+}
+
+pub(super) fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(10)
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+        .set_border_color(Color::RGB(0xBFBFBF))
+}
+
+pub(super) fn styles() -> Styles {
+    let center = base().set_align(FormatAlign::Center);
+    Styles {
+        header: base()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_background_color(Color::RGB(0xDDEBF7)),
+        text: base(),
+        wrap: base().set_text_wrap(),
+        number: base().set_num_format("#,##0.###"),
+        link: base()
+            .set_font_color(Color::RGB(0x0563C1))
+            .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+        center,
+        severity: [
+            base()
+                .set_font_color(Color::RGB(0x9C0006))
+                .set_background_color(Color::RGB(0xFFC7CE)),
+            base()
+                .set_font_color(Color::RGB(0x9C5700))
+                .set_background_color(Color::RGB(0xFFEB9C)),
+            base().set_background_color(Color::RGB(0xDDEBF7)),
+        ],
+        agreement_bad: base().set_bold().set_background_color(Color::RGB(0xFFC7CE)),
+        agreement_tie: base().set_background_color(Color::RGB(0xFFEB9C)),
+    }
+}
+
+/// Column widths from content (CJK counts double, capped, with padding), and
+/// row heights for wrapped cells: rust_xlsxwriter does not size rows and
+/// LibreOffice does not resize them on load, so text would be cut off.
+pub(super) struct Widths {
+    cols: Vec<usize>,
+    wrapped: Vec<(u32, usize, String)>,
+}
+
+/// Points per line of 10-point text.
+const LINE_HEIGHT: f64 = 13.5;
+
+impl Widths {
+    pub(super) fn new(headers: &[&str]) -> Widths {
+        Widths {
+            cols: headers.iter().map(|h| text_width(h).min(12)).collect(),
+            wrapped: Vec::new(),
+        }
+    }
+    pub(super) fn see(&mut self, col: usize, s: &str) {
+        if let Some(w) = self.cols.get_mut(col) {
+            *w = (*w).max(text_width(s));
+        }
+    }
+    /// Like `see`, for a cell that wraps: its row grows to show all of it.
+    pub(super) fn see_wrapped(&mut self, row: u32, col: usize, s: &str) {
+        self.see(col, s);
+        self.wrapped.push((row, col, s.to_string()));
+    }
+    pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
+        let widths: Vec<usize> = self
+            .cols
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w).min(caps.get(i).copied().unwrap_or(40)))
+            .collect();
+        for (i, w) in widths.iter().enumerate() {
+            ws.set_column_width(i as u16, *w as f64 + 2.0)?;
+        }
+        let mut lines: std::collections::BTreeMap<u32, usize> = Default::default();
+        for (row, col, text) in &self.wrapped {
+            let width = widths.get(*col).copied().unwrap_or(40).max(1);
+            let n: usize = text
+                .lines()
+                .map(|l| text_width(l).div_ceil(width).max(1))
+                .sum();
+            let e = lines.entry(*row).or_insert(1);
+            *e = (*e).max(n);
+        }
+        for (row, n) in lines {
+            if n > 1 {
+                ws.set_row_height(row, LINE_HEIGHT * n as f64 + 2.0)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn header_row(
+    ws: &mut Worksheet,
+    st: &Styles,
+    headers: &[&str],
+) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    // Printed for the committee: A4 landscape, one page wide, header on every page.
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Builds the workbook in memory; links are relative to `output`'s folder.
+pub fn build(out: &Outcome, lang: Lang, output: &Path) -> Result<Vec<u8>, XlsxError> {
+    let st = styles();
+    let links = links::Linker::new(output);
+    let mut wb = Workbook::new();
+    summary::sheet(wb.add_worksheet(), &st, &out.batch, &links)?;
+    counts::sheet(&mut wb, &st, &out.batch)?;
+    targets::sheet(wb.add_worksheet(), &st, &out.batch, &links)?;
+    findings::sheet(wb.add_worksheet(), &st, out, lang, &links)?;
+    files::sheet(wb.add_worksheet(), &st, out, &links)?;
+    wb.save_to_buffer()
+}
+
+/// Writes a string that links to `at` when it can, plain otherwise.
+pub(super) fn write_linked(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    at: Option<&crate::model::location::Location>,
+    links: &links::Linker,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match at.and_then(|a| links.url(a)) {
+        Some(url) if !text.is_empty() => {
+            ws.write_url_with_options(row, col, url, text, "元のセルを開く", Some(format))?;
+        }
+        _ => {
+            ws.write_string_with_format(row, col, text, format)?;
+        }
+    }
+    Ok(())
+}
