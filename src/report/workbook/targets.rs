@@ -44,8 +44,7 @@ pub(super) fn sheet(
     ws.set_row_height(0, 30)?;
     let mut widths = Widths::new(&headers);
     let t = &b.figures().targets;
-    let mut row = 1u32;
-    for actual in t.iter().filter(|v| !v.is_target) {
+    for (row, actual) in (1u32..).zip(t.iter().filter(|v| !v.is_target)) {
         let target = t.iter().find(|v| {
             v.is_target
                 && v.action == actual.action
@@ -96,7 +95,6 @@ pub(super) fn sheet(
             &st.link,
         )?;
         widths.see(11, &actual.at.to_string());
-        row += 1;
     }
     widths.apply(ws, &[10, 30, 12, 16, 16, 6, 6, 14, 14, 8, 14, 50])?;
     for c in 7..=10 {
