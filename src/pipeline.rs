@@ -60,11 +60,27 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         })
         .collect();
     bar.finish_and_clear();
+    // Paths that could not be searched (a loop of links, no permission, a link
+    // to nothing) are reported like files that could not be read.
+    let mut submissions = submissions;
+    for p in &discovered.problems {
+        submissions.push(Submission {
+            path: p.path.display().to_string().into(),
+            result: Err(crate::model::sheet::ReadFailure {
+                reason: crate::read::discover::explain(p),
+            }),
+        });
+    }
     let year = match opts.year {
         Some(y) => y,
         None => decide_year(&submissions).ok_or(ToolError::YearUndecided)?,
     };
-    let batch = Batch::new(opts.plan, year, submissions);
+    let mut batch = Batch::new(opts.plan, year, submissions);
+    batch.skipped = discovered
+        .skipped
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     let findings = crate::rules::run(&batch, &opts.rules, &opts.severity);
     Ok(Outcome {
         discovered,

@@ -422,6 +422,7 @@ fn grade_cell(file: &str, raw: &[RawSheet], sheet: &str, number: u8, year: u16) 
             .map(|s| RawSheet {
                 grid: s.grid.clone(),
                 hidden: s.hidden,
+                notes: Vec::new(),
             })
             .collect(),
     );

@@ -11,7 +11,9 @@
 //! #                                 place (SHEET!CELL, SHEET, FILE:…, or 計画);
 //! #                                 the file may be left out when there is one
 //! [file 財政課.xlsx]                a workbook; `[file x.xlsx raw=TEXT]` is a
-//!                                   file whose bytes are TEXT
+//!                                   file whose bytes are TEXT, `[file x.xlsx
+//!                                   path=bad/y.xlsx]` a fixture file read as is
+//! # skipped: 提出/メモ.pdf           a non-spreadsheet file of the input folder
 //! [sheet (4)基金 < base/3-4.txt]    a sheet, starting from a base sheet…
 //! set D12 =                         …with cells changed (empty = cleared),
 //! row 5 = 担当課 | ①②財政課         rows replaced, `insert 5 = …` and `delete 5`
@@ -38,6 +40,8 @@ use crate::util::fixture;
 
 struct Fixture {
     year: String,
+    /// Non-spreadsheet files of the input folders (`# skipped: …`).
+    skipped: Vec<String>,
     expect: BTreeSet<String>,
     files: Vec<FileSpec>,
 }
@@ -45,6 +49,8 @@ struct Fixture {
 struct FileSpec {
     name: String,
     raw: Option<String>,
+    /// A real file under tests/fixtures to read as this submission.
+    path: Option<String>,
     sheets: Vec<(String, Vec<Vec<String>>)>,
 }
 
@@ -67,6 +73,7 @@ fn parse(path: &Path) -> Fixture {
     let text = std::fs::read_to_string(path).unwrap();
     let mut fx = Fixture {
         year: "令和6".into(),
+        skipped: Vec::new(),
         expect: BTreeSet::new(),
         files: Vec::new(),
     };
@@ -74,6 +81,8 @@ fn parse(path: &Path) -> Fixture {
         let sheet = fx.files.last_mut().and_then(|f| f.sheets.last_mut());
         if let Some(rest) = line.strip_prefix("# year:") {
             fx.year = rest.trim().into();
+        } else if let Some(rest) = line.strip_prefix("# skipped:") {
+            fx.skipped.push(rest.trim().to_string());
         } else if let Some(rest) = line.strip_prefix("# expect:") {
             if rest.trim() != "none" {
                 fx.expect.insert(rest.trim().to_string());
@@ -83,13 +92,17 @@ fn parse(path: &Path) -> Fixture {
             .strip_prefix("[file ")
             .and_then(|r| r.strip_suffix(']'))
         {
-            let (name, raw) = match rest.split_once(" raw=") {
-                Some((n, r)) => (n.to_string(), Some(r.to_string())),
-                None => (rest.to_string(), None),
+            let (name, raw, path) = if let Some((n, r)) = rest.split_once(" raw=") {
+                (n.to_string(), Some(r.to_string()), None)
+            } else if let Some((n, p)) = rest.split_once(" path=") {
+                (n.to_string(), None, Some(p.to_string()))
+            } else {
+                (rest.to_string(), None, None)
             };
             fx.files.push(FileSpec {
                 name,
                 raw,
+                path,
                 sheets: Vec::new(),
             });
         } else if let Some(rest) = line
@@ -163,6 +176,9 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
         .iter()
         .map(|f| {
             let shown: Arc<str> = f.name.as_str().into();
+            if let Some(p) = &f.path {
+                return hyoka::read::read_submission(&fixture(p), shown);
+            }
             let result = match &f.raw {
                 Some(raw) => open_bytes(raw.as_bytes().to_vec(), &shown).map(build_workbook),
                 None => Ok(build_workbook(
@@ -177,6 +193,7 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
                                     .collect(),
                             ),
                             hidden: false,
+                            notes: Vec::new(),
                         })
                         .collect(),
                 )),
@@ -194,7 +211,8 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
     let fx = parse(path);
     let plan = Plan::embedded();
     let year = parse_year_arg(&fx.year).expect("fixture year");
-    let batch = Batch::new(&plan, year, submissions(&fx));
+    let mut batch = Batch::new(&plan, year, submissions(&fx));
+    batch.skipped = fx.skipped.clone();
     let rule = RULES
         .iter()
         .find(|r| r.rule.code() == code)

@@ -4,11 +4,13 @@
 mod util;
 
 mod cli;
+mod derive_props;
 mod docs;
 mod figure_props;
 mod figures;
 mod json_contract;
 mod output;
+mod robustness;
 mod rules;
 mod samples;
 mod snapshots;

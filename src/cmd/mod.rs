@@ -30,6 +30,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             };
         }
     };
+    crate::report::atomic::install_interrupt_cleanup();
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Consolidate(a) => consolidate::run(a),

@@ -90,6 +90,8 @@ pub struct Batch<'p> {
     pub actions: Vec<ActionResult>,
     /// Evaluation sheets whose 取組項目 the plan does not have (or cannot be told).
     pub unplaced: Vec<SheetRef>,
+    /// Files in the input folders that are not spreadsheets (not read).
+    pub skipped: Vec<String>,
     /// Figures read out of texts and 数値目標 sheets, computed once on demand.
     figures: std::sync::OnceLock<Figures>,
 }
@@ -129,6 +131,7 @@ impl<'p> Batch<'p> {
             items: Vec::new(),
             actions: Vec::new(),
             unplaced,
+            skipped: Vec::new(),
             figures: std::sync::OnceLock::new(),
         };
         for item in plan.items() {

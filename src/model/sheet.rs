@@ -259,6 +259,10 @@ pub struct Workbook {
     pub eval_sheets: Vec<EvalSheet>,
     pub targets: Vec<TargetSheet>,
     pub comments: Vec<CommentSheet>,
+    /// Fingerprint of the file's bytes (identical files are reported, P005).
+    pub digest: Option<u64>,
+    /// What the read limits left out, per sheet (rule F004).
+    pub read_notes: Vec<(Location, crate::model::finding::Text)>,
     /// Cells holding a formula error (`#REF!` …) in the parts hyoka reads.
     pub error_cells: Vec<Located<String>>,
 }

@@ -13,6 +13,38 @@ pub const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xl
 pub struct WalkProblem {
     pub path: PathBuf,
     pub message: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    NotFound,
+    Loop,
+    Permission,
+    Other,
+}
+
+/// What to tell people about a search problem.
+pub fn explain(p: &WalkProblem) -> crate::model::finding::Text {
+    use crate::model::finding::Text;
+    match p.kind {
+        ProblemKind::NotFound => Text::new(
+            "見つかりません（リンク先がないか、名前が違います）。場所と名前を確認してください。",
+            "Not found (a link to nothing, or a wrong name).",
+        ),
+        ProblemKind::Loop => Text::new(
+            "フォルダのリンク（ショートカット）が循環しているため、この先は読みません。リンクを外してください。",
+            "A folder link loops back on itself; not followed.",
+        ),
+        ProblemKind::Permission => Text::new(
+            "アクセス権がないため読めません。ファイルの権限を確認してください。",
+            "No permission to read it.",
+        ),
+        ProblemKind::Other => Text::new(
+            format!("読めません: {}", p.message),
+            format!("Cannot read: {}", p.message),
+        ),
+    }
 }
 
 #[derive(Debug, Default)]
@@ -52,6 +84,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             d.problems.push(WalkProblem {
                 path: p.clone(),
                 message: "見つかりません".into(),
+                kind: ProblemKind::NotFound,
             });
             continue;
         }
@@ -69,10 +102,22 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                     }
                 }
                 Ok(_) => {}
-                Err(e) => d.problems.push(WalkProblem {
-                    path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
-                    message: e.to_string(),
-                }),
+                Err(e) => {
+                    let kind = if e.loop_ancestor().is_some() {
+                        ProblemKind::Loop
+                    } else {
+                        match e.io_error().map(|io| io.kind()) {
+                            Some(std::io::ErrorKind::NotFound) => ProblemKind::NotFound,
+                            Some(std::io::ErrorKind::PermissionDenied) => ProblemKind::Permission,
+                            _ => ProblemKind::Other,
+                        }
+                    };
+                    d.problems.push(WalkProblem {
+                        path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
+                        message: e.to_string(),
+                        kind,
+                    })
+                }
             }
         }
     }

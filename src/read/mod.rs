@@ -9,6 +9,7 @@ pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
 pub mod labels;
+pub mod limits;
 pub mod targets;
 pub mod workbook;
 
@@ -20,17 +21,39 @@ use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
 pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
-    let result = workbook::open_grids(path, &shown).map(build_workbook);
+    let result = workbook::read_file(path).and_then(|bytes| {
+        let digest = digest(&bytes);
+        workbook::open_bytes(bytes, &shown).map(|raw| {
+            let mut wb = build_workbook(raw);
+            wb.digest = Some(digest);
+            wb
+        })
+    });
     Submission {
         path: shown,
         result,
     }
 }
 
+/// A fingerprint of a file's bytes, to tell identical submissions apart.
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
 /// Recognises and parses every sheet of an opened workbook.
 pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
     let mut wb = Workbook::default();
     for s in raw {
+        let at = crate::model::location::Location {
+            file: s.grid.file.clone(),
+            sheet: Some(s.grid.sheet.clone()),
+            cell: None,
+        };
+        wb.read_notes
+            .extend(s.notes.into_iter().map(|n| (at.clone(), n)));
         let kind = classify::classify(&s.grid);
         wb.sheets.push(SheetInfo {
             name: s.grid.sheet.clone(),

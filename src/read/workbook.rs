@@ -6,17 +6,20 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::Arc;
 
-use calamine::{Data, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
 use crate::model::cell::CellValue;
 use crate::model::finding::Text;
 use crate::model::sheet::ReadFailure;
 use crate::read::grid::Grid;
+use crate::read::limits;
 
 /// A sheet as opened, before recognition.
 pub struct RawSheet {
     pub grid: Grid,
     pub hidden: bool,
+    /// What the read limits left out of this sheet (rule F004).
+    pub notes: Vec<Text>,
 }
 
 /// What the first bytes of a file say it is.
@@ -74,13 +77,32 @@ fn broken(kind: &str, e: impl std::fmt::Display) -> ReadFailure {
 
 /// Opens a workbook and returns its sheets as grids, in workbook order.
 pub fn open_grids(path: &Path, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFailure> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    open_bytes(read_file(path)?, shown)
+}
+
+/// A file's bytes, refused beyond [`limits::MAX_FILE_BYTES`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadFailure> {
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > limits::MAX_FILE_BYTES
+    {
+        return Err(fail(
+            format!(
+                "ファイルが {} MB あり、評価シートとしては大きすぎるため読みません（上限 {} MB）。不要なシートや画像を除いて保存し直してもらってください。",
+                m.len() / (1024 * 1024),
+                limits::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            format!(
+                "The file is {} MB, too large for an evaluation workbook; not read.",
+                m.len() / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
         fail(
             format!("ファイルを読めません: {e}。アクセス権とファイルの場所を確認してください。"),
             format!("Cannot read the file: {e}. Check permissions and location."),
         )
-    })?;
-    open_bytes(bytes, shown)
+    })
 }
 
 /// Opens a workbook held in memory.
@@ -114,6 +136,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             collect(&mut wb, shown)
         }
         Sniffed::Zip => {
+            limits::check_zip(&bytes).map_err(|reason| ReadFailure { reason })?;
             if is_ods(&bytes) {
                 let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::OdsError::Password => password(),
@@ -129,7 +152,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
                     calamine::XlsxError::Password => password(),
                     e => broken("Excel (.xlsx)", e),
                 })?;
-                collect(&mut wb, shown)
+                collect_xlsx(&mut wb, shown)
             }
         }
     }
@@ -146,45 +169,144 @@ fn zip_has(bytes: &[u8], name: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name)
 }
 
+fn sheet_list<R, RS>(wb: &R) -> Vec<(String, bool)>
+where
+    R: Reader<RS>,
+    RS: std::io::Read + std::io::Seek,
+{
+    wb.sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect()
+}
+
+fn sheet_failure(name: &str, e: impl std::fmt::Display) -> ReadFailure {
+    fail(
+        format!(
+            "シート「{name}」を読めません（ファイルが壊れている可能性があります）: {e}。Excelで開けるか確認し、保存し直したものを提出してもらってください。"
+        ),
+        format!("Cannot read sheet `{name}`: {e}"),
+    )
+}
+
+/// xls, xlsb, ods: calamine builds each sheet's range; the limits apply while
+/// copying it out.
 fn collect<R, RS>(wb: &mut R, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFailure>
 where
     R: Reader<RS>,
     RS: std::io::Read + std::io::Seek,
     R::Error: std::fmt::Display,
 {
-    let meta: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect();
-    let mut out = Vec::with_capacity(meta.len());
-    for (name, hidden) in meta {
-        let range = wb.worksheet_range(&name).map_err(|e| {
-            fail(
-                format!("シート「{name}」を読めません: {e}"),
-                format!("Cannot read sheet `{name}`: {e}"),
-            )
-        })?;
-        out.push(RawSheet {
-            grid: to_grid(range, shown.clone(), name.into()),
-            hidden,
+    let mut out = Vec::new();
+    for (name, hidden) in sheet_list(wb) {
+        let mut range = wb
+            .worksheet_range(&name)
+            .map_err(|e| sheet_failure(&name, e))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let (height, width) = range.get_size();
+        let mut b = SheetBuilder::default();
+        for r in 0..height.min(limits::MAX_ROWS as usize + 1) {
+            for c in 0..width.min(limits::MAX_COLS as usize + 1) {
+                let d = std::mem::take(&mut range[(r, c)]);
+                b.push(r0 + r as u32, c0 + c as u32, d);
+            }
+        }
+        // Cells beyond the limits, counted without copying.
+        let outside = range.cells().filter(|(r, c, d)| {
+            (*r >= limits::MAX_ROWS as usize || *c >= limits::MAX_COLS as usize)
+                && !matches!(d, Data::Empty)
         });
+        b.ignored += outside.count();
+        out.push(b.finish(shown.clone(), name.into(), hidden));
     }
     Ok(out)
 }
 
-/// Moves the cells out of calamine's range without copying strings.
-pub fn to_grid(mut range: Range<Data>, file: Arc<str>, sheet: Arc<str>) -> Grid {
-    let origin = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    let mut cells = Vec::with_capacity(height * width);
-    for r in 0..height {
-        for c in 0..width {
-            let d = std::mem::take(&mut range[(r, c)]);
-            cells.push(convert(d));
+/// xlsx: cells are streamed, so a sheet claiming a million rows costs only
+/// the cells it really holds, and those beyond the limits are skipped.
+fn collect_xlsx<RS>(wb: &mut Xlsx<RS>, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFailure>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    let mut out = Vec::new();
+    for (name, hidden) in sheet_list(wb) {
+        let mut b = SheetBuilder::default();
+        {
+            let mut cells = wb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_failure(&name, e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| sheet_failure(&name, e))? {
+                let (r, c) = cell.get_position();
+                b.push(r, c, Data::from(cell.get_value().clone()));
+            }
+        }
+        out.push(b.finish(shown.clone(), name.into(), hidden));
+    }
+    Ok(out)
+}
+
+/// Collects a sheet's cells within the limits into a dense grid.
+#[derive(Default)]
+struct SheetBuilder {
+    cells: Vec<(u32, u32, CellValue)>,
+    ignored: usize,
+    truncated: Vec<usize>,
+}
+
+impl SheetBuilder {
+    fn push(&mut self, row: u32, col: u32, d: Data) {
+        if matches!(d, Data::Empty) {
+            return;
+        }
+        if row >= limits::MAX_ROWS || col >= limits::MAX_COLS {
+            self.ignored += 1;
+            return;
+        }
+        let mut v = convert(d);
+        if let CellValue::Text(t) = &mut v {
+            let n = t.chars().count();
+            if n > limits::MAX_TEXT_CHARS {
+                let cut = t
+                    .char_indices()
+                    .nth(limits::MAX_TEXT_CHARS)
+                    .map_or(t.len(), |(i, _)| i);
+                t.truncate(cut);
+                self.truncated.push(n);
+            }
+        }
+        self.cells.push((row, col, v));
+    }
+
+    fn finish(self, file: Arc<str>, sheet: Arc<str>, hidden: bool) -> RawSheet {
+        let mut notes = Vec::new();
+        if self.ignored > 0 {
+            notes.push(limits::cells_ignored(
+                limits::MAX_ROWS,
+                limits::MAX_COLS,
+                self.ignored,
+            ));
+        }
+        notes.extend(self.truncated.iter().map(|n| limits::text_truncated(*n)));
+        let grid = if self.cells.is_empty() {
+            Grid::new(file, sheet, (0, 0), 0, Vec::new())
+        } else {
+            let r0 = self.cells.iter().map(|c| c.0).min().unwrap_or(0);
+            let c0 = self.cells.iter().map(|c| c.1).min().unwrap_or(0);
+            let r1 = self.cells.iter().map(|c| c.0).max().unwrap_or(0);
+            let c1 = self.cells.iter().map(|c| c.1).max().unwrap_or(0);
+            let width = (c1 - c0 + 1) as usize;
+            let mut dense = vec![CellValue::Empty; width * (r1 - r0 + 1) as usize];
+            for (r, c, v) in self.cells {
+                dense[(r - r0) as usize * width + (c - c0) as usize] = v;
+            }
+            Grid::new(file, sheet, (r0, c0), width, dense)
+        };
+        RawSheet {
+            grid,
+            hidden,
+            notes,
         }
     }
-    Grid::new(file, sheet, origin, width, cells)
 }
 
 fn convert(d: Data) -> CellValue {

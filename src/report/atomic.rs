@@ -4,6 +4,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::ToolError;
 
@@ -23,6 +24,35 @@ pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), ToolError>
     Ok(())
 }
 
+/// Temporary files being written, removed by the Ctrl-C handler.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C: remove the temporary files being written, then exit 130, so an
+/// interrupted run leaves neither a partial workbook nor a stray `.tmp`.
+pub fn install_interrupt_cleanup() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(list) = PENDING.lock() {
+            for p in list.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!(
+            "\nhyoka: 中断しました。出力ファイルは書き込んでいません。(interrupted; no output written)"
+        );
+        std::process::exit(130);
+    });
+}
+
+fn pending(path: &Path, add: bool) {
+    if let Ok(mut list) = PENDING.lock() {
+        if add {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
+
 /// Writes `bytes` to `target` atomically.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
     let err = |e: &dyn std::fmt::Display| ToolError::Write {
@@ -38,8 +68,14 @@ pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(|e| err(&e))?;
-    tmp.write_all(bytes).map_err(|e| err(&e))?;
-    tmp.as_file().sync_all().map_err(|e| err(&e))?;
-    tmp.persist(target).map_err(|e| err(&e.error))?;
-    Ok(())
+    let tmp_path = tmp.path().to_path_buf();
+    pending(&tmp_path, true);
+    let result = (|| {
+        tmp.write_all(bytes).map_err(|e| err(&e))?;
+        tmp.as_file().sync_all().map_err(|e| err(&e))?;
+        tmp.persist(target).map_err(|e| err(&e.error))?;
+        Ok(())
+    })();
+    pending(&tmp_path, false);
+    result
 }

@@ -68,9 +68,8 @@ fn write_files(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
         };
         writeln!(w, "{dim}{}: {desc}{dim:#}", s.path)?;
     }
-    for p in &out.discovered.problems {
-        writeln!(w, "{}: {}", p.path.display(), p.message)?;
-    }
+    // Search problems (link loops, permissions) are submissions that could not
+    // be read, so they appear above and as F001 findings.
     Ok(())
 }
 

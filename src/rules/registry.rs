@@ -54,6 +54,11 @@ pub static RULES: &[Registered] = &[
         "files/no_evaluation_sheet.rs"
     ),
     rule!(files::formula_error::FormulaError, "files/formula_error.rs"),
+    rule!(files::read_limit::ReadLimit, "files/read_limit.rs"),
+    rule!(
+        files::not_a_spreadsheet::NotASpreadsheet,
+        "files/not_a_spreadsheet.rs"
+    ),
     rule!(
         grades::unknown_grade::UnknownGrade,
         "grades/unknown_grade.rs"
@@ -149,6 +154,10 @@ pub static RULES: &[Registered] = &[
     rule!(
         plan::duplicate_item::DuplicateItem,
         "plan/duplicate_item.rs"
+    ),
+    rule!(
+        plan::duplicate_file::DuplicateFile,
+        "plan/duplicate_file.rs"
     ),
     rule!(
         structure::missing_block::MissingBlock,

@@ -3,4 +3,6 @@
 
 pub mod formula_error;
 pub mod no_evaluation_sheet;
+pub mod not_a_spreadsheet;
+pub mod read_limit;
 pub mod unreadable_file;

@@ -1,0 +1,42 @@
+//! Fuzz target: the sheet reader and every rule, fed an arbitrary grid of
+//! cells. Bytes 0x1E end a row, 0x1F end a cell; a cell starting with 0x01 is
+//! a number. The whole pipeline after opening a file must never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+use hyoka::model::cell::CellValue;
+
+fn grid(data: &[u8], sheet: &str) -> hyoka::read::grid::Grid {
+    let text = String::from_utf8_lossy(data);
+    let rows = text
+        .split('\u{1E}')
+        .take(200)
+        .map(|r| {
+            r.split('\u{1F}')
+                .take(30)
+                .map(|c| match c.strip_prefix('\u{1}') {
+                    Some(n) => CellValue::Number(n.parse().unwrap_or(0.0)),
+                    None if c.is_empty() => CellValue::Empty,
+                    None => CellValue::Text(c.to_string()),
+                })
+                .collect()
+        })
+        .collect();
+    hyoka::read::grid::Grid::from_rows("fuzz.xlsx", sheet, rows)
+}
+
+fuzz_target!(|data: &[u8]| {
+    // Two sheets from one input so cross-sheet rules have something to compare.
+    let mid = data.len() / 2;
+    let raw = vec![
+        hyoka::read::workbook::RawSheet { grid: grid(&data[..mid], "A"), hidden: false, notes: Vec::new() },
+        hyoka::read::workbook::RawSheet { grid: grid(&data[mid..], "B"), hidden: false, notes: Vec::new() },
+    ];
+    let wb = hyoka::read::build_workbook(raw);
+    let plan = hyoka::model::plan::Plan::embedded();
+    let sub = hyoka::model::sheet::Submission { path: "fuzz.xlsx".into(), result: Ok(wb) };
+    let batch = hyoka::derive::batch::Batch::new(&plan, hyoka::model::year::FiscalYear(2024), vec![sub]);
+    let rules: Vec<_> = hyoka::rules::registry::RULES.iter().collect();
+    let _ = hyoka::rules::run(&batch, &rules, &Default::default());
+});

@@ -1,0 +1,324 @@
+//! The bad-input matrix (docs/robustness.md): every broken file is reported
+//! plainly and the rest of the batch goes on; inputs are never changed; an
+//! interrupted run leaves no output behind.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::util::{Workdir, fixture, json, samples};
+
+/// Copies every bad fixture and one good workbook into `dir`.
+fn matrix_folder(w: &Workdir) -> PathBuf {
+    let dir = w.path("提出");
+    std::fs::create_dir(&dir).unwrap();
+    for e in std::fs::read_dir(fixture("bad")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "xlsx") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::copy(
+        samples().join("納税課_令和6年度.xlsx"),
+        dir.join("good.xlsx"),
+    )
+    .unwrap();
+    dir
+}
+
+fn by_file(doc: &Value) -> BTreeMap<String, (String, String, Vec<String>)> {
+    let mut m = BTreeMap::new();
+    for f in doc["files"].as_array().unwrap() {
+        let name = Path::new(f["path"].as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let codes: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["file"] == f["path"])
+            .map(|x| x["code"].as_str().unwrap().to_string())
+            .collect();
+        m.insert(
+            name,
+            (
+                f["status"].as_str().unwrap().to_string(),
+                f["error"].as_str().unwrap_or("").to_string(),
+                codes,
+            ),
+        );
+    }
+    m
+}
+
+#[test]
+fn every_bad_input_is_reported_and_the_batch_goes_on() {
+    let w = Workdir::new();
+    matrix_folder(&w);
+    let out = w.run(
+        &[
+            "check", "提出", "--format", "json", "--year", "令和6", "--ignore", "P003",
+        ],
+        1,
+    );
+    let doc = json(&out);
+    let files = by_file(&doc);
+    let unreadable = |name: &str, says: &str| {
+        let (status, error, codes) = &files[name];
+        assert_eq!(status, "unreadable", "{name}");
+        assert!(error.contains(says), "{name}: {error}");
+        assert_eq!(codes, &["F001"], "{name}");
+    };
+    unreadable("empty.xlsx", "空のファイル");
+    unreadable("text.xlsx", "Excel・ODS形式のファイルではありません");
+    unreadable("pdf.xlsx", "PDF");
+    unreadable("png.xlsx", "画像");
+    unreadable("truncated.xlsx", "壊れている");
+    unreadable("malformed_xml.xlsx", "壊れている");
+    unreadable("encrypted.xlsx", "パスワード");
+    unreadable("zip_bomb.xlsx", "圧縮爆弾");
+    let has = |name: &str, code: &str| {
+        let (status, _, codes) = &files[name];
+        assert_eq!(status, "ok", "{name}");
+        assert!(codes.iter().any(|c| c == code), "{name}: {codes:?}");
+    };
+    has("million_rows.xlsx", "F004");
+    has("long_string.xlsx", "F004");
+    has("formulas_errors.xlsx", "F003");
+    has("formulas_no_cache.xlsx", "G003");
+    has("dates_as_serials.xlsx", "G001");
+    has("no_evaluation_sheet.xlsx", "F002");
+    has("labels_only.xlsx", "S001");
+    has("same_b.xlsx", "P005");
+    // Hidden sheets are read and listed as hidden.
+    let hidden = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("hidden_sheets.xlsx"))
+        .unwrap();
+    let sheets = hidden["sheets"].as_array().unwrap();
+    assert!(
+        sheets
+            .iter()
+            .any(|s| s["name"] == "超隠し" && s["hidden"] == true && s["kind"] == "evaluation")
+    );
+    assert!(
+        sheets
+            .iter()
+            .any(|s| s["name"] == "隠し" && s["hidden"] == true)
+    );
+    // The good file is read in full despite its neighbours.
+    let (status, _, _) = &files["good.xlsx"];
+    assert_eq!(status, "ok");
+    assert_eq!(
+        doc["files"].as_array().unwrap().len(),
+        19,
+        "18 bad files and a good one"
+    );
+}
+
+#[test]
+fn consolidate_writes_the_workbook_despite_bad_inputs() {
+    let w = Workdir::new();
+    matrix_folder(&w);
+    w.run(
+        &["consolidate", "提出", "-o", "集約.xlsx", "--year", "令和6"],
+        1,
+    );
+    let rows = crate::util::read_sheet(&w.path("集約.xlsx"), "提出状況");
+    assert!(
+        rows.iter()
+            .filter(|r| r.get(1).is_some_and(|s| s == "読めません"))
+            .count()
+            >= 8
+    );
+}
+
+#[test]
+fn japanese_names_spaces_and_other_files() {
+    let w = Workdir::new();
+    let dir = w.path("令和6年度 提出/財政 課");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        samples().join("納税課_令和6年度.xlsx"),
+        dir.join("納税 課 (最終).xlsx"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("メモ.txt"), "連絡事項").unwrap();
+    std::fs::write(dir.join("印刷.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(dir.join("~$納税 課 (最終).xlsx"), b"lock").unwrap();
+    let out = w.run(
+        &[
+            "check",
+            "令和6年度 提出",
+            "--format",
+            "json",
+            "--ignore",
+            "P003",
+        ],
+        0,
+    );
+    let doc = json(&out);
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "the lock file and the others are not read");
+    assert!(
+        files[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("納税 課 (最終).xlsx")
+    );
+    let f005: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "F005")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(f005.len(), 2, "{f005:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_loop_or_lead_nowhere_and_unreadable_files() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let w = Workdir::new();
+    let dir = w.path("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(
+        samples().join("納税課_令和6年度.xlsx"),
+        dir.join("good.xlsx"),
+    )
+    .unwrap();
+    symlink(&dir, dir.join("loop")).unwrap();
+    symlink(dir.join("gone.xlsx"), dir.join("dangling.xlsx")).unwrap();
+    let locked = dir.join("locked.xlsx");
+    std::fs::copy(samples().join("納税課_令和6年度.xlsx"), &locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: then the permission case cannot be produced here.
+    let root = std::fs::read(&locked).is_ok();
+    let out = w.run(
+        &["check", "in", "--format", "json", "--ignore", "P003,P005"],
+        1,
+    );
+    let doc = json(&out);
+    let errors: Vec<String> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "unreadable")
+        .map(|f| f["error"].as_str().unwrap().to_string())
+        .collect();
+    assert!(errors.iter().any(|e| e.contains("循環")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("見つかりません")),
+        "{errors:?}"
+    );
+    if !root {
+        assert!(
+            errors.iter().any(|e| e.contains("アクセス権")),
+            "{errors:?}"
+        );
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+/// A fingerprint of every file under `dir`: bytes and modification time.
+fn fingerprint(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    let mut m = BTreeMap::new();
+    for e in walk(dir) {
+        let meta = std::fs::metadata(&e).unwrap();
+        m.insert(
+            e.clone(),
+            (std::fs::read(&e).unwrap(), meta.modified().unwrap()),
+        );
+    }
+    m
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn inputs_are_never_changed() {
+    let w = Workdir::new();
+    let dir = matrix_folder(&w);
+    for e in std::fs::read_dir(samples()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let before = fingerprint(&dir);
+    w.command(&["check", "提出"]).output().unwrap();
+    w.command(&["check", "提出", "--format", "json"])
+        .output()
+        .unwrap();
+    std::fs::create_dir(w.path("out")).unwrap();
+    let o = w
+        .command(&[
+            "consolidate",
+            "提出",
+            "-o",
+            "out/集約.xlsx",
+            "--json",
+            "out/結果.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fingerprint(&dir), before, "an input changed");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_partial_output() {
+    let w = Workdir::new();
+    let dir = matrix_folder(&w);
+    for e in std::fs::read_dir(samples()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    for delay_ms in [0u64, 5, 20, 60, 150] {
+        let out = w.path(&format!("out{delay_ms}.xlsx"));
+        let mut child = w
+            .command(&["consolidate", "提出", "-o", out.to_str().unwrap(), "-q"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        // Either it finished first and wrote a whole workbook, or it wrote nothing.
+        if out.exists() {
+            assert!(
+                calamine::open_workbook_auto(&out).is_ok(),
+                "partial workbook after {delay_ms} ms ({status:?})"
+            );
+        }
+        let stray: Vec<_> = std::fs::read_dir(w.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(stray.is_empty(), "temporary files left: {stray:?}");
+    }
+}
