@@ -25,6 +25,8 @@ pub enum Command {
     Check(crate::cmd::check::Args),
     Consolidate(crate::cmd::consolidate::Args),
     Rules(crate::cmd::rules::Args),
+    Template(crate::cmd::template::Args),
+    Plan(crate::cmd::plan::Args),
 }
 
 /// Inputs and plan, common to `check` and `consolidate`.
@@ -53,6 +55,10 @@ pub struct InputArgs {
     /// Configuration file (default: hyoka.toml beside the first input) / 設定ファイル
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Encoding of CSV inputs: utf-8 or shift_jis (default: decided from the bytes) / CSVの文字コード
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
 
     /// Message language / メッセージの言語
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]

@@ -16,7 +16,6 @@ use crate::model::plan::Plan;
 use crate::model::sheet::Submission;
 use crate::model::year::FiscalYear;
 use crate::read::discover::{Discovered, discover};
-use crate::read::read_submission;
 use crate::rules::registry::Registered;
 
 pub struct Options<'a> {
@@ -27,6 +26,8 @@ pub struct Options<'a> {
     /// Severity overrides by rule code (hyoka.toml).
     pub severity: HashMap<String, Severity>,
     pub progress: bool,
+    /// Forced encoding of CSV inputs.
+    pub encoding: Option<crate::read::csv::CsvEncoding>,
 }
 
 pub struct Outcome<'p> {
@@ -44,7 +45,7 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
             .map(|p| p.display().to_string())
             .collect();
         return Err(ToolError::NoInput(format!(
-            "{} に読めるファイル（.xlsx .xlsm .xls .ods）がありません",
+            "{} に読めるファイル（.xlsx .xlsm .xls .ods .csv）がありません",
             shown.join(", ")
         )));
     }
@@ -54,7 +55,7 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         .par_iter()
         .map(|p| {
             let shown: Arc<str> = p.display().to_string().into();
-            let s = read_submission(p, shown);
+            let s = crate::read::read_submission_with(p, shown, opts.encoding);
             bar.inc(1);
             s
         })

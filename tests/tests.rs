@@ -4,13 +4,16 @@
 mod util;
 
 mod cli;
+mod csv;
 mod derive_props;
 mod docs;
 mod figure_props;
 mod figures;
 mod json_contract;
 mod output;
+mod plans;
 mod robustness;
 mod rules;
 mod samples;
 mod snapshots;
+mod templates;

@@ -4,7 +4,9 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod plan;
 pub mod rules;
+pub mod template;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -35,6 +37,8 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Check(a) => check::run(a),
         Command::Consolidate(a) => consolidate::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Template(a) => template::run(a),
+        Command::Plan(a) => plan::run(a),
     };
     match result {
         Ok(code) => code,
@@ -47,15 +51,20 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
 
 /// Loads the plan named by `--plan`, or the embedded one.
 pub fn load_plan(args: &InputArgs) -> Result<Plan, ToolError> {
-    match &args.plan {
+    load_plan_file(args.plan.as_deref())
+}
+
+/// Loads a plan file, or the embedded plan when none is given.
+pub fn load_plan_file(path: Option<&std::path::Path>) -> Result<Plan, ToolError> {
+    match path {
         None => Ok(Plan::embedded()),
         Some(path) => {
             let src = std::fs::read_to_string(path).map_err(|e| ToolError::Plan {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 message: e.to_string(),
             })?;
             Plan::from_toml(&src).map_err(|message| ToolError::Plan {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 message,
             })
         }
@@ -77,6 +86,14 @@ pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, Tool
         plan,
         rules: config.rules()?,
         severity: config.severity,
+        encoding: match &args.encoding {
+            None => None,
+            Some(e) => Some(crate::read::csv::parse_encoding_arg(e).ok_or_else(|| {
+                ToolError::Other(format!(
+                    "--encoding「{e}」は utf-8 か shift_jis で指定してください"
+                ))
+            })?),
+        },
         progress: !args.quiet && std::io::stderr().is_terminal(),
     })
 }

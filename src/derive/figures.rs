@@ -127,8 +127,9 @@ pub struct Placed {
     pub measure: String,
     pub year: FiscalYear,
     pub at: Location,
-    /// The whole text (width-folded) the figure was found in.
-    pub text: String,
+    /// The whole text (width-folded) the figure was found in, shared by the
+    /// figures of one cell.
+    pub text: std::sync::Arc<str>,
     pub fig: TextFigure,
 }
 
@@ -142,6 +143,7 @@ pub fn panel_figures(b: &Batch) -> Vec<Placed> {
                 for pa in &m.panels {
                     let Some(year) = pa.year else { continue };
                     let text = pa.text.value.text();
+                    let folded: std::sync::Arc<str> = fold(&text).into();
                     for fig in extract(&text) {
                         out.push(Placed {
                             sheet: r,
@@ -149,7 +151,7 @@ pub fn panel_figures(b: &Batch) -> Vec<Placed> {
                             measure: measure.clone(),
                             year,
                             at: pa.text.at.clone(),
-                            text: fold(&text),
+                            text: folded.clone(),
                             fig,
                         });
                     }

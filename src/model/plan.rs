@@ -137,6 +137,14 @@ pub struct Action {
     /// Carries a 数値目標.
     #[serde(default)]
     pub target: bool,
+    /// The 数値目標's indicator (指標), unit (単位: 千円, %…) and comparator
+    /// (以上 / 以下 …), for the template's 数値目標 sheet.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub comparator: Option<String>,
 }
 
 /// A plan ready to use.

@@ -55,6 +55,14 @@ impl fmt::Display for FiscalYear {
 /// Splits an era year at the start of `s`: `令和６年度の取組` → (2024, "年度の取組").
 /// Understands 令和N / 令和元 / 平成N / RN / HN / 20XX, width-folded, spaces ignored.
 pub fn split_year(s: &str) -> Option<(FiscalYear, String)> {
+    // A year starts within the first few characters; long free texts (asked
+    // about every cell while reading) are rejected without copying them.
+    let head: String = s.chars().filter(|c| !c.is_whitespace()).take(3).collect();
+    if !head.starts_with(['令', '平', 'R', 'r', 'H', 'h', 'Ｒ', 'ｒ', 'Ｈ', 'ｈ'])
+        && !head.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return None;
+    }
     let k: String = s
         .chars()
         .map(fold_width)

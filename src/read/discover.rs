@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions hyoka reads (compared case-insensitively).
-pub const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
+pub const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "xlsb", "csv"];
 
 /// A problem met while searching, reported but not fatal.
 #[derive(Debug, Clone)]

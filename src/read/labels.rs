@@ -44,6 +44,11 @@ impl Label {
 
 /// The label a cell's text stands for.
 pub fn label_of(text: &str) -> Option<Label> {
+    // Labels are a few characters; long texts (the panels) are never labels,
+    // and skipping them early keeps the label scan cheap.
+    if text.len() > 64 {
+        return None;
+    }
     let k = key(text);
     let k = k.trim_end_matches([':', '：']);
     Some(match k {

@@ -5,6 +5,7 @@
 
 pub mod classify;
 pub mod comments;
+pub mod csv;
 pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
@@ -21,10 +22,30 @@ use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
 pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
+    read_submission_with(path, shown, None)
+}
+
+/// Like [`read_submission`], with the encoding of CSV files forced.
+pub fn read_submission_with(
+    path: &Path,
+    shown: Arc<str>,
+    encoding: Option<csv::CsvEncoding>,
+) -> Submission {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return read_csv(path, shown, encoding);
+    }
     let result = workbook::read_file(path).and_then(|bytes| {
         let digest = digest(&bytes);
-        workbook::open_bytes(bytes, &shown).map(|raw| {
-            let mut wb = build_workbook(raw);
+        // A panic inside a reader library (the fuzzer found an overflow in
+        // calamine's cell references) must cost one file, not the batch.
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workbook::open_bytes(bytes, &shown).map(build_workbook)
+        }))
+        .unwrap_or_else(|_| Err(reader_crashed()));
+        opened.map(|mut wb| {
             wb.digest = Some(digest);
             wb
         })
@@ -32,6 +53,38 @@ pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
     Submission {
         path: shown,
         result,
+    }
+}
+
+/// A CSV file as a workbook of one sheet named after the file.
+fn read_csv(path: &Path, shown: Arc<str>, encoding: Option<csv::CsvEncoding>) -> Submission {
+    let result = workbook::read_file(path).and_then(|bytes| {
+        let sheet: Arc<str> = path
+            .file_stem()
+            .map_or("CSV".into(), |s| s.to_string_lossy().into());
+        let digest = digest(&bytes);
+        let (grid, _) = csv::to_grid(&bytes, encoding, shown.clone(), sheet)
+            .map_err(|reason| crate::model::sheet::ReadFailure { reason })?;
+        let mut wb = build_workbook(vec![workbook::RawSheet {
+            grid,
+            hidden: false,
+            notes: Vec::new(),
+        }]);
+        wb.digest = Some(digest);
+        Ok(wb)
+    });
+    Submission {
+        path: shown,
+        result,
+    }
+}
+
+fn reader_crashed() -> crate::model::sheet::ReadFailure {
+    crate::model::sheet::ReadFailure {
+        reason: crate::model::finding::Text::new(
+            "ファイルの内部構造が壊れていて、読み込み中に処理が止まりました。Excelで開けるか確認し、保存し直したものを提出してもらってください。",
+            "The file's structure is broken and reading it failed. Ask for a re-saved copy.",
+        ),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod json;
 pub mod progress;
+pub mod template;
 pub mod terminal;
 pub mod width;
 pub mod workbook;

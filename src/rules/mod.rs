@@ -43,10 +43,17 @@ pub fn run(
     rules: &[&registry::Registered],
     severity: &HashMap<String, Severity>,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for r in rules {
-        r.rule.check(batch, &mut out);
-    }
+    // Rules are independent: run them in parallel; the sort below makes the
+    // order deterministic.
+    use rayon::prelude::*;
+    let mut out: Vec<Finding> = rules
+        .par_iter()
+        .flat_map_iter(|r| {
+            let mut v = Vec::new();
+            r.rule.check(batch, &mut v);
+            v
+        })
+        .collect();
     for f in &mut out {
         if let Some(s) = severity.get(f.code) {
             f.severity = *s;

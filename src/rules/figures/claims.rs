@@ -9,8 +9,11 @@
 //! The previous value is the figure with a matching label in the previous
 //! year's panels of the same 具体的な取組.
 
+use std::collections::HashMap;
+
 use crate::derive::batch::Batch;
 use crate::derive::figures::{Placed, TextFigure};
+use crate::model::figure::Unit;
 use crate::model::text::key;
 
 /// One claimed change with the figures it speaks of.
@@ -70,9 +73,59 @@ fn same_panel(a: &Placed, b: &Placed) -> bool {
     a.at == b.at
 }
 
+/// Panel figures grouped by 具体的な取組 and year, with their labels cleaned
+/// once: claims look up the same measure's figures many times.
+struct Index<'b> {
+    by_measure_year: HashMap<(usize, usize, usize, &'b str, u16), Vec<usize>>,
+    clean: Vec<String>,
+}
+
+impl<'b> Index<'b> {
+    fn new(panels: &'b [Placed]) -> Index<'b> {
+        let mut by_measure_year: HashMap<_, Vec<usize>> = HashMap::new();
+        for (i, p) in panels.iter().enumerate() {
+            by_measure_year
+                .entry((
+                    p.sheet.file,
+                    p.sheet.sheet,
+                    p.project,
+                    p.measure.as_str(),
+                    p.year.0,
+                ))
+                .or_default()
+                .push(i);
+        }
+        Index {
+            by_measure_year,
+            clean: panels.iter().map(|p| clean_label(&p.fig.label)).collect(),
+        }
+    }
+
+    /// Figures of the same measure as `d`, `back` years earlier.
+    fn same_measure(&self, d: &'b Placed, back: u16) -> &[usize] {
+        self.by_measure_year
+            .get(&(
+                d.sheet.file,
+                d.sheet.sheet,
+                d.project,
+                d.measure.as_str(),
+                d.year.0 - back,
+            ))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Labels (already cleaned) naming one quantity.
+fn clean_match(a: &str, b: &str) -> bool {
+    let short = a.chars().count().min(b.chars().count());
+    short >= 2
+        && (a == b || a.ends_with(b) || b.ends_with(a) || a.starts_with(b) || b.starts_with(a))
+}
+
 /// Finds every checkable claim in the batch.
 pub fn claims<'b>(b: &'b Batch) -> Vec<Claim<'b>> {
     let panels = &b.figures().panels;
+    let index = Index::new(panels);
     let mut out = Vec::new();
     for (i, d) in panels.iter().enumerate() {
         let text = &d.text;
@@ -84,73 +137,69 @@ pub fn claims<'b>(b: &'b Batch) -> Vec<Claim<'b>> {
             .filter(|p| same_panel(p, d));
         let next_fig = panels.get(i + 1).filter(|p| same_panel(p, d));
         // Form 1: `V（対前年度比 D 減）`.
-        let in_paren = before
-            .trim_end()
-            .trim_end_matches(|c: char| c.is_whitespace());
+        let in_paren = before.trim_end();
         let form1 = ["対前年度比", "対前年比", "前年度比", "前年比"]
             .iter()
             .any(|w| in_paren.ends_with(w))
             && prev_fig.is_some_and(|p| {
-                let between = &text[p.fig.end..d.fig.start];
-                between.trim_start().starts_with(['(', '（'])
+                text[p.fig.end..d.fig.start]
+                    .trim_start()
+                    .starts_with(['(', '（'])
             });
         let (current, dir) = if form1 {
-            let Some((dir, _)) = direction(after).or(Some((1.0, 0))) else {
-                continue;
-            };
-            (prev_fig, dir)
+            let dir = direction(after).map_or(1.0, |(dir, _)| dir);
+            (prev_fig.map(|p| (p, index.clean[i - 1].as_str())), dir)
         } else if let Some((dir, used)) = direction(after) {
             let rest = &after[used..];
             if rest.trim_start().starts_with('の') {
                 // Form 2: `D 増の V`.
-                (next_fig, dir)
+                (next_fig.map(|p| (p, index.clean[i + 1].as_str())), dir)
             } else if rest.trim_start().starts_with(['し', 'と', '。', ')', '）'])
                 || rest.is_empty()
             {
                 // Form 3: `D 増加した`; the value is stated elsewhere that year.
-                let label = clean_label(&d.fig.label);
-                let found = panels.iter().find(|p| {
-                    p.sheet == d.sheet
-                        && p.project == d.project
-                        && p.measure == d.measure
-                        && p.year == d.year
-                        && !std::ptr::eq(*p, d)
-                        && p.fig.figure.unit.same_kind(&d.fig.figure.unit)
-                        && label_match(&label, &p.fig.label)
+                let label = index.clean[i].as_str();
+                let found = index.same_measure(d, 0).iter().copied().find(|&k| {
+                    k != i
+                        && panels[k].fig.figure.unit.same_kind(&d.fig.figure.unit)
+                        && clean_match(label, &index.clean[k])
                 });
-                (found, dir)
+                (found.map(|k| (&panels[k], index.clean[k].as_str())), dir)
             } else {
                 continue;
             }
         } else {
             continue;
         };
-        let Some(current) = current else { continue };
+        let Some((current, current_label)) = current else {
+            continue;
+        };
         let kinds_fit = current.fig.figure.unit.same_kind(&d.fig.figure.unit)
-            || (current.fig.figure.unit == crate::model::figure::Unit::Percent
-                && d.fig.figure.unit == crate::model::figure::Unit::Point);
+            || (current.fig.figure.unit == Unit::Percent && d.fig.figure.unit == Unit::Point);
         if !kinds_fit {
             continue;
         }
-        let label = if form1 || current.fig.label.is_empty() {
-            current.fig.label.clone()
+        let label = if form1 || current_label.is_empty() {
+            current_label
         } else {
-            d.fig.label.clone()
+            index.clean[i].as_str()
         };
-        let label = if clean_label(&label).chars().count() >= 2 {
+        let label = if label.chars().count() >= 2 {
             label
         } else {
-            d.fig.label.clone()
+            index.clean[i].as_str()
         };
-        let previous = panels.iter().find(|p| {
-            p.sheet == d.sheet
-                && p.project == d.project
-                && p.measure == d.measure
-                && p.year == d.year.prev()
-                && p.fig.figure.unit.same_kind(&current.fig.figure.unit)
-                && label_match(&label, &p.fig.label)
+        let previous = index.same_measure(d, 1).iter().copied().find(|&k| {
+            panels[k]
+                .fig
+                .figure
+                .unit
+                .same_kind(&current.fig.figure.unit)
+                && clean_match(label, &index.clean[k])
         });
-        let Some(previous) = previous else { continue };
+        let Some(previous) = previous.map(|k| &panels[k]) else {
+            continue;
+        };
         let claim_end = d.fig.end + direction(after).map_or(0, |(_, u)| u);
         out.push(Claim {
             delta: d,

@@ -1,0 +1,284 @@
+//! Generates a synthetic corpus of submissions for benchmarks: for each of N
+//! municipalities about 20 department workbooks, one or two 評価シート each,
+//! laid out as `../shared/format/README.md` describes and varied the way real
+//! submissions are (column shift, blank rows, full-width grades, year header
+//! styles, text lengths), with a known fraction of injected mistakes.
+//!
+//! Usage:
+//!     cargo run --release --example gen_corpus -- --municipalities 1741 --out /tmp/corpus
+//!     [--seed 1] [--mistakes 0.05]
+//!
+//! Writes `manifest.json` beside the workbooks: files, sheets and mistakes.
+
+use std::path::PathBuf;
+
+use hyoka::model::plan::Plan;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+/// A small deterministic generator (xorshift64*), so corpora are reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+struct Args {
+    municipalities: usize,
+    out: PathBuf,
+    seed: u64,
+    mistakes: f64,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        municipalities: 10,
+        out: PathBuf::from("corpus"),
+        seed: 1,
+        mistakes: 0.05,
+    };
+    let v: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i + 1 < v.len() {
+        match v[i].as_str() {
+            "--municipalities" => a.municipalities = v[i + 1].parse().expect("a number"),
+            "--out" => a.out = PathBuf::from(&v[i + 1]),
+            "--seed" => a.seed = v[i + 1].parse().expect("a number"),
+            "--mistakes" => a.mistakes = v[i + 1].parse().expect("a fraction"),
+            other => panic!("unknown argument {other}"),
+        }
+        i += 2;
+    }
+    a
+}
+
+const GRADES: [&str; 3] = ["A", "B", "C"];
+const FULLWIDTH: [&str; 3] = ["Ａ", "Ｂ", "Ｃ"];
+
+fn year_header(style: u64, n: u16) -> String {
+    match style {
+        0 => format!("令和{n}年度"),
+        1 => format!(
+            "令和{}年度",
+            n.to_string()
+                .chars()
+                .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
+                .collect::<String>()
+        ),
+        2 => format!("R{n}"),
+        _ => format!("{}年度", 2018 + n),
+    }
+}
+
+/// The item grade the committee's rule gives (ties resolved to the first).
+fn derive(gs: &[usize]) -> usize {
+    let (a, b, c) = (
+        gs.iter().filter(|g| **g == 0).count(),
+        gs.iter().filter(|g| **g == 1).count(),
+        gs.iter().filter(|g| **g == 2).count(),
+    );
+    if c == 0 {
+        if a >= b { 0 } else { 1 }
+    } else if a + b >= c {
+        1
+    } else {
+        2
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_sheet(
+    ws: &mut Worksheet,
+    rng: &mut Rng,
+    plan: &Plan,
+    item: usize,
+    mistakes: f64,
+    counts: &mut [usize; 3],
+) -> Result<(), XlsxError> {
+    let it = plan.items().nth(item).expect("item");
+    let shift = if rng.chance(0.15) { 1u16 } else { 0 };
+    let blank = rng.chance(0.1);
+    let full = rng.chance(0.1);
+    let ystyle = rng.below(4);
+    let mut row = 0u32;
+    let label = |ws: &mut Worksheet, row: u32, s: &str| ws.write_string(row, shift, s).map(|_| ());
+    let value = |ws: &mut Worksheet, row: u32, col: u16, s: &str| {
+        ws.write_string(row, shift + col, s).map(|_| ())
+    };
+    label(ws, row, "基本方針")?;
+    value(
+        ws,
+        row,
+        1,
+        &format!("基本方針{} {}", it.policy.number, it.policy.name),
+    )?;
+    row += 1;
+    label(ws, row, "取組項目名")?;
+    value(
+        ws,
+        row,
+        1,
+        &format!("({}) {}", it.item.number, it.item.name),
+    )?;
+    row += 1;
+    let actions = &it.item.actions;
+    let decl: Vec<String> = actions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}\n取組の説明。",
+                hyoka::model::text::circled(a.number),
+                a.name
+            )
+        })
+        .collect();
+    label(ws, row, "取組内容")?;
+    value(ws, row, 1, &decl.join("\n"))?;
+    row += 1;
+    label(ws, row, "担当課")?;
+    value(ws, row, 1, &it.item.departments.join(" "))?;
+    row += 1;
+    // Action grades first, so the item grade can follow the rule.
+    let years: Vec<u16> = (4..=8).collect();
+    let grades: Vec<Vec<usize>> = actions
+        .iter()
+        .map(|_| (0..3).map(|_| rng.below(2) as usize).collect())
+        .collect();
+    let sym = |g: usize| if full { FULLWIDTH[g] } else { GRADES[g] };
+    label(ws, row, "評価")?;
+    for (k, y) in years.iter().enumerate() {
+        value(ws, row, 1 + k as u16, &year_header(ystyle, *y))?;
+    }
+    row += 1;
+    if blank {
+        row += 1;
+    }
+    for k in 0..5 {
+        let s = if k < 3 {
+            let mut g = derive(&grades.iter().map(|a| a[k]).collect::<Vec<_>>());
+            if k == 2 && rng.chance(mistakes) {
+                g = (g + 1) % 3; // injected: item grade against the rule
+                counts[0] += 1;
+            }
+            sym(g).to_string()
+        } else {
+            "—".to_string()
+        };
+        value(ws, row, 1 + k as u16, &s)?;
+    }
+    row += 2;
+    for (ai, a) in actions.iter().enumerate() {
+        label(ws, row, "主な事業")?;
+        value(
+            ws,
+            row,
+            1,
+            &format!("{} {}", hyoka::model::text::circled(a.number), a.name),
+        )?;
+        row += 1;
+        for m in 0..(1 + rng.below(3)) {
+            label(ws, row, "具体的な取組")?;
+            value(ws, row, 1, &format!("{}の推進{}", a.name, m + 1))?;
+            row += 1;
+            let prev = 10 + rng.below(90);
+            let delta = rng.below(20);
+            let mut claimed = delta;
+            if rng.chance(mistakes) {
+                claimed += 1 + rng.below(5); // injected: a change the figures do not give
+                counts[1] += 1;
+            }
+            let filler =
+                "・関係各課と連携し、取組を着実に実施した。".repeat(1 + rng.below(4) as usize);
+            for (h1, t1, h2, t2) in [
+                (
+                    "令和6年度の取組",
+                    format!(
+                        "{filler}運用実績：{}件（対前年度比{}件増）",
+                        prev + delta,
+                        claimed
+                    ),
+                    "令和6年度の成果・効果",
+                    filler.clone(),
+                ),
+                (
+                    "令和4年度の取組",
+                    filler.clone(),
+                    "令和5年度の取組",
+                    format!("{filler}運用実績：{prev}件"),
+                ),
+            ] {
+                value(ws, row, 1, h1)?;
+                value(ws, row, 3, h2)?;
+                row += 1;
+                value(ws, row, 1, &t1)?;
+                value(ws, row, 3, &t2)?;
+                row += 1;
+            }
+        }
+        label(ws, row, "個別評価")?;
+        for (k, y) in years.iter().enumerate() {
+            value(ws, row, 1 + k as u16, &year_header(ystyle, *y))?;
+        }
+        row += 1;
+        for k in 0..5 {
+            let mut s = grades[ai]
+                .get(k)
+                .map_or("—".to_string(), |g| sym(*g).to_string());
+            if k == 2 && rng.chance(mistakes / 2.0) {
+                s = "S".into(); // injected: not a grade
+                counts[2] += 1;
+            }
+            value(ws, row, 1 + k as u16, &s)?;
+        }
+        row += 2;
+    }
+    label(ws, row, "今後の取組方針")?;
+    value(ws, row, 1, "引き続き取り組む。")?;
+    ws.set_column_width(shift, 14)?;
+    Ok(())
+}
+
+fn main() -> Result<(), XlsxError> {
+    let a = args();
+    let plan = Plan::embedded();
+    let n_items = plan.items().count();
+    let mut rng = Rng(a.seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
+    let mut files = 0usize;
+    let mut sheets = 0usize;
+    let mut counts = [0usize; 3];
+    for city in 0..a.municipalities {
+        let dir = a.out.join(format!("{:04}", city + 1));
+        std::fs::create_dir_all(&dir).expect("output folder");
+        let n_files = 15 + rng.below(11) as usize; // about 20 per municipality
+        for f in 0..n_files {
+            let mut wb = Workbook::new();
+            let n_sheets = if rng.chance(0.2) { 2 } else { 1 };
+            for s in 0..n_sheets {
+                let item = (f * 2 + s) % n_items;
+                let ws = wb.add_worksheet();
+                ws.set_name(format!("評価シート{}", s + 1))?;
+                write_sheet(ws, &mut rng, &plan, item, a.mistakes, &mut counts)?;
+                sheets += 1;
+            }
+            wb.save(dir.join(format!("課{:02}_令和6年度.xlsx", f + 1)))?;
+            files += 1;
+        }
+    }
+    let manifest = format!(
+        "{{\"municipalities\": {}, \"files\": {files}, \"sheets\": {sheets}, \"seed\": {}, \"mistake_rate\": {}, \"injected\": {{\"G010\": {}, \"N005\": {}, \"G001\": {}}}}}\n",
+        a.municipalities, a.seed, a.mistakes, counts[0], counts[1], counts[2]
+    );
+    std::fs::write(a.out.join("manifest.json"), &manifest).expect("manifest");
+    eprint!("{manifest}");
+    Ok(())
+}
