@@ -9,6 +9,16 @@ use serde_json::Value;
 
 use crate::util::{Workdir, fixture, json, samples};
 
+/// Copies every file of samples/ (top level) into `dir`.
+fn copy_samples(dir: &Path) {
+    for e in std::fs::read_dir(samples()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
 /// Copies every bad fixture and one good workbook into `dir`.
 fn matrix_folder(w: &Workdir) -> PathBuf {
     let dir = w.path("提出");
@@ -263,12 +273,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn inputs_are_never_changed() {
     let w = Workdir::new();
     let dir = matrix_folder(&w);
-    for e in std::fs::read_dir(samples()).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_samples(&dir);
     let before = fingerprint(&dir);
     w.command(&["check", "提出"]).output().unwrap();
     w.command(&["check", "提出", "--format", "json"])
@@ -295,12 +300,7 @@ fn inputs_are_never_changed() {
 fn an_interrupted_run_leaves_no_partial_output() {
     let w = Workdir::new();
     let dir = matrix_folder(&w);
-    for e in std::fs::read_dir(samples()).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_samples(&dir);
     for delay_ms in [0u64, 5, 20, 60, 150] {
         let out = w.path(&format!("out{delay_ms}.xlsx"));
         let mut child = w

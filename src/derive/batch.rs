@@ -90,6 +90,8 @@ pub struct Batch<'p> {
     pub actions: Vec<ActionResult>,
     /// Evaluation sheets whose 取組項目 the plan does not have (or cannot be told).
     pub unplaced: Vec<SheetRef>,
+    /// The item each placed sheet is for.
+    placed: HashMap<SheetRef, ItemId>,
     /// Files in the input folders that are not spreadsheets (not read).
     pub skipped: Vec<String>,
     /// Figures read out of texts and 数値目標 sheets, computed once on demand.
@@ -132,10 +134,12 @@ impl<'p> Batch<'p> {
             actions: Vec::new(),
             unplaced,
             skipped: Vec::new(),
+            placed: HashMap::new(),
             figures: std::sync::OnceLock::new(),
         };
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
+            b.placed.extend(sheets.iter().map(|r| (*r, item.id)));
             let years = match sheets.first() {
                 Some(&r) => plan
                     .years()
@@ -185,6 +189,11 @@ impl<'p> Batch<'p> {
             panels: crate::derive::figures::panel_figures(self),
             targets: crate::derive::figures::target_values(self),
         })
+    }
+
+    /// The plan item a sheet was placed on.
+    pub fn item_of_sheet(&self, r: SheetRef) -> Option<ItemId> {
+        self.placed.get(&r).copied()
     }
 
     pub fn sheet(&self, r: SheetRef) -> &EvalSheet {

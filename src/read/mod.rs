@@ -37,23 +37,26 @@ pub fn read_submission_with(
     {
         return read_csv(path, shown, encoding);
     }
-    let result = workbook::read_file(path).and_then(|bytes| {
-        let digest = digest(&bytes);
-        // A panic inside a reader library (the fuzzer found an overflow in
-        // calamine's cell references) must cost one file, not the batch.
-        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workbook::open_bytes(bytes, &shown).map(build_workbook)
-        }))
-        .unwrap_or_else(|_| Err(reader_crashed()));
-        opened.map(|mut wb| {
-            wb.digest = Some(digest);
-            wb
-        })
-    });
+    let result = workbook::read_file(path).and_then(|bytes| read_bytes(bytes, &shown));
     Submission {
         path: shown,
         result,
     }
+}
+
+/// Reads a workbook held in memory. A panic inside a reader library (the
+/// fuzzer found an overflow in calamine's cell references) costs this file,
+/// not the batch.
+pub fn read_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Workbook, crate::model::sheet::ReadFailure> {
+    let digest = digest(&bytes);
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook::open_bytes(bytes, shown).map(build_workbook)
+    }))
+    .unwrap_or_else(|_| Err(reader_crashed()));
+    opened.map(|mut wb| {
+        wb.digest = Some(digest);
+        wb
+    })
 }
 
 /// A CSV file as a workbook of one sheet named after the file.

@@ -73,6 +73,12 @@ pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
     let result = (|| {
         tmp.write_all(bytes).map_err(|e| err(&e))?;
         tmp.as_file().sync_all().map_err(|e| err(&e))?;
+        // Temporary files are private (0600); the output is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
         tmp.persist(target).map_err(|e| err(&e.error))?;
         Ok(())
     })();

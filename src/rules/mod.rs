@@ -54,24 +54,24 @@ pub fn run(
             v
         })
         .collect();
+    // 担当課 per sheet, looked up once: findings can number in the hundreds of
+    // thousands at national scale.
+    let owners: HashMap<(&str, &str), Option<String>> = batch
+        .eval_sheets()
+        .map(|(_, s)| ((&*s.file, &*s.sheet), s.owner()))
+        .collect();
     for f in &mut out {
         if let Some(s) = severity.get(f.code) {
             f.severity = *s;
         }
-        if f.department.is_none() {
-            f.department = department_of(batch, &f.at);
+        if f.department.is_none()
+            && let Some(sheet) = &f.at.sheet
+        {
+            f.department = owners.get(&(&*f.at.file, &**sheet)).cloned().flatten();
         }
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
-}
-
-fn department_of(batch: &Batch, at: &Location) -> Option<String> {
-    let sheet = at.sheet.as_ref()?;
-    batch
-        .eval_sheets()
-        .find(|(_, s)| s.file == at.file && &s.sheet == sheet)
-        .and_then(|(_, s)| s.owner())
 }
 
 /// Where a finding about a whole sheet points: the sheet, no cell.
@@ -85,8 +85,7 @@ pub fn sheet_loc(s: &EvalSheet) -> Location {
 
 /// The plan item a placed sheet was put on.
 pub fn item_of<'p>(b: &Batch<'p>, r: SheetRef) -> Option<ItemRef<'p>> {
-    let id = b.items.iter().find(|i| i.sheets.contains(&r))?.id;
-    b.plan.item(id)
+    b.plan.item(b.item_of_sheet(r)?)
 }
 
 /// The 個別評価 cell of an action in a year, in the sheet that evaluates it.

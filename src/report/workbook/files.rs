@@ -25,6 +25,12 @@ pub(super) fn sheet(
     ];
     header_row(ws, st, &headers)?;
     let mut widths = Widths::new(&headers);
+    // Findings per file and severity, counted once (files × findings would be
+    // quadratic at national scale).
+    let mut counts: std::collections::HashMap<(&str, Severity), usize> = Default::default();
+    for f in &out.findings {
+        *counts.entry((&*f.at.file, f.severity)).or_default() += 1;
+    }
     let mut row = 1u32;
     for s in &out.batch.submissions {
         let (status, owner, sheets) = match s.workbook() {
@@ -50,12 +56,7 @@ pub(super) fn sheet(
                     .join("\n"),
             ),
         };
-        let count = |sev| {
-            out.findings
-                .iter()
-                .filter(|f| f.severity == sev && f.at.file == s.path)
-                .count()
-        };
+        let count = |sev| counts.get(&(&*s.path, sev)).copied().unwrap_or(0);
         for (c, v) in [s.path.to_string(), status, owner, sheets]
             .iter()
             .enumerate()

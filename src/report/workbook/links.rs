@@ -12,6 +12,8 @@ use crate::model::location::Location;
 pub struct Linker {
     /// The output's folder, absolute; `None` when it cannot be resolved.
     out_dir: Option<PathBuf>,
+    /// Each input's path relative to the output, resolved once.
+    resolved: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
 
 impl Linker {
@@ -22,24 +24,37 @@ impl Linker {
         };
         Linker {
             out_dir: dir.canonicalize().ok(),
+            resolved: Default::default(),
         }
     }
 
     /// The link target for a location: `../提出/財政課.xlsx#'(4)基金'!D7`.
     /// `None` for places that are no file (`計画`).
     pub fn target(&self, at: &Location) -> Option<String> {
-        let file = Path::new(&*at.file).canonicalize().ok()?;
-        let rel = relative(self.out_dir.as_deref()?, &file)?;
-        let mut s = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let mut s = self.file_target(&at.file)?;
         if let Some(sheet) = &at.sheet {
             let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
             s += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
         }
         Some(s)
+    }
+
+    /// The file's path relative to the output folder, with `/` separators.
+    fn file_target(&self, file: &str) -> Option<String> {
+        let mut cache = self.resolved.lock().ok()?;
+        cache
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let abs = Path::new(file).canonicalize().ok()?;
+                let rel = relative(self.out_dir.as_deref()?, &abs)?;
+                Some(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .clone()
     }
 
     pub fn url(&self, at: &Location) -> Option<Url> {

@@ -73,6 +73,26 @@ pub fn closest<'a>(f: &Figure, cands: impl Iterator<Item = &'a Placed>) -> Optio
 /// Figures are "the same quantity" when this close (before rounding is judged).
 pub const SAME_QUANTITY: f64 = 0.005;
 
+/// 数値目標 values whose closest text figure (same action and year, same kind)
+/// is the same quantity but does not agree with it: in the same printed unit
+/// (`same_unit`, N010) or another scale (N002).
+pub fn target_text_disagreements<'b>(
+    b: &'b Batch,
+    same_unit: bool,
+) -> Vec<(&'b crate::derive::figures::TargetValue, &'b Placed)> {
+    let figs = b.figures();
+    figs.targets
+        .iter()
+        .filter(|t| !t.own_unit)
+        .filter_map(|tv| {
+            let p = closest(&tv.figure, action_figures(b, tv.action?, tv.year))?;
+            let f = &p.fig.figure;
+            let close = rel_diff(f.value, tv.figure.value) < SAME_QUANTITY && !f.agrees(&tv.figure);
+            (close && (f.printed_unit == tv.figure.printed_unit) == same_unit).then_some((tv, p))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

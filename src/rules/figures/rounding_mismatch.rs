@@ -22,7 +22,7 @@
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
-use crate::rules::figures::{SAME_QUANTITY, action_figures, closest, rel_diff};
+use crate::rules::figures::{rel_diff, target_text_disagreements};
 
 pub struct RoundingMismatch;
 
@@ -41,18 +41,7 @@ impl Rule for RoundingMismatch {
     }
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
         let figs = b.figures();
-        for tv in figs.targets.iter().filter(|t| !t.own_unit) {
-            let Some(id) = tv.action else { continue };
-            let Some(p) = closest(&tv.figure, action_figures(b, id, tv.year)) else {
-                continue;
-            };
-            let f = &p.fig.figure;
-            if f.printed_unit == tv.figure.printed_unit
-                || rel_diff(f.value, tv.figure.value) >= SAME_QUANTITY
-                || f.agrees(&tv.figure)
-            {
-                continue;
-            }
+        for (tv, p) in target_text_disagreements(b, false) {
             out.push(
                 self.finding(
                     tv.at.clone(),

@@ -29,7 +29,7 @@ use crate::derive::figures::Placed;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
 use crate::rules::figures::claims::clean_label;
-use crate::rules::figures::{SAME_QUANTITY, action_figures, closest, rel_diff};
+use crate::rules::figures::target_text_disagreements;
 
 pub struct SameFigureDiffers;
 
@@ -77,18 +77,7 @@ impl Rule for SameFigureDiffers {
         }
         // A 数値目標 value against the same quantity in its action's text, in
         // the same unit (other scales are N002's).
-        for tv in b.figures().targets.iter().filter(|t| !t.own_unit) {
-            let Some(id) = tv.action else { continue };
-            let Some(p) = closest(&tv.figure, action_figures(b, id, tv.year)) else {
-                continue;
-            };
-            let f = &p.fig.figure;
-            if f.printed_unit != tv.figure.printed_unit
-                || rel_diff(f.value, tv.figure.value) >= SAME_QUANTITY
-                || f.agrees(&tv.figure)
-            {
-                continue;
-            }
+        for (tv, p) in target_text_disagreements(b, true) {
             out.push(
                 self.finding(
                     tv.at.clone(),
@@ -117,9 +106,11 @@ impl Rule for SameFigureDiffers {
         for k in keys {
             let g = &groups[&k];
             // A label twice in one cell speaks of two subjects: not comparable.
-            if g.iter()
-                .any(|p| g.iter().filter(|q| q.at == p.at).count() > 1)
-            {
+            let mut per_cell: HashMap<&crate::model::location::Location, usize> = HashMap::new();
+            for p in g {
+                *per_cell.entry(&p.at).or_default() += 1;
+            }
+            if per_cell.values().any(|n| *n > 1) {
                 continue;
             }
             let first = g[0];

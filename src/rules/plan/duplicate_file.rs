@@ -32,16 +32,15 @@ impl Rule for DuplicateFile {
         Severity::Warning
     }
     fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+        let mut first_with: std::collections::HashMap<u64, usize> = Default::default();
         for (i, s) in b.submissions.iter().enumerate() {
             let Some(d) = s.workbook().and_then(|w| w.digest) else {
                 continue;
             };
-            let Some(first) = b.submissions[..i]
-                .iter()
-                .find(|o| o.workbook().and_then(|w| w.digest) == Some(d))
-            else {
+            let first = &b.submissions[*first_with.entry(d).or_insert(i)];
+            if std::ptr::eq(first, s) {
                 continue;
-            };
+            }
             out.push(
                 self.finding(
                     Location::file(s.path.clone()),
