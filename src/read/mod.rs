@@ -47,7 +47,10 @@ pub fn read_submission_with(
 /// Reads a workbook held in memory. A panic inside a reader library (the
 /// fuzzer found an overflow in calamine's cell references) costs this file,
 /// not the batch.
-pub fn read_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Workbook, crate::model::sheet::ReadFailure> {
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    shown: &Arc<str>,
+) -> Result<Workbook, crate::model::sheet::ReadFailure> {
     let digest = digest(&bytes);
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         workbook::open_bytes(bytes, shown).map(build_workbook)

@@ -77,7 +77,9 @@ pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+            let _ = tmp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644));
         }
         tmp.persist(target).map_err(|e| err(&e.error))?;
         Ok(())
