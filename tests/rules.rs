@@ -218,12 +218,6 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
         .find(|r| r.rule.code() == code)
         .unwrap_or_else(|| panic!("no rule {code} in the registry"));
     let findings = hyoka::rules::run(&batch, &[rule], &Default::default());
-    if std::env::var("FIXTURE_DEBUG").is_ok() {
-        for p in &batch.figures().panels {
-            eprintln!("{} {} {} {}", p.at, p.year, p.fig.label, p.fig.raw);
-        }
-        eprintln!("targets {}", batch.figures().targets.len());
-    }
     // With one file, places are written without it.
     let prefix = match fx.files.as_slice() {
         [only] => format!("{}:", only.name),
