@@ -135,31 +135,37 @@ pub struct Placed {
 
 /// All panel figures of a batch.
 pub fn panel_figures(b: &Batch) -> Vec<Placed> {
-    let mut out = Vec::new();
-    for (r, s) in b.eval_sheets() {
-        for (pi, p) in s.projects.iter().enumerate() {
-            for m in &p.measures {
-                let measure = crate::rules::name_key(&m.name.value);
-                for pa in &m.panels {
-                    let Some(year) = pa.year else { continue };
-                    let text = pa.text.value.text();
-                    let folded: std::sync::Arc<str> = fold(&text).into();
-                    for fig in extract(&text) {
-                        out.push(Placed {
-                            sheet: r,
-                            project: pi,
-                            measure: measure.clone(),
-                            year,
-                            at: pa.text.at.clone(),
-                            text: folded.clone(),
-                            fig,
-                        });
+    use rayon::prelude::*;
+    // Sheet by sheet in parallel; the order of the result is the sheets' order.
+    let sheets: Vec<_> = b.eval_sheets().collect();
+    sheets
+        .par_iter()
+        .flat_map_iter(|(r, s)| {
+            let mut out = Vec::new();
+            for (pi, p) in s.projects.iter().enumerate() {
+                for m in &p.measures {
+                    let measure = crate::rules::name_key(&m.name.value);
+                    for pa in &m.panels {
+                        let Some(year) = pa.year else { continue };
+                        let text = pa.text.value.text();
+                        let folded: std::sync::Arc<str> = fold(&text).into();
+                        for fig in extract(&text) {
+                            out.push(Placed {
+                                sheet: *r,
+                                project: pi,
+                                measure: measure.clone(),
+                                year,
+                                at: pa.text.at.clone(),
+                                text: folded.clone(),
+                                fig,
+                            });
+                        }
                     }
                 }
             }
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// One value of a 数値目標 row.
