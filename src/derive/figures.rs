@@ -252,19 +252,6 @@ pub fn target_values(b: &Batch) -> Vec<TargetValue> {
     out
 }
 
-/// The sheet and project that evaluate an action, if any.
-pub fn action_source(b: &Batch, id: ActionId) -> Option<(SheetRef, usize)> {
-    b.action(id)?.source
-}
-
-/// Whether two labels name the same quantity: equal, or one ends with the
-/// other (`自治会加入率` / `加入率`), at least two characters.
-pub fn same_label(a: &str, b: &str) -> bool {
-    let (a, b) = (key(a), key(b));
-    let short = a.chars().count().min(b.chars().count());
-    short >= 2 && (a == b || a.ends_with(&b) || b.ends_with(&a))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,14 +173,6 @@ impl EvalSheet {
     pub fn owner(&self) -> Option<String> {
         first_department(&self.departments.as_ref()?.value)
     }
-
-    /// The action a project evaluates, by its circled number.
-    pub fn action_of(&self, p: &Project) -> Option<ActionId> {
-        Some(ActionId {
-            item: self.item_id()?,
-            number: p.number?,
-        })
-    }
 }
 
 /// The first department name of a 担当課 text: `①②財政課 ③収納課` → `財政課`.

@@ -27,14 +27,6 @@ pub struct Claim<'b> {
     pub raw_claim: String,
 }
 
-/// Labels naming one quantity: equal, or one a prefix or suffix of the other.
-pub fn label_match(a: &str, b: &str) -> bool {
-    let (a, b) = (clean_label(a), clean_label(b));
-    let short = a.chars().count().min(b.chars().count());
-    short >= 2
-        && (a == b || a.ends_with(&b) || b.ends_with(&a) || a.starts_with(&b) || b.starts_with(&a))
-}
-
 /// A label without the words of the claim itself (`加入率は前年比` → `加入率`).
 pub fn clean_label(l: &str) -> String {
     let mut k = key(l);
