@@ -1,19 +1,23 @@
-//! The whole run shared by `check` and `consolidate`: discover → read (files in
-//! parallel, results in input order) → decide the year → place onto the plan →
-//! run the rules.
+//! The whole run shared by `check` and `consolidate`: discover → read and
+//! check each file (files in parallel; a file's texts are dropped once its
+//! checks are done, only its record is kept) → decide the year → place the
+//! records onto the plan → cross-file checks → findings in report order.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::derive::batch::Batch;
+use crate::derive::batch::{Batch, SheetRef};
+use crate::derive::file::FileCx;
 use crate::derive::year::decide_year;
 use crate::error::ToolError;
 use crate::model::finding::{Finding, Severity};
-use crate::model::plan::Plan;
-use crate::model::sheet::Submission;
+use crate::model::plan::{ItemId, Plan};
+use crate::model::record::FileRecord;
+use crate::model::sheet::{EvalSheet, ReadFailure, Submission};
 use crate::model::year::FiscalYear;
 use crate::read::discover::{Discovered, discover};
 use crate::rules::registry::Registered;
@@ -49,43 +53,141 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
             shown.join(", ")
         )));
     }
+    let checker = Checker::new(opts.plan, &opts.rules, &opts.severity);
     let bar = crate::report::progress::bar(discovered.files.len() as u64, opts.progress);
-    let submissions: Vec<Submission> = discovered
+    let mut done: Vec<Checked> = discovered
         .files
         .par_iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let shown: Arc<str> = p.display().to_string().into();
-            let s = crate::read::read_submission_with(p, shown, opts.encoding);
+            let sub = crate::read::read_submission_with(p, shown, opts.encoding);
+            let checked = checker.file(i, sub);
             bar.inc(1);
-            s
+            checked
         })
         .collect();
     bar.finish_and_clear();
     // Paths that could not be searched (a loop of links, no permission, a link
     // to nothing) are reported like files that could not be read.
-    let mut submissions = submissions;
-    for p in &discovered.problems {
-        submissions.push(Submission {
+    let n = done.len();
+    for (k, p) in discovered.problems.iter().enumerate() {
+        let sub = Submission {
             path: p.path.display().to_string().into(),
-            result: Err(crate::model::sheet::ReadFailure {
+            result: Err(ReadFailure {
                 reason: crate::read::discover::explain(p),
             }),
-        });
+        };
+        done.push(checker.file(n + k, sub));
     }
-    let year = match opts.year {
-        Some(y) => y,
-        None => decide_year(&submissions).ok_or(ToolError::YearUndecided)?,
-    };
-    let mut batch = Batch::new(opts.plan, year, submissions);
-    batch.skipped = discovered
+    let skipped = discovered
         .skipped
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    let findings = crate::rules::run(&batch, &opts.rules, &opts.severity);
+    let (batch, findings) = checker.finish(done, opts.year, skipped)?;
     Ok(Outcome {
         discovered,
         batch,
         findings,
     })
+}
+
+/// Checks submissions already read, in order: what [`run`] does after
+/// reading (tests give their own submissions).
+pub fn check_submissions<'p>(
+    plan: &'p Plan,
+    year: Option<FiscalYear>,
+    rules: &[&'static Registered],
+    severity: &HashMap<String, Severity>,
+    submissions: Vec<Submission>,
+    skipped: Vec<String>,
+) -> Result<(Batch<'p>, Vec<Finding>), ToolError> {
+    let checker = Checker::new(plan, rules, severity);
+    let done = submissions
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| checker.file(i, s))
+        .collect();
+    checker.finish(done, year, skipped)
+}
+
+/// Checks files one by one (from any thread), then all of them together.
+pub struct Checker<'p, 'r> {
+    plan: &'p Plan,
+    rules: &'r [&'static Registered],
+    severity: &'r HashMap<String, Severity>,
+    /// Per plan item, the first sheet placed on it so far (file and sheet
+    /// index in one number). Only a sheet earlier than all seen can be the
+    /// one the item uses, so only such sheets are kept whole.
+    first: HashMap<ItemId, AtomicU64>,
+}
+
+/// One file checked: its record, the sheets kept whole, its findings.
+pub struct Checked {
+    record: FileRecord,
+    whole: Vec<(SheetRef, EvalSheet)>,
+    findings: Vec<Finding>,
+}
+
+impl<'p, 'r> Checker<'p, 'r> {
+    pub fn new(
+        plan: &'p Plan,
+        rules: &'r [&'static Registered],
+        severity: &'r HashMap<String, Severity>,
+    ) -> Checker<'p, 'r> {
+        Checker {
+            plan,
+            rules,
+            severity,
+            first: plan
+                .items()
+                .map(|i| (i.id, AtomicU64::new(u64::MAX)))
+                .collect(),
+        }
+    }
+
+    /// Reads nothing: checks a file already read and keeps its record.
+    pub fn file(&self, index: usize, submission: Submission) -> Checked {
+        let cx = FileCx::new(self.plan, index, submission);
+        let findings = crate::rules::run_file(&cx, self.rules, self.severity);
+        let (record, whole) = cx.keep(|item, r| {
+            let key = ((r.file as u64) << 24) | r.sheet as u64;
+            self.first
+                .get(&item)
+                .is_some_and(|slot| slot.fetch_min(key, Ordering::Relaxed) > key)
+        });
+        Checked {
+            record,
+            whole,
+            findings,
+        }
+    }
+
+    /// Puts the checked files (in input order) together and runs the
+    /// cross-file checks.
+    pub fn finish(
+        &self,
+        done: Vec<Checked>,
+        year: Option<FiscalYear>,
+        skipped: Vec<String>,
+    ) -> Result<(Batch<'p>, Vec<Finding>), ToolError> {
+        let mut records = Vec::with_capacity(done.len());
+        let mut whole = Vec::new();
+        let mut findings = Vec::new();
+        for c in done {
+            records.push(c.record);
+            whole.extend(c.whole);
+            findings.extend(c.findings);
+        }
+        let year = match year {
+            Some(y) => y,
+            None => decide_year(&records).ok_or(ToolError::YearUndecided)?,
+        };
+        let mut batch = Batch::new(self.plan, year, records, whole);
+        batch.skipped = skipped;
+        findings.extend(crate::rules::run_batch(&batch, self.rules, self.severity));
+        crate::rules::finish(&batch, &mut findings);
+        Ok((batch, findings))
+    }
 }

@@ -6,12 +6,12 @@
 
 use std::sync::Arc;
 
-use hyoka::derive::batch::Batch;
 use hyoka::model::cell::CellValue;
 use hyoka::model::finding::{Finding, Severity};
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
 use hyoka::model::year::FiscalYear;
+use hyoka::pipeline::check_submissions;
 use hyoka::read::build_workbook;
 use hyoka::read::workbook::{RawSheet, open_grids};
 use hyoka::rules::registry::RULES;
@@ -407,12 +407,14 @@ fn findings(file: &str, raw: Vec<RawSheet>) -> Vec<Finding> {
         path: file.into(),
         result: Ok(build_workbook(raw)),
     };
-    let batch = Batch::new(&plan, FiscalYear(R6), vec![sub]);
     let rules: Vec<_> = RULES
         .iter()
         .filter(|r| r.rule.code().starts_with('N'))
         .collect();
-    hyoka::rules::run(&batch, &rules, &Default::default())
+    let year = Some(FiscalYear(R6));
+    check_submissions(&plan, year, &rules, &Default::default(), vec![sub], vec![])
+        .expect("checked")
+        .1
 }
 
 /// The 個別評価 cell of an action, found through the reader on the clean copy.
@@ -436,13 +438,14 @@ fn grade_cell(file: &str, raw: &[RawSheet], sheet: &str, number: u8, year: u16) 
         .iter()
         .find(|p| p.number == Some(number))
         .expect("project");
-    p.grades
+    let cell = p
+        .grades
         .as_ref()
         .unwrap()
         .cell(FiscalYear(year))
         .unwrap()
-        .at
-        .to_string()
+        .cell;
+    s.loc(cell).to_string()
 }
 
 #[test]

@@ -26,11 +26,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use hyoka::derive::batch::Batch;
 use hyoka::model::cell::CellValue;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
 use hyoka::model::year::parse_year_arg;
+use hyoka::pipeline::check_submissions;
 use hyoka::read::build_workbook;
 use hyoka::read::grid::Grid;
 use hyoka::read::workbook::{RawSheet, open_bytes};
@@ -211,13 +211,21 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
     let fx = parse(path);
     let plan = Plan::embedded();
     let year = parse_year_arg(&fx.year).expect("fixture year");
-    let mut batch = Batch::new(&plan, year, submissions(&fx));
-    batch.skipped = fx.skipped.clone();
     let rule = RULES
         .iter()
         .find(|r| r.rule.code() == code)
         .unwrap_or_else(|| panic!("no rule {code} in the registry"));
-    let findings = hyoka::rules::run(&batch, &[rule], &Default::default());
+    let subs = submissions(&fx);
+    let skipped = fx.skipped.clone();
+    let (_, findings) = check_submissions(
+        &plan,
+        Some(year),
+        &[rule],
+        &Default::default(),
+        subs,
+        skipped,
+    )
+    .expect("checked");
     // With one file, places are written without it.
     let prefix = match fx.files.as_slice() {
         [only] => format!("{}:", only.name),

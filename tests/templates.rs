@@ -85,14 +85,14 @@ fn a_filled_template_reads_back_as_filled() {
                         .cell(*y)
                         .unwrap()
                         .raw
-                        .clone()
+                        .to_string()
                 })
                 .collect();
             assert_eq!(serde_json::json!(item), e["item_grades"], "{file} {sheet}");
             for (p, a) in s.projects.iter().zip(e["actions"].as_array().unwrap()) {
                 let g: Vec<String> = years
                     .iter()
-                    .map(|y| p.grades.as_ref().unwrap().cell(*y).unwrap().raw.clone())
+                    .map(|y| p.grades.as_ref().unwrap().cell(*y).unwrap().raw.to_string())
                     .collect();
                 assert_eq!(serde_json::json!(g), a["grades"], "{file} {sheet}");
                 assert_eq!(p.measures[0].name.value, a["measure"].as_str().unwrap());
@@ -157,12 +157,12 @@ fn from_carries_last_year_over() {
                 .cell(FiscalYear(*y))
                 .unwrap()
                 .raw
-                .clone()
+                .to_string()
         })
         .collect();
     assert_eq!(serde_json::json!(g), a["grades"]);
     // 令和7年度 itself is left to fill; 令和8年度 is — and locked.
     let gr = p.grades.as_ref().unwrap();
-    assert_eq!(gr.cell(FiscalYear(2025)).unwrap().raw, "");
-    assert_eq!(gr.cell(FiscalYear(2026)).unwrap().raw, "—");
+    assert_eq!(&*gr.cell(FiscalYear(2025)).unwrap().raw, "");
+    assert_eq!(&*gr.cell(FiscalYear(2026)).unwrap().raw, "—");
 }

@@ -11,6 +11,7 @@ mod figure_props;
 mod figures;
 mod json_contract;
 mod output;
+mod pipeline;
 mod plans;
 mod robustness;
 mod rules;

@@ -1,13 +1,15 @@
-//! Puts the submissions onto the plan: which sheet holds which 取組項目, which
+//! Puts the kept files onto the plan: which sheet holds which 取組項目, which
 //! 主な事業 evaluates which 取組内容, and per year the submitted item grade
-//! next to the one the rule derives. Rules and reports read this.
+//! next to the one the rule derives. Cross-file rules and reports read this.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
+use crate::derive::figures::Figures;
 use crate::derive::grades::{Derived, Tally, derive};
 use crate::model::grade::Grade;
 use crate::model::plan::{ActionId, ItemId, Plan};
-use crate::model::sheet::{EvalSheet, GradeCell, Project, Submission};
+use crate::model::record::{FileRecord, SheetRecord};
+use crate::model::sheet::{EvalSheet, Project};
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
 
@@ -81,71 +83,66 @@ impl ActionResult {
     }
 }
 
-/// Everything read and derived for one run.
+/// Everything kept and derived for one run: a record of every file, and the
+/// sheet that evaluates each plan item (the first submitted for it) whole.
 pub struct Batch<'p> {
     pub plan: &'p Plan,
     pub year: FiscalYear,
-    pub submissions: Vec<crate::model::sheet::Submission>,
+    pub files: Vec<FileRecord>,
     pub items: Vec<ItemResult>,
     pub actions: Vec<ActionResult>,
-    /// Evaluation sheets whose 取組項目 the plan does not have (or cannot be told).
-    pub unplaced: Vec<SheetRef>,
-    /// The item each placed sheet is for.
-    placed: HashMap<SheetRef, ItemId>,
+    /// The sheets `items` use, texts and all.
+    sources: BTreeMap<SheetRef, EvalSheet>,
     /// Files in the input folders that are not spreadsheets (not read).
     pub skipped: Vec<String>,
-    /// Figures read out of texts and 数値目標 sheets, computed once on demand.
+    /// Figures of the source sheets' texts and of every 数値目標 sheet,
+    /// computed once on demand.
     figures: std::sync::OnceLock<Figures>,
 }
 
-/// The figures of a batch (see [`crate::derive::figures`]).
-pub struct Figures {
-    pub panels: Vec<crate::derive::figures::Placed>,
-    pub targets: Vec<crate::derive::figures::TargetValue>,
-}
-
 impl<'p> Batch<'p> {
-    pub fn new(plan: &'p Plan, year: FiscalYear, submissions: Vec<Submission>) -> Batch<'p> {
+    /// Places the records onto the plan. `whole` must hold (at least) the
+    /// first sheet placed on each item; other sheets in it are dropped.
+    pub fn new(
+        plan: &'p Plan,
+        year: FiscalYear,
+        files: Vec<FileRecord>,
+        whole: Vec<(SheetRef, EvalSheet)>,
+    ) -> Batch<'p> {
         let mut by_item: HashMap<ItemId, Vec<SheetRef>> = HashMap::new();
-        let mut unplaced = Vec::new();
-        for (fi, sub) in submissions.iter().enumerate() {
-            for (si, sheet) in sub
-                .workbook()
-                .map(|w| &w.eval_sheets[..])
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-            {
-                let r = SheetRef {
-                    file: fi,
-                    sheet: si,
-                };
-                match place(plan, sheet) {
-                    Some(id) => by_item.entry(id).or_default().push(r),
-                    None => unplaced.push(r),
+        for (fi, f) in files.iter().enumerate() {
+            for (si, sheet) in f.eval_sheets().iter().enumerate() {
+                if let Some(id) = sheet.item {
+                    by_item.entry(id).or_default().push(SheetRef {
+                        file: fi,
+                        sheet: si,
+                    });
                 }
             }
         }
+        let mut whole: BTreeMap<SheetRef, EvalSheet> = whole.into_iter().collect();
         let mut b = Batch {
             plan,
             year,
-            submissions,
+            files,
             items: Vec::new(),
             actions: Vec::new(),
-            unplaced,
+            sources: BTreeMap::new(),
             skipped: Vec::new(),
-            placed: HashMap::new(),
             figures: std::sync::OnceLock::new(),
         };
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
-            b.placed.extend(sheets.iter().map(|r| (*r, item.id)));
             let years = match sheets.first() {
-                Some(&r) => plan
-                    .years()
-                    .into_iter()
-                    .map(|y| item_year(b.sheet(r), y))
-                    .collect(),
+                Some(&r) => {
+                    if let Some(s) = whole.remove(&r) {
+                        b.sources.insert(r, s);
+                    }
+                    plan.years()
+                        .into_iter()
+                        .map(|y| item_year(b.record(r), y))
+                        .collect()
+                }
                 None => Vec::new(),
             };
             b.items.push(ItemResult {
@@ -159,14 +156,14 @@ impl<'p> Batch<'p> {
                 .item(action.id.item)
                 .and_then(|i| i.sheets.first().copied())
                 .and_then(|r| {
-                    project_for(b.sheet(r), action.id.number, &action.action.name).map(|p| (r, p))
+                    project_for(b.record(r), action.id.number, &action.action.name).map(|p| (r, p))
                 });
             let grades = plan
                 .years()
                 .into_iter()
                 .map(|y| {
                     let g = source.and_then(|(r, p)| {
-                        b.sheet(r).projects[p]
+                        b.record(r).projects[p]
                             .grades
                             .as_ref()
                             .and_then(|row| row.grade(y))
@@ -183,28 +180,45 @@ impl<'p> Batch<'p> {
         b
     }
 
-    /// Every figure of the texts and 数値目標 sheets.
+    /// Figures of the source sheets' texts and of every 数値目標 sheet.
     pub fn figures(&self) -> &Figures {
         self.figures.get_or_init(|| Figures {
-            panels: crate::derive::figures::panel_figures(self),
-            targets: crate::derive::figures::target_values(self),
+            panels: crate::derive::figures::panel_figures(
+                self.sources.iter().map(|(r, s)| (*r, s)),
+            ),
+            targets: crate::derive::figures::target_values(
+                self.files
+                    .iter()
+                    .filter_map(FileRecord::kept)
+                    .flat_map(|k| &k.targets),
+            ),
         })
     }
 
     /// The plan item a sheet was placed on.
     pub fn item_of_sheet(&self, r: SheetRef) -> Option<ItemId> {
-        self.placed.get(&r).copied()
+        self.record(r).item
     }
 
-    pub fn sheet(&self, r: SheetRef) -> &EvalSheet {
-        &self.submissions[r.file]
-            .workbook()
-            .expect("placed sheets come from read workbooks")
-            .eval_sheets[r.sheet]
+    /// What is kept of an evaluation sheet.
+    pub fn record(&self, r: SheetRef) -> &SheetRecord {
+        &self.files[r.file].eval_sheets()[r.sheet]
     }
 
-    pub fn project(&self, r: SheetRef, p: usize) -> &Project {
-        &self.sheet(r).projects[p]
+    /// A sheet that evaluates a plan item, whole (texts included); `None` for
+    /// every other sheet, whose texts were dropped after its file was checked.
+    pub fn source(&self, r: SheetRef) -> Option<&EvalSheet> {
+        self.sources.get(&r)
+    }
+
+    /// The sheets that evaluate plan items, whole, in file order.
+    pub fn sources(&self) -> impl Iterator<Item = (SheetRef, &EvalSheet)> {
+        self.sources.iter().map(|(r, s)| (*r, s))
+    }
+
+    /// The 主な事業 `p` of a source sheet, whole.
+    pub fn project(&self, r: SheetRef, p: usize) -> Option<&Project> {
+        self.source(r).map(|s| &s.projects[p])
     }
 
     pub fn item(&self, id: ItemId) -> Option<&ItemResult> {
@@ -215,51 +229,24 @@ impl<'p> Batch<'p> {
         self.actions.iter().find(|a| a.id == id)
     }
 
-    /// Every evaluation sheet read, with its reference.
-    pub fn eval_sheets(&self) -> impl Iterator<Item = (SheetRef, &EvalSheet)> {
-        self.submissions.iter().enumerate().flat_map(|(fi, s)| {
-            s.workbook()
-                .map(|w| &w.eval_sheets[..])
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-                .map(move |(si, sh)| {
-                    (
-                        SheetRef {
-                            file: fi,
-                            sheet: si,
-                        },
-                        sh,
-                    )
-                })
+    /// Every evaluation sheet's record, with its reference.
+    pub fn records(&self) -> impl Iterator<Item = (SheetRef, &SheetRecord)> {
+        self.files.iter().enumerate().flat_map(|(fi, f)| {
+            f.eval_sheets().iter().enumerate().map(move |(si, sh)| {
+                (
+                    SheetRef {
+                        file: fi,
+                        sheet: si,
+                    },
+                    sh,
+                )
+            })
         })
     }
-
-    /// Every grade cell of a sheet: the item row and each project row.
-    pub fn grade_cells(sheet: &EvalSheet) -> impl Iterator<Item = &GradeCell> {
-        sheet
-            .item_grades
-            .iter()
-            .chain(sheet.projects.iter().filter_map(|p| p.grades.as_ref()))
-            .flat_map(|r| &r.cells)
-    }
-}
-
-/// The plan item a sheet is for: by its numbers, else by its item name.
-fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
-    if let Some(id) = sheet.item_id()
-        && plan.item(id).is_some()
-    {
-        return Some(id);
-    }
-    let name = key(&sheet.item_name()?);
-    plan.items()
-        .find(|i| key(&i.item.name) == name)
-        .map(|i| i.id)
 }
 
 /// The project evaluating action `number`: by circled number, else by name.
-fn project_for(sheet: &EvalSheet, number: u8, name: &str) -> Option<usize> {
+fn project_for(sheet: &SheetRecord, number: u8, name: &str) -> Option<usize> {
     sheet
         .projects
         .iter()
@@ -271,7 +258,7 @@ fn project_for(sheet: &EvalSheet, number: u8, name: &str) -> Option<usize> {
 }
 
 /// The submitted and derived item grade of a sheet for one year.
-pub fn item_year(sheet: &EvalSheet, year: FiscalYear) -> ItemYear {
+pub fn item_year(sheet: &SheetRecord, year: FiscalYear) -> ItemYear {
     let tally = Tally::of(
         sheet
             .projects

@@ -3,12 +3,13 @@
 //! cell, and every value of the 数値目標 sheets with the unit its column gives.
 //! Figure rules (`N…`) compare these with each other.
 
-use crate::derive::batch::{Batch, SheetRef};
+use crate::derive::batch::SheetRef;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;
 use crate::model::figure::{Comparator, Figure, from_number, scan_figure};
 use crate::model::location::Location;
 use crate::model::plan::ActionId;
+use crate::model::sheet::{EvalSheet, TargetSheet};
 use crate::model::text::{fold_width, key};
 use crate::model::year::FiscalYear;
 
@@ -124,7 +125,7 @@ pub struct Placed {
     pub sheet: SheetRef,
     pub project: usize,
     /// The 具体的な取組 name, key form with （再掲） removed.
-    pub measure: String,
+    pub measure: std::sync::Arc<str>,
     pub year: FiscalYear,
     pub at: Location,
     /// The whole text (width-folded) the figure was found in, shared by the
@@ -133,39 +134,40 @@ pub struct Placed {
     pub fig: TextFigure,
 }
 
-/// All panel figures of a batch.
-pub fn panel_figures(b: &Batch) -> Vec<Placed> {
-    use rayon::prelude::*;
-    // Sheet by sheet in parallel; the order of the result is the sheets' order.
-    let sheets: Vec<_> = b.eval_sheets().collect();
-    sheets
-        .par_iter()
-        .flat_map_iter(|(r, s)| {
-            let mut out = Vec::new();
-            for (pi, p) in s.projects.iter().enumerate() {
-                for m in &p.measures {
-                    let measure = crate::rules::name_key(&m.name.value);
-                    for pa in &m.panels {
-                        let Some(year) = pa.year else { continue };
-                        let text = pa.text.value.text();
-                        let folded: std::sync::Arc<str> = fold(&text).into();
-                        for fig in extract(&text) {
-                            out.push(Placed {
-                                sheet: *r,
-                                project: pi,
-                                measure: measure.clone(),
-                                year,
-                                at: pa.text.at.clone(),
-                                text: folded.clone(),
-                                fig,
-                            });
-                        }
+/// The figures of a file or a batch: every panel figure of its sheets and
+/// every value of its 数値目標 sheets.
+pub struct Figures {
+    pub panels: Vec<Placed>,
+    pub targets: Vec<TargetValue>,
+}
+
+/// Every panel figure of the given sheets, in sheet order.
+pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for (r, s) in sheets {
+        for (pi, p) in s.projects.iter().enumerate() {
+            for m in &p.measures {
+                let measure: std::sync::Arc<str> = crate::rules::name_key(&m.name.value).into();
+                for pa in &m.panels {
+                    let Some(year) = pa.year else { continue };
+                    let text = pa.text.value.text();
+                    let folded: std::sync::Arc<str> = fold(&text).into();
+                    for fig in extract(&text) {
+                        out.push(Placed {
+                            sheet: r,
+                            project: pi,
+                            measure: measure.clone(),
+                            year,
+                            at: pa.text.at.clone(),
+                            text: folded.clone(),
+                            fig,
+                        });
                     }
                 }
             }
-            out
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// One value of a 数値目標 row.
@@ -188,11 +190,11 @@ pub struct TargetValue {
     pub comparator: Option<Comparator>,
 }
 
-/// Every readable value of every 数値目標 sheet.
-pub fn target_values(b: &Batch) -> Vec<TargetValue> {
+/// Every readable value of the given 数値目標 sheets.
+pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<TargetValue> {
     let mut out = Vec::new();
-    for w in b.submissions.iter().filter_map(|s| s.workbook()) {
-        for row in w.targets.iter().flat_map(|t| &t.rows) {
+    {
+        for row in sheets.flat_map(|t| &t.rows) {
             let kind = row.kind.as_ref().map(|k| key(&k.value)).unwrap_or_default();
             let is_target = kind.starts_with("目標");
             if !is_target && !kind.starts_with("実績") {

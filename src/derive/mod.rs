@@ -5,5 +5,6 @@
 pub mod batch;
 pub mod counts;
 pub mod figures;
+pub mod file;
 pub mod grades;
 pub mod year;

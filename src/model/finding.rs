@@ -139,8 +139,9 @@ impl Finding {
         self
     }
 
-    /// Sort key: severity, then file, sheet, cell, code.
-    pub fn sort_key(&self) -> (Severity, &Location, &'static str) {
-        (self.severity, &self.at, self.code)
+    /// Sort key: severity, then file, sheet, cell, code, and the message, so
+    /// the order never depends on which rule or thread reported first.
+    pub fn sort_key(&self) -> (Severity, &Location, &'static str, &str) {
+        (self.severity, &self.at, self.code, &self.message.ja)
     }
 }

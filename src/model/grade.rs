@@ -66,6 +66,28 @@ impl GradeReading {
     }
 }
 
+/// Words that give a reason for not evaluating (a `—` grade): 未実施, 休止 …
+const REASONS: &[&str] = &[
+    "未実施",
+    "実施なし",
+    "対象外",
+    "休止",
+    "中止",
+    "延期",
+    "見送",
+    "評価不可",
+    "評価できない",
+    "時期に達していない",
+    "取組時期",
+    "該当なし",
+    "未着手",
+];
+
+/// Whether a text gives a reason for not evaluating (`令和6年度は事業休止`).
+pub fn gives_reason(text: &str) -> bool {
+    REASONS.iter().any(|r| text.contains(r))
+}
+
 /// Dash-like characters that people type for `—`.
 const DASHES: &[char] = &[
     '—', '－', '―', 'ー', '-', '–', '‐', '‑', '−', '─', '━', 'ｰ', '一',

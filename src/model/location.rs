@@ -62,6 +62,14 @@ impl Location {
         }
     }
 
+    pub fn sheet(file: Arc<str>, sheet: Arc<str>) -> Self {
+        Location {
+            file,
+            sheet: Some(sheet),
+            cell: None,
+        }
+    }
+
     pub fn cell(file: Arc<str>, sheet: Arc<str>, cell: CellRef) -> Self {
         Location {
             file,

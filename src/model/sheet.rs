@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::model::cell::CellValue;
 use crate::model::grade::{Grade, GradeReading};
-use crate::model::location::{Located, Location};
+use crate::model::location::{CellRef, Located, Location};
 use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::{fold_width, key};
 use crate::model::year::FiscalYear;
@@ -45,23 +45,25 @@ pub struct SheetInfo {
     pub hidden: bool,
 }
 
-/// One grade cell under a year header.
+/// One grade cell under a year header. Grades are kept for every sheet of a
+/// run (the year-dependent rules read them after all files), so the cell is
+/// only its position: the sheet holding the row makes it a [`Location`].
 #[derive(Clone, Debug)]
 pub struct GradeCell {
     pub year: FiscalYear,
-    pub raw: String,
+    pub raw: Box<str>,
     pub reading: GradeReading,
-    pub at: Location,
+    pub cell: CellRef,
 }
 
 /// A 評価 or 個別評価 row: year headers and the grades below them.
 #[derive(Clone, Debug)]
 pub struct GradeRow {
     /// The label cell (`評価` / `個別評価`).
-    pub label: Location,
+    pub label: CellRef,
     pub cells: Vec<GradeCell>,
     /// Text right of the grades on the same row (a 備考 or a reason for `—`).
-    pub note: Option<Located<String>>,
+    pub note: Option<Box<Located<String>>>,
 }
 
 impl GradeRow {
@@ -128,6 +130,23 @@ pub struct EvalSheet {
 }
 
 impl EvalSheet {
+    /// A cell of this sheet as a location.
+    pub fn loc(&self, cell: CellRef) -> Location {
+        Location::cell(self.file.clone(), self.sheet.clone(), cell)
+    }
+
+    /// The sheet as a whole, for findings about no single cell.
+    pub fn whole(&self) -> Location {
+        Location::sheet(self.file.clone(), self.sheet.clone())
+    }
+
+    /// Every grade row: the item's, then each project's.
+    pub fn grade_rows(&self) -> impl Iterator<Item = &GradeRow> {
+        self.item_grades
+            .iter()
+            .chain(self.projects.iter().filter_map(|p| p.grades.as_ref()))
+    }
+
     /// The 基本方針 number written in the policy cell (`基本方針 ３ …` → 3).
     pub fn policy_number(&self) -> Option<u8> {
         let k = key(&self.policy.as_ref()?.value);

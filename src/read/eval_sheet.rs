@@ -5,7 +5,7 @@
 
 use crate::model::cell::CellValue;
 use crate::model::grade::read_grade;
-use crate::model::location::{Located, Location};
+use crate::model::location::{CellRef, Located, Location};
 use crate::model::sheet::{ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project};
 use crate::model::text::{split_circled, strip_relisted};
 use crate::model::year::{FiscalYear, parse_year_header, split_year};
@@ -266,8 +266,8 @@ fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCe
             GradeCell {
                 year,
                 reading: read_grade(&raw),
-                raw,
-                at: g.loc(row, c),
+                raw: raw.into_boxed_str(),
+                cell: CellRef::new(row, c),
             }
         })
         .collect()
@@ -275,16 +275,18 @@ fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCe
 
 fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
     // A note typed right of the grades (備考, a reason for `—`) belongs to the row.
-    let note = cells.last().and_then(|c| c.at.cell).and_then(|last| {
+    let note = cells.last().map(|c| c.cell).and_then(|last| {
         g.row_cells(last.row, last.col + 1)
             .find(|(_, v)| !v.is_empty())
-            .map(|(c, v)| Located {
-                value: v.text(),
-                at: g.loc(last.row, c),
+            .map(|(c, v)| {
+                Box::new(Located {
+                    value: v.text(),
+                    at: g.loc(last.row, c),
+                })
             })
     });
     let row = GradeRow {
-        label: at.clone(),
+        label: at.cell.unwrap_or(CellRef::new(0, 0)),
         cells,
         note,
     };
@@ -440,15 +442,7 @@ mod tests {
         let ig = s.item_grades.as_ref().unwrap();
         assert_eq!(ig.cells.len(), 5);
         assert_eq!(ig.grade(FiscalYear(2024)), Some(Grade::A));
-        assert_eq!(
-            ig.cell(FiscalYear(2024))
-                .unwrap()
-                .at
-                .cell
-                .unwrap()
-                .to_string(),
-            "D6"
-        );
+        assert_eq!(ig.cell(FiscalYear(2024)).unwrap().cell.to_string(), "D6");
         assert_eq!(s.projects.len(), 2);
         let p = &s.projects[0];
         assert_eq!(p.number, Some(1));
@@ -462,15 +456,7 @@ mod tests {
             g.cell(FiscalYear(2023)).unwrap().reading,
             GradeReading::Variant(Grade::A)
         );
-        assert_eq!(
-            g.cell(FiscalYear(2023))
-                .unwrap()
-                .at
-                .cell
-                .unwrap()
-                .to_string(),
-            "C16"
-        );
+        assert_eq!(g.cell(FiscalYear(2023)).unwrap().cell.to_string(), "C16");
         let p2 = &s.projects[1];
         assert!(p2.relisted);
         assert_eq!(p2.name, "公共施設整備等資金積立基金現在高");
@@ -498,7 +484,7 @@ mod tests {
             .unwrap()
             .cell(FiscalYear(2024))
             .unwrap();
-        assert_eq!(cell.at.cell.unwrap().to_string(), "E16");
+        assert_eq!(cell.cell.to_string(), "E16");
     }
 
     #[test]

@@ -91,18 +91,18 @@ pub fn write(w: &mut dyn Write, out: &Outcome) -> io::Result<()> {
     };
     let files = out
         .batch
-        .submissions
+        .files
         .iter()
         .map(|s| FileEntry {
             path: &s.path,
-            status: if s.workbook().is_some() {
+            status: if s.kept().is_some() {
                 "ok"
             } else {
                 "unreadable"
             },
             error: s.result.as_ref().err().map(|e| e.reason.ja.as_str()),
             sheets: s
-                .workbook()
+                .kept()
                 .map(|w| {
                     w.sheets
                         .iter()

@@ -94,7 +94,12 @@ pub fn carried_from(sheet: &EvalSheet) -> Vec<(u8, Carried)> {
             let grades = p
                 .grades
                 .as_ref()
-                .map(|g| g.cells.iter().map(|c| (c.year, c.raw.clone())).collect())
+                .map(|g| {
+                    g.cells
+                        .iter()
+                        .map(|c| (c.year, c.raw.to_string()))
+                        .collect()
+                })
                 .unwrap_or_default();
             Some((n, Carried { measures, grades }))
         })

@@ -43,8 +43,8 @@ pub fn write(w: &mut dyn Write, out: &Outcome, lang: Lang, quiet: bool) -> io::R
 
 fn write_files(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
     let dim = Style::new().dimmed();
-    for s in &out.batch.submissions {
-        let desc = match s.workbook() {
+    for s in &out.batch.files {
+        let desc = match s.kept() {
             None => match lang {
                 Lang::Ja => "読めません".to_string(),
                 Lang::En => "unreadable".to_string(),
@@ -110,7 +110,7 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
 fn write_summary(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
     let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
     let (e, wa, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
-    let files = out.batch.submissions.len();
+    let files = out.batch.files.len();
     let year = out.batch.year;
     match lang {
         Lang::Ja => writeln!(

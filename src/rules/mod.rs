@@ -1,7 +1,14 @@
-//! Rules: each checks one thing in a [`Batch`] and reports [`Finding`]s. One
-//! rule, one file, one stable code; the file's `//!` comment is the rule's
-//! documentation (`hyoka rules`, `docs/rules.md`). To add a rule, add its file
-//! and one line in [`registry`].
+//! Rules: each checks one thing and reports [`Finding`]s. One rule, one file,
+//! one stable code; the file's `//!` comment is the rule's documentation
+//! (`hyoka rules`, `docs/rules.md`). To add a rule, add its file and one line
+//! in [`registry`].
+//!
+//! A rule checks in one of two places, or both:
+//! - [`Rule::check_file`]: one file while it is read, texts and all. Files are
+//!   checked in parallel and their texts dropped afterwards; most rules are here.
+//! - [`Rule::check_batch`]: across files, once all are read and the evaluated
+//!   year is known, on what is kept of them ([`crate::model::record`]): grades,
+//!   placements, 数値目標, and each plan item's first sheet whole.
 
 pub mod comments;
 pub mod figures;
@@ -14,13 +21,14 @@ pub mod structure;
 use std::collections::HashMap;
 
 use crate::derive::batch::{Batch, SheetRef};
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
 use crate::model::plan::{ActionId, ItemRef};
-use crate::model::sheet::{EvalSheet, GradeCell};
+use crate::model::sheet::GradeCell;
 use crate::model::year::FiscalYear;
 
-/// A check over everything read and derived.
+/// A check. Implement `check_file`, `check_batch` or both.
 pub trait Rule: Sync {
     /// Stable code, never reused: `G001`.
     fn code(&self) -> &'static str;
@@ -28,7 +36,12 @@ pub trait Rule: Sync {
     fn name(&self) -> &'static str;
     /// Severity unless configured otherwise.
     fn severity(&self) -> Severity;
-    fn check(&self, batch: &Batch, out: &mut Vec<Finding>);
+
+    /// Checks one file while it is read (texts included).
+    fn check_file(&self, _file: &FileCx, _out: &mut Vec<Finding>) {}
+
+    /// Checks across files, on what is kept of them.
+    fn check_batch(&self, _batch: &Batch, _out: &mut Vec<Finding>) {}
 
     /// A finding of this rule at its default severity.
     fn finding(&self, at: Location, message: Text) -> Finding {
@@ -36,51 +49,71 @@ pub trait Rule: Sync {
     }
 }
 
-/// Runs the given rules, applies the configured severities and fills in each
-/// finding's department from its sheet.
-pub fn run(
+/// Configured severities applied to a rule's findings.
+fn apply(rule: &registry::Registered, severity: &HashMap<String, Severity>, found: &mut [Finding]) {
+    if let Some(s) = severity.get(rule.rule.code()) {
+        for f in found {
+            f.severity = *s;
+        }
+    }
+}
+
+/// Runs the file checks of the given rules on one file.
+pub fn run_file(
+    file: &FileCx,
+    rules: &[&registry::Registered],
+    severity: &HashMap<String, Severity>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in rules {
+        let from = out.len();
+        r.rule.check_file(file, &mut out);
+        apply(r, severity, &mut out[from..]);
+    }
+    out
+}
+
+/// Runs the batch checks of the given rules, in parallel (rules are
+/// independent; [`finish`] orders the findings).
+pub fn run_batch(
     batch: &Batch,
     rules: &[&registry::Registered],
     severity: &HashMap<String, Severity>,
 ) -> Vec<Finding> {
-    // Rules are independent: run them in parallel; the sort below makes the
-    // order deterministic.
     use rayon::prelude::*;
-    let mut out: Vec<Finding> = rules
+    rules
         .par_iter()
         .flat_map_iter(|r| {
             let mut v = Vec::new();
-            r.rule.check(batch, &mut v);
+            r.rule.check_batch(batch, &mut v);
+            apply(r, severity, &mut v);
             v
         })
-        .collect();
+        .collect()
+}
+
+/// Fills in each finding's department from its sheet and puts the findings
+/// in report order.
+pub fn finish(batch: &Batch, findings: &mut [Finding]) {
+    use rayon::prelude::*;
     // 担当課 per sheet, looked up once: findings can number in the hundreds of
     // thousands at national scale.
-    let owners: HashMap<(&str, &str), Option<String>> = batch
-        .eval_sheets()
-        .map(|(_, s)| ((&*s.file, &*s.sheet), s.owner()))
+    let owners: HashMap<(&str, &str), Option<&str>> = batch
+        .records()
+        .map(|(_, s)| ((&*s.file, &*s.sheet), s.owner.as_deref()))
         .collect();
-    for f in &mut out {
-        if let Some(s) = severity.get(f.code) {
-            f.severity = *s;
-        }
+    findings.par_iter_mut().for_each(|f| {
         if f.department.is_none()
             && let Some(sheet) = &f.at.sheet
         {
-            f.department = owners.get(&(&*f.at.file, &**sheet)).cloned().flatten();
+            f.department = owners
+                .get(&(&*f.at.file, &**sheet))
+                .copied()
+                .flatten()
+                .map(str::to_string);
         }
-    }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
-}
-
-/// Where a finding about a whole sheet points: the sheet, no cell.
-pub fn sheet_loc(s: &EvalSheet) -> Location {
-    Location {
-        file: s.file.clone(),
-        sheet: Some(s.sheet.clone()),
-        cell: None,
-    }
+    });
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// The plan item a placed sheet was put on.
@@ -88,10 +121,17 @@ pub fn item_of<'p>(b: &Batch<'p>, r: SheetRef) -> Option<ItemRef<'p>> {
     b.plan.item(b.item_of_sheet(r)?)
 }
 
-/// The 個別評価 cell of an action in a year, in the sheet that evaluates it.
-pub fn action_grade_cell<'b>(b: &'b Batch, id: ActionId, y: FiscalYear) -> Option<&'b GradeCell> {
+/// The 個別評価 cell of an action in a year, in the sheet that evaluates it,
+/// with its location.
+pub fn action_grade_cell<'b>(
+    b: &'b Batch,
+    id: ActionId,
+    y: FiscalYear,
+) -> Option<(&'b GradeCell, Location)> {
     let (r, p) = b.action(id)?.source?;
-    b.project(r, p).grades.as_ref()?.cell(y)
+    let record = b.record(r);
+    let cell = record.projects[p].grades.as_ref()?.cell(y)?;
+    Some((cell, record.loc(cell.cell)))
 }
 
 /// Two names of the same thing, tolerating what people vary without meaning

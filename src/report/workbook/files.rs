@@ -32,16 +32,12 @@ pub(super) fn sheet(
         *counts.entry((&*f.at.file, f.severity)).or_default() += 1;
     }
     let mut row = 1u32;
-    for s in &out.batch.submissions {
-        let (status, owner, sheets) = match s.workbook() {
+    for s in &out.batch.files {
+        let (status, owner, sheets) = match s.kept() {
             None => ("読めません".to_string(), String::new(), String::new()),
             Some(w) => (
                 "読込済".to_string(),
-                w.eval_sheets
-                    .iter()
-                    .filter_map(|e| e.owner())
-                    .next()
-                    .unwrap_or_default(),
+                w.owner().unwrap_or_default().to_string(),
                 w.sheets
                     .iter()
                     .map(|sh| {

@@ -18,7 +18,7 @@ pub(super) fn departments(a: &ActionRef, b: &Batch) -> String {
     }
     b.item(a.id.item)
         .and_then(|i| i.sheets.first())
-        .and_then(|r| b.sheet(*r).owner())
+        .and_then(|r| b.record(*r).owner.clone())
         .unwrap_or_default()
 }
 
@@ -121,19 +121,18 @@ pub(super) fn sheet(
         put(ws, verdict, vf, &mut col)?;
         let (file, sheet, at) = match res.source {
             Some((r, p)) => {
-                let project = b.project(r, p);
+                let record = b.record(r);
                 // The evaluated year's 個別評価, else the 主な事業 heading.
-                let at = project
-                    .grades
-                    .as_ref()
-                    .and_then(|g| g.cell(y))
-                    .map_or_else(|| project.heading.at.clone(), |c| c.at.clone());
+                let at = match record.projects[p].grades.as_ref().and_then(|g| g.cell(y)) {
+                    Some(c) => Some(record.loc(c.cell)),
+                    None => b.project(r, p).map(|project| project.heading.at.clone()),
+                };
                 // The file's name only: the full path is in 提出状況, the link has it.
-                let path = &*b.submissions[r.file].path;
+                let path = &*b.files[r.file].path;
                 let name = std::path::Path::new(path)
                     .file_name()
                     .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-                (name, b.sheet(r).sheet.to_string(), Some(at))
+                (name, record.sheet.to_string(), at)
             }
             None => (String::new(), String::new(), None),
         };

@@ -33,7 +33,7 @@ impl Rule for CommentAction {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for row in rows(b) {
             let Some(item) = item(b, row) else { continue };
             for (n, name) in named_actions(&row.text.value) {

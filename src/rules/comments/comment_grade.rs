@@ -34,7 +34,7 @@ impl Rule for CommentGrade {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for row in rows(b) {
             let Some(item) = item(b, row) else { continue };
             let Some((quoted, raw)) = quoted_grade(&row.text.value) else {
@@ -50,7 +50,7 @@ impl Rule for CommentGrade {
                     )
                 });
                 let Some(id) = id else { continue };
-                let Some(cell) = action_grade_cell(b, id, b.year) else {
+                let Some((cell, cell_at)) = action_grade_cell(b, id, b.year) else {
                     continue;
                 };
                 let Some(g) = cell.reading.grade() else {
@@ -67,7 +67,7 @@ impl Rule for CommentGrade {
                         )
                         .found(raw.clone())
                         .expected(g.symbol())
-                        .related(cell.at.clone()),
+                        .related(cell_at.clone()),
                     );
                 }
             }

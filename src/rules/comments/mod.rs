@@ -68,9 +68,9 @@ pub fn action_by_name<'p>(b: &Batch<'p>, item: ItemRef<'p>, name: &str) -> Optio
 
 /// Every comment row of every workbook.
 pub fn rows<'b>(b: &'b Batch) -> impl Iterator<Item = &'b CommentRow> {
-    b.submissions
+    b.files
         .iter()
-        .filter_map(|s| s.workbook())
+        .filter_map(|f| f.kept())
         .flat_map(|w| &w.comments)
         .flat_map(|c| &c.rows)
 }

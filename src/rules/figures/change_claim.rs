@@ -19,7 +19,7 @@
 //! Passes: `…（対前年度比1件減）`. Also passes: 29.3% → `前年比2.5ポイント減の26.9%`
 //! (the printed 29.3 and 26.9 may be 29.34 and 26.86, 2.48 points apart).
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
@@ -37,8 +37,8 @@ impl Rule for ChangeClaim {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for c in claims(b) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for c in claims(&f.figures().panels) {
             let d = &c.delta.fig.figure;
             let relative = d.unit == Unit::Percent && c.current.fig.figure.unit == Unit::Percent;
             let actual = actual_change(&c, relative);

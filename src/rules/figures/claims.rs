@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 
-use crate::derive::batch::Batch;
 use crate::derive::figures::{Placed, TextFigure};
 use crate::model::figure::Unit;
 use crate::model::text::key;
@@ -81,7 +80,7 @@ impl<'b> Index<'b> {
                     p.sheet.file,
                     p.sheet.sheet,
                     p.project,
-                    p.measure.as_str(),
+                    &*p.measure,
                     p.year.0,
                 ))
                 .or_default()
@@ -100,7 +99,7 @@ impl<'b> Index<'b> {
                 d.sheet.file,
                 d.sheet.sheet,
                 d.project,
-                d.measure.as_str(),
+                &*d.measure,
                 d.year.0 - back,
             ))
             .map_or(&[], Vec::as_slice)
@@ -114,9 +113,8 @@ fn clean_match(a: &str, b: &str) -> bool {
         && (a == b || a.ends_with(b) || b.ends_with(a) || a.starts_with(b) || b.starts_with(a))
 }
 
-/// Finds every checkable claim in the batch.
-pub fn claims<'b>(b: &'b Batch) -> Vec<Claim<'b>> {
-    let panels = &b.figures().panels;
+/// Finds every checkable claim among the figures of a file.
+pub fn claims(panels: &[Placed]) -> Vec<Claim<'_>> {
     let index = Index::new(panels);
     let mut out = Vec::new();
     for (i, d) in panels.iter().enumerate() {

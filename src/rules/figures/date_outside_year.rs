@@ -14,8 +14,8 @@
 //! Fails: under 令和6年度の取組, `令和6年3月31日時点 98件`.
 //! Passes: `令和7年3月31日時点 98件`.
 
-use crate::derive::batch::Batch;
 use crate::derive::figures::fold;
+use crate::derive::file::FileCx;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;
 use crate::model::finding::{Finding, Severity, Text};
@@ -79,8 +79,8 @@ impl Rule for DateOutsideYear {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, s) in b.eval_sheets() {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, s) in f.eval_sheets() {
             for pa in s
                 .projects
                 .iter()
@@ -92,7 +92,7 @@ impl Rule for DateOutsideYear {
                 }
             }
         }
-        for w in b.submissions.iter().filter_map(|s| s.workbook()) {
+        if let Some(w) = f.workbook() {
             for row in w.targets.iter().flat_map(|t| &t.rows) {
                 for (y, v) in &row.values {
                     if let CellValue::Text(t) | CellValue::Date(t) = &v.value {

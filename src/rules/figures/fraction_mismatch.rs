@@ -15,8 +15,8 @@
 //! Fails: `出産介護休暇：66.7%（5/9名）` (5/9 = 55.6%).
 //! Passes: `出産介護休暇：55.6%（5/9名）`.
 
-use crate::derive::batch::Batch;
 use crate::derive::figures::Placed;
+use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
@@ -56,8 +56,8 @@ impl Rule for FractionMismatch {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let panels = &b.figures().panels;
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let panels = &f.figures().panels;
         for (i, p) in panels.iter().enumerate() {
             if p.fig.figure.unit != Unit::Percent {
                 continue;

@@ -17,8 +17,8 @@
 //! 取崩額 300,000,000円, 令和6年度末現在高 8,454,803,582円.
 //! Passes: 令和6年度末現在高 8,454,830,582円.
 
-use crate::derive::batch::Batch;
 use crate::derive::figures::Placed;
+use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
@@ -46,8 +46,8 @@ impl Rule for FundRollForward {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let panels = &b.figures().panels;
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let panels = &f.figures().panels;
         for bal in panels
             .iter()
             .filter(|p| p.fig.figure.unit == Unit::Yen && p.fig.label.ends_with("現在高"))

@@ -15,7 +15,7 @@
 //! Fails: `66.7%（対前年比22.2%減）` after `88.9%`.
 //! Passes: `66.7%（対前年比22.2ポイント減）`, or `（対前年比25.0%減）`.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
@@ -33,8 +33,8 @@ impl Rule for PercentVsPoints {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for c in claims(b) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for c in claims(&f.figures().panels) {
             let percent = c.delta.fig.figure.unit == Unit::Percent
                 && c.current.fig.figure.unit == Unit::Percent;
             if !percent {

@@ -20,6 +20,7 @@
 //! Passes: `9,201,903千円` (rounded) or `9,201,902千円` (truncated).
 
 use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
 use crate::rules::figures::{rel_diff, target_text_disagreements};
@@ -39,8 +40,8 @@ impl Rule for RoundingMismatch {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let figs = b.figures();
+    /// A 数値目標 value against its action's text: across files.
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for (tv, p) in target_text_disagreements(b, false) {
             out.push(
                 self.finding(
@@ -65,7 +66,11 @@ impl Rule for RoundingMismatch {
                 .related(p.at.clone()),
             );
         }
-        // Coarse against exact amounts within one measure and year.
+    }
+
+    /// Coarse against exact amounts within one measure and year: one file.
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let figs = f.figures();
         for coarse in figs.panels.iter().filter(|p| {
             p.fig.figure.unit == crate::model::figure::Unit::Yen
                 && p.fig.figure.printed_unit != "円"

@@ -4,7 +4,9 @@
 //! Figures of one 具体的な取組 (matched by name across sheets and workbooks, so a
 //! （再掲） copy counts), one year, one unit kind and the same label (at least
 //! three characters, not a generic word such as 合計) must agree when they
-//! stand in different cells. A label repeated within one cell usually speaks
+//! stand in different cells. The sheets compared are those the consolidation
+//! uses: the first submitted for each 取組項目 (a second copy of an item is
+//! P004's, a sheet outside the plan P002's). A label repeated within one cell usually speaks
 //! of different subjects (`26市平均：…滞納繰越分44.5% 昭島市：…滞納繰越分39.3%`),
 //! so such labels are not compared; nor are changes (`2,353人増加`).
 //!
@@ -54,8 +56,9 @@ impl Rule for SameFigureDiffers {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let mut groups: HashMap<(String, u16, String, String), Vec<&Placed>> = HashMap::new();
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+        let mut groups: HashMap<(std::sync::Arc<str>, u16, String, String), Vec<&Placed>> =
+            HashMap::new();
         for p in &b.figures().panels {
             // A change (`2,353人増加`) is not the quantity itself.
             let after = p.text[p.fig.end..].trim_start();

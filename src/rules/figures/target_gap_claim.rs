@@ -4,7 +4,8 @@
 //! `目標値を3.2ポイント上回った` / `目標を1.1ポイント下回った` in a panel of a year
 //! is compared with 実績 − 目標 of the action's 数値目標 row for that year: the
 //! size must match within the rounding of the three figures, and 上回 must mean actual above
-//! target, 下回 below.
+//! target, 下回 below. The texts read are those of the sheets the consolidation
+//! uses (the first submitted for each 取組項目); the 数値目標 row may be in any file.
 //!
 //! ## Why it matters
 //! The sentence is what readers quote; if it disagrees with the table, one of
@@ -32,7 +33,7 @@ impl Rule for TargetGapClaim {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let figs = b.figures();
         for p in &figs.panels {
             if !matches!(p.fig.figure.unit, Unit::Point | Unit::Percent) {
@@ -50,7 +51,7 @@ impl Rule for TargetGapClaim {
             } else {
                 continue;
             };
-            let s = b.sheet(p.sheet);
+            let Some(s) = b.source(p.sheet) else { continue };
             let Some(item) = s.item_id() else { continue };
             let Some(number) = s.projects[p.project].number else {
                 continue;

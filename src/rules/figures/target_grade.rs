@@ -34,7 +34,7 @@ impl Rule for TargetGrade {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let t = &b.figures().targets;
         for actual in t.iter().filter(|v| !v.is_target && !v.own_unit) {
             let Some(id) = actual.action else { continue };
@@ -55,7 +55,7 @@ impl Rule for TargetGrade {
                 .or(actual.comparator)
                 .unwrap_or(Comparator::AtLeast);
             let met = cmp.met(actual.figure.value, target.figure.value);
-            let Some(cell) = action_grade_cell(b, id, actual.year) else {
+            let Some((cell, cell_at)) = action_grade_cell(b, id, actual.year) else {
                 continue;
             };
             let Some(g) = cell.reading.grade() else {
@@ -71,7 +71,7 @@ impl Rule for TargetGrade {
             }
             out.push(
                 self.finding(
-                    cell.at.clone(),
+                    cell_at,
                     Text::new(
                         format!(
                             "{}の数値目標は{}（目標 {}{}、実績 {}）ですが、個別評価は「{}」です。",

@@ -41,9 +41,9 @@ impl Rule for TargetRestated {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let targets = &b.figures().targets;
-        for (r, s) in b.eval_sheets() {
+        for (r, s) in b.sources() {
             let Some(item) = s.item_id() else { continue };
             for p in &s.projects {
                 let Some(n) = p.number else { continue };

@@ -16,8 +16,8 @@
 //! Fails: `道路（26団体：354名） 公園（14団体：246名） 合計41団体 600名`.
 //! Passes: `… 合計40団体 600名`.
 
-use crate::derive::batch::Batch;
 use crate::derive::figures::Placed;
+use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
@@ -38,8 +38,8 @@ impl Rule for TotalMismatch {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let panels = &b.figures().panels;
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let panels = &f.figures().panels;
         let mut i = 0;
         while i < panels.len() {
             // One text at a time.

@@ -90,7 +90,7 @@ impl Rule for UnitSlip {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let targets = &b.figures().targets;
         for tv in targets {
             let column = tv.column_unit.clone().unwrap_or_default();

@@ -13,7 +13,7 @@
 //! Fails: the 令和6年度 実績 of a 数値目標 row is `=B7/B8` and shows `#DIV/0!`.
 //! Passes: the cell holds the figure.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
 
@@ -29,8 +29,8 @@ impl Rule for FormulaError {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for w in b.submissions.iter().filter_map(|s| s.workbook()) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        if let Some(w) = f.workbook() {
             for e in &w.error_cells {
                 out.push(
                     self.finding(

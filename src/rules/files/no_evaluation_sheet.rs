@@ -13,7 +13,7 @@
 //! Fails: a workbook whose only sheet is `Sheet1` holding a budget table.
 //! Passes: a workbook with a sheet whose column A reads 基本方針, 取組項目名, …
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
 use crate::rules::Rule;
@@ -30,22 +30,24 @@ impl Rule for NoEvaluationSheet {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for s in &b.submissions {
-            let Some(w) = s.workbook() else { continue };
-            if w.eval_sheets.is_empty() && w.targets.is_empty() && w.comments.is_empty() {
-                let names: Vec<&str> = w.sheets.iter().map(|s| &*s.name).collect();
-                out.push(
-                    self.finding(
-                        Location::file(s.path.clone()),
-                        Text::new(
-                            "評価シートも数値目標シートも見つかりません。提出ファイルが正しいか、A列の見出し（基本方針・取組項目名・主な事業・個別評価など）が残っているか確認してください。",
-                            "No evaluation sheet or numeric-target sheet found. Check that this is the right file and that the labels in column A (基本方針, 取組項目名, 主な事業, 個別評価 …) are present.",
-                        ),
-                    )
-                    .found(names.join(", ")),
-                );
-            }
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let s = f.submission();
+        if let Some(w) = s.workbook()
+            && w.eval_sheets.is_empty()
+            && w.targets.is_empty()
+            && w.comments.is_empty()
+        {
+            let names: Vec<&str> = w.sheets.iter().map(|s| &*s.name).collect();
+            out.push(
+                self.finding(
+                    Location::file(s.path.clone()),
+                    Text::new(
+                        "評価シートも数値目標シートも見つかりません。提出ファイルが正しいか、A列の見出し（基本方針・取組項目名・主な事業・個別評価など）が残っているか確認してください。",
+                        "No evaluation sheet or numeric-target sheet found. Check that this is the right file and that the labels in column A (基本方針, 取組項目名, 主な事業, 個別評価 …) are present.",
+                    ),
+                )
+                .found(names.join(", ")),
+            );
         }
     }
 }

@@ -46,7 +46,7 @@ impl Rule for NotASpreadsheet {
     fn severity(&self) -> Severity {
         Severity::Info
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for p in b.skipped.iter().filter(|p| is_document(p)) {
             out.push(self.finding(
                 Location::file(p.as_str().into()),

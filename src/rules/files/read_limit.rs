@@ -15,7 +15,7 @@
 //! Fails: a 評価シート with a value in `XFD1048576`.
 //! Passes: the same sheet with that cell cleared.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity};
 use crate::rules::Rule;
 
@@ -31,8 +31,8 @@ impl Rule for ReadLimit {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for w in b.submissions.iter().filter_map(|s| s.workbook()) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        if let Some(w) = f.workbook() {
             for (at, note) in &w.read_notes {
                 out.push(self.finding(at.clone(), note.clone()));
             }

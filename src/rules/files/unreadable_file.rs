@@ -14,7 +14,7 @@
 //! Fails: `広報課.xlsx` that is really a PDF, or a workbook saved with a password.
 //! Passes: any workbook Excel or LibreOffice can open without a password.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
 use crate::rules::Rule;
@@ -31,17 +31,16 @@ impl Rule for UnreadableFile {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for s in &b.submissions {
-            if let Err(fail) = &s.result {
-                out.push(self.finding(
-                    Location::file(s.path.clone()),
-                    Text::new(
-                        format!("ファイルを読めません。{}", fail.reason.ja),
-                        format!("Cannot read the file. {}", fail.reason.en),
-                    ),
-                ));
-            }
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        let s = f.submission();
+        if let Err(fail) = &s.result {
+            out.push(self.finding(
+                Location::file(s.path.clone()),
+                Text::new(
+                    format!("ファイルを読めません。{}", fail.reason.ja),
+                    format!("Cannot read the file. {}", fail.reason.en),
+                ),
+            ));
         }
     }
 }

@@ -16,13 +16,20 @@
 
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
+use crate::model::record::SheetRecord;
 use crate::model::sheet::GradeRow;
 use crate::rules::Rule;
 
 pub struct ConflictingGrades;
 
 impl ConflictingGrades {
-    fn compare(&self, what: &str, first: &GradeRow, other: &GradeRow, out: &mut Vec<Finding>) {
+    fn compare(
+        &self,
+        what: &str,
+        (first, first_sheet): (&GradeRow, &SheetRecord),
+        (other, other_sheet): (&GradeRow, &SheetRecord),
+        out: &mut Vec<Finding>,
+    ) {
         for c in &other.cells {
             let Some(f) = first.cell(c.year) else {
                 continue;
@@ -31,17 +38,18 @@ impl ConflictingGrades {
                 continue;
             };
             if g1 != g2 {
+                let f_at = first_sheet.loc(f.cell);
                 out.push(
                     self.finding(
-                        c.at.clone(),
+                        other_sheet.loc(c.cell),
                         Text::new(
-                            format!("{what}の{}の評価「{}」が、別の提出（{}）の「{}」と異なります。", c.year, g2, f.at, g1),
-                            format!("The {} grade `{}` of {what} differs from `{}` in another submission ({}).", c.year.short(), g2, g1, f.at),
+                            format!("{what}の{}の評価「{}」が、別の提出（{}）の「{}」と異なります。", c.year, g2, f_at, g1),
+                            format!("The {} grade `{}` of {what} differs from `{}` in another submission ({}).", c.year.short(), g2, g1, f_at),
                         ),
                     )
                     .found(g2.symbol())
                     .expected(g1.symbol())
-                    .related(f.at.clone()),
+                    .related(f_at),
                 );
             }
         }
@@ -58,13 +66,13 @@ impl Rule for ConflictingGrades {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for item in b.items.iter().filter(|i| i.sheets.len() > 1) {
-            let first = b.sheet(item.sheets[0]);
+            let first = b.record(item.sheets[0]);
             for &r in &item.sheets[1..] {
-                let other = b.sheet(r);
+                let other = b.record(r);
                 if let (Some(a), Some(c)) = (&first.item_grades, &other.item_grades) {
-                    self.compare(&item.id.to_string(), a, c, out);
+                    self.compare(&item.id.to_string(), (a, first), (c, other), out);
                 }
                 for p in &other.projects {
                     let Some(n) = p.number else { continue };
@@ -73,7 +81,7 @@ impl Rule for ConflictingGrades {
                     };
                     if let (Some(a), Some(c)) = (&fp.grades, &p.grades) {
                         let id = format!("{}-{}", item.id, crate::model::text::circled(n));
-                        self.compare(&id, a, c, out);
+                        self.compare(&id, (a, first), (c, other), out);
                     }
                 }
             }

@@ -30,15 +30,16 @@ impl Rule for FutureGrade {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
-            for cell in Batch::grade_cells(sheet).filter(|c| c.year > b.year) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.records() {
+            let cells = sheet.grade_rows().flat_map(|r| &r.cells);
+            for cell in cells.filter(|c| c.year > b.year) {
                 let Some(g) = cell.reading.grade().filter(|g| *g != Grade::NotEvaluable) else {
                     continue;
                 };
                 out.push(
                     self.finding(
-                        cell.at.clone(),
+                        sheet.loc(cell.cell),
                         Text::new(
                             format!(
                                 "評価年度（{}）より後の{}に評価「{}」があります。",

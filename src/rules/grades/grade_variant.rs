@@ -15,7 +15,7 @@
 //! Fails: 個別評価 令和6年度 holds `Ａ` (fix: `A`), or `－` (fix: `—`).
 //! Passes: the cell holds `A` or `—`.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::GradeReading;
 use crate::rules::Rule;
@@ -32,13 +32,13 @@ impl Rule for GradeVariant {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
-            for cell in Batch::grade_cells(sheet) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, sheet) in f.eval_sheets() {
+            for cell in sheet.grade_rows().flat_map(|r| &r.cells) {
                 if let GradeReading::Variant(g) = cell.reading {
                     out.push(
                         self.finding(
-                            cell.at.clone(),
+                            sheet.loc(cell.cell),
                             Text::new(
                                 format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, cell.raw, g, g),
                                 format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), cell.raw, g, g),

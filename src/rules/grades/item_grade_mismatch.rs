@@ -33,8 +33,8 @@ impl Rule for ItemGradeMismatch {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.records() {
             let Some(row) = &sheet.item_grades else {
                 continue;
             };
@@ -46,7 +46,7 @@ impl Rule for ItemGradeMismatch {
                 if iy.agreement == Agreement::Differs {
                     out.push(
                         self.finding(
-                            cell.at.clone(),
+                            sheet.loc(cell.cell),
                             Text::new(
                                 format!(
                                     "{}の評価「{}」が個別評価から算定される評価と異なります（{} → {}）。",

@@ -31,8 +31,8 @@ impl Rule for ItemGradeTie {
     fn severity(&self) -> Severity {
         Severity::Info
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.records() {
             let Some(row) = &sheet.item_grades else {
                 continue;
             };
@@ -46,7 +46,7 @@ impl Rule for ItemGradeTie {
                 }
                 out.push(
                     self.finding(
-                        cell.at.clone(),
+                        sheet.loc(cell.cell),
                         Text::new(
                             format!(
                                 "{}の評価は{}と{}が同率のため協議により「{}」と決定されています（{}）。",

@@ -30,24 +30,20 @@ impl Rule for MissingGrade {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let due: Vec<_> = b
             .plan
             .years()
             .into_iter()
             .filter(|y| *y <= b.year)
             .collect();
-        for (_, sheet) in b.eval_sheets() {
-            let rows = sheet
-                .item_grades
-                .iter()
-                .chain(sheet.projects.iter().filter_map(|p| p.grades.as_ref()));
-            for row in rows {
+        for (_, sheet) in b.records() {
+            for row in sheet.grade_rows() {
                 for &y in &due {
                     match row.cell(y) {
                         Some(c) if c.reading == GradeReading::Empty => out.push(
                             self.finding(
-                                c.at.clone(),
+                                sheet.loc(c.cell),
                                 Text::new(
                                     format!("{y}の評価が空欄です。"),
                                     format!("The {} grade is empty.", y.short()),
@@ -58,7 +54,7 @@ impl Rule for MissingGrade {
                         Some(_) => {}
                         None => out.push(
                             self.finding(
-                                row.label.clone(),
+                                sheet.loc(row.label),
                                 Text::new(
                                     format!("評価の行に{y}の列がありません。"),
                                     format!("The grade row has no column for {}.", y.short()),

@@ -30,13 +30,13 @@ impl Rule for RelistedMismatch {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for action in b.plan.actions() {
             let Some(orig) = action.relists() else {
                 continue;
             };
             for y in b.plan.years().into_iter().filter(|y| *y <= b.year) {
-                let (Some(here), Some(there)) = (
+                let (Some((here, here_at)), Some((there, there_at))) = (
                     action_grade_cell(b, action.id, y),
                     action_grade_cell(b, orig, y),
                 ) else {
@@ -48,15 +48,15 @@ impl Rule for RelistedMismatch {
                 if g1 != g2 {
                     out.push(
                         self.finding(
-                            here.at.clone(),
+                            here_at,
                             Text::new(
-                                format!("{}（再掲）の{}の個別評価「{}」が、再掲元 {} の「{}」（{}）と異なります。", action.id, y, g1, orig, g2, there.at),
-                                format!("{} repeats {}, but its {} grade `{}` differs from the original's `{}` ({}).", action.id, orig, y.short(), g1, g2, there.at),
+                                format!("{}（再掲）の{}の個別評価「{}」が、再掲元 {} の「{}」（{}）と異なります。", action.id, y, g1, orig, g2, there_at),
+                                format!("{} repeats {}, but its {} grade `{}` differs from the original's `{}` ({}).", action.id, orig, y.short(), g1, g2, there_at),
                             ),
                         )
                         .found(g1.symbol())
                         .expected(g2.symbol())
-                        .related(there.at.clone()),
+                        .related(there_at.clone()),
                     );
                 }
             }

@@ -19,7 +19,7 @@
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::Grade;
-use crate::model::sheet::{GradeRow, Project};
+use crate::model::sheet::GradeRow;
 use crate::model::year::FiscalYear;
 use crate::rules::Rule;
 
@@ -27,35 +27,6 @@ pub struct UnexplainedDash;
 
 /// Whether a year's `—` of a row is explained by the rest of the sheet.
 type Explained<'a> = Box<dyn Fn(FiscalYear) -> bool + 'a>;
-
-/// Words that give a reason for not evaluating.
-const REASONS: &[&str] = &[
-    "未実施",
-    "実施なし",
-    "対象外",
-    "休止",
-    "中止",
-    "延期",
-    "見送",
-    "評価不可",
-    "評価できない",
-    "時期に達していない",
-    "取組時期",
-    "該当なし",
-    "未着手",
-];
-
-fn explains(text: &str) -> bool {
-    REASONS.iter().any(|r| text.contains(r))
-}
-
-fn panels_explain(p: &Project, y: FiscalYear) -> bool {
-    p.measures
-        .iter()
-        .flat_map(|m| &m.panels)
-        .filter(|pa| pa.year == Some(y))
-        .any(|pa| explains(&pa.text.value.text()))
-}
 
 fn note_explains(row: &GradeRow) -> bool {
     row.note
@@ -73,8 +44,8 @@ impl Rule for UnexplainedDash {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+        for (_, sheet) in b.records() {
             let mut rows: Vec<(&GradeRow, Explained)> = Vec::new();
             if let Some(r) = &sheet.item_grades {
                 let all_dash = |y: FiscalYear| {
@@ -89,7 +60,7 @@ impl Rule for UnexplainedDash {
             }
             for p in &sheet.projects {
                 if let Some(r) = &p.grades {
-                    rows.push((r, Box::new(move |y| panels_explain(p, y))));
+                    rows.push((r, Box::new(move |y| p.reasons.contains(&y))));
                 }
             }
             for (row, explained) in rows {
@@ -100,7 +71,7 @@ impl Rule for UnexplainedDash {
                     {
                         out.push(
                             self.finding(
-                                c.at.clone(),
+                                sheet.loc(c.cell),
                                 Text::new(
                                     format!("{}は評価済みの年度ですが「—」（評価不可）で、理由が見当たりません。", c.year),
                                     format!("{} has been evaluated but the grade is `—` with no reason given.", c.year.short()),

@@ -13,7 +13,7 @@
 //! Fails: `個別評価` row, 令和6年度 column holds `S`.
 //! Passes: the same cell holds `A` (or `Ａ`, reported separately as a variant).
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::GradeReading;
 use crate::rules::Rule;
@@ -30,13 +30,13 @@ impl Rule for UnknownGrade {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.eval_sheets() {
-            for cell in Batch::grade_cells(sheet) {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, sheet) in f.eval_sheets() {
+            for cell in sheet.grade_rows().flat_map(|r| &r.cells) {
                 if cell.reading == GradeReading::Unknown {
                     out.push(
                         self.finding(
-                            cell.at.clone(),
+                            sheet.loc(cell.cell),
                             Text::new(
                                 format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, cell.raw),
                                 format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), cell.raw),

@@ -31,13 +31,13 @@ impl Rule for DuplicateFile {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         let mut first_with: std::collections::HashMap<u64, usize> = Default::default();
-        for (i, s) in b.submissions.iter().enumerate() {
-            let Some(d) = s.workbook().and_then(|w| w.digest) else {
+        for (i, s) in b.files.iter().enumerate() {
+            let Some(d) = s.kept().and_then(|w| w.digest) else {
                 continue;
             };
-            let first = &b.submissions[*first_with.entry(d).or_insert(i)];
+            let first = &b.files[*first_with.entry(d).or_insert(i)];
             if std::ptr::eq(first, s) {
                 continue;
             }

@@ -18,29 +18,9 @@
 
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
-use crate::model::sheet::EvalSheet;
-use crate::model::text::key;
 use crate::rules::Rule;
 
 pub struct DuplicateItem;
-
-/// The content of a sheet apart from its grades, for comparison.
-fn content(s: &EvalSheet) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .actions
-        .iter()
-        .map(|a| key(&format!("{}{}", a.name, a.description)))
-        .collect();
-    for p in &s.projects {
-        v.push(key(&p.heading.value));
-        for m in &p.measures {
-            v.push(key(&m.name.value));
-            v.extend(m.panels.iter().map(|pa| key(&pa.text.value.text())));
-        }
-    }
-    v.push(s.future.as_ref().map(|f| key(&f.value)).unwrap_or_default());
-    v
-}
 
 impl Rule for DuplicateItem {
     fn code(&self) -> &'static str {
@@ -52,19 +32,17 @@ impl Rule for DuplicateItem {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for item in b.items.iter().filter(|i| i.sheets.len() > 1) {
-            let first = b.sheet(item.sheets[0]);
-            let c0 = content(first);
+            let first = b.record(item.sheets[0]);
             for &r in &item.sheets[1..] {
-                let s = b.sheet(r);
-                if content(s) == c0 {
+                let s = b.record(r);
+                // Content compared by fingerprint: the texts are not kept
+                // (`derive::file::content_fingerprint`).
+                if s.content == first.content {
                     continue;
                 }
-                let at = s
-                    .item
-                    .as_ref()
-                    .map_or_else(|| crate::rules::sheet_loc(s), |i| i.at.clone());
+                let at = s.item_loc();
                 let used = format!("{}:{}", first.file, first.sheet);
                 out.push(
                     self.finding(
@@ -74,7 +52,7 @@ impl Rule for DuplicateItem {
                             format!("Item {} was submitted more than once with different content; {} was used.", item.id, used),
                         ),
                     )
-                    .related(crate::rules::sheet_loc(first)),
+                    .related(first.whole()),
                 );
             }
         }

@@ -16,10 +16,10 @@
 //! Fails: 1-(1) 主な事業 `②市民総合交流拠点の整備` (plan: `市民総合交流拠点施設の整備`).
 //! Passes: `② 市民総合交流拠点施設の整備`, or `②市民総合交流拠点施設の整備` typed full-width.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
-use crate::rules::{Rule, item_of, same_name};
+use crate::rules::{Rule, same_name};
 
 pub struct NameDiffers;
 
@@ -73,9 +73,9 @@ impl Rule for NameDiffers {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (r, s) in b.eval_sheets() {
-            let Some(item) = item_of(b, r) else { continue };
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (r, s) in f.eval_sheets() {
+            let Some(item) = f.item_of(r) else { continue };
             if let (Some(cell), Some(name)) = (&s.policy, s.policy_name()) {
                 self.compare(
                     ("基本方針", "policy"),

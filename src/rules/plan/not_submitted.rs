@@ -31,7 +31,7 @@ impl Rule for NotSubmitted {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for i in b.items.iter().filter(|i| i.sheets.is_empty()) {
             let Some(item) = b.plan.item(i.id) else {
                 continue;

@@ -15,11 +15,11 @@
 //! items (1)–(5)); or 3-(4) with a 取組内容 ③.
 //! Passes: `基本方針3` / `(4) 財政見通しを踏まえた基金の積立て` with ① and ②.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
 use crate::model::text::circled;
-use crate::rules::{Rule, item_of, sheet_loc};
+use crate::rules::Rule;
 
 pub struct UnknownToPlan;
 
@@ -33,13 +33,12 @@ impl Rule for UnknownToPlan {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for &r in &b.unplaced {
-            let s = b.sheet(r);
-            let at = s
-                .item
-                .as_ref()
-                .map_or_else(|| sheet_loc(s), |i| i.at.clone());
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, s) in f
+            .eval_sheets()
+            .filter(|(r, _)| f.item_of_sheet(*r).is_none())
+        {
+            let at = s.item.as_ref().map_or_else(|| s.whole(), |i| i.at.clone());
             let shown = s
                 .item
                 .as_ref()
@@ -48,15 +47,15 @@ impl Rule for UnknownToPlan {
                 self.finding(
                     at,
                     Text::new(
-                        format!("取組項目「{shown}」が計画（{}）にありません。番号と名称を確かめてください。", b.plan.name),
-                        format!("The item `{shown}` is not in the plan ({}); check its numbers and name.", b.plan.name),
+                        format!("取組項目「{shown}」が計画（{}）にありません。番号と名称を確かめてください。", f.plan.name),
+                        format!("The item `{shown}` is not in the plan ({}); check its numbers and name.", f.plan.name),
                     ),
                 )
                 .found(shown),
             );
         }
-        for (r, s) in b.eval_sheets() {
-            let Some(item) = item_of(b, r) else { continue };
+        for (r, s) in f.eval_sheets() {
+            let Some(item) = f.item_of(r) else { continue };
             let in_plan = |n: u8| item.item.actions.iter().any(|a| a.number == n);
             let numbers = s.actions.iter().map(|a| (a.number, &a.at)).chain(
                 s.projects

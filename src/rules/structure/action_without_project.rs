@@ -12,7 +12,7 @@
 //! Fails: 取組内容 lists ① ② ③ and the sheet has blocks only for ① and ②.
 //! Passes: a block for each of ① ② ③.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::text::circled;
 use crate::rules::{Rule, same_name};
@@ -29,8 +29,8 @@ impl Rule for ActionWithoutProject {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, s) in b.eval_sheets() {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, s) in f.eval_sheets() {
             for a in &s.actions {
                 let has = s.projects.iter().any(|p| {
                     p.number == Some(a.number)

@@ -16,9 +16,9 @@
 //! row; or 具体的な取組 rows after a 個別評価 with no 主な事業 row between them.
 //! Passes: 主な事業 → 具体的な取組 … → 個別評価, for every block.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::{Rule, sheet_loc};
+use crate::rules::Rule;
 
 pub struct MissingBlock;
 
@@ -32,8 +32,8 @@ impl Rule for MissingBlock {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, s) in b.eval_sheets() {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, s) in f.eval_sheets() {
             let required = [
                 ("基本方針", "基本方針 (policy)", s.policy.is_some()),
                 ("取組項目名", "取組項目名 (item name)", s.item.is_some()),
@@ -44,7 +44,7 @@ impl Rule for MissingBlock {
                 if !present {
                     out.push(
                         self.finding(
-                            sheet_loc(s),
+                            s.whole(),
                             Text::new(
                                 format!("評価シートに「{ja}」の欄がありません。"),
                                 format!("The evaluation sheet has no {en}."),

@@ -14,7 +14,7 @@
 //! Fails: 取組内容 lists ① and ②, and a block is headed `③ 基金の運用`.
 //! Passes: the block is headed `② 公共施設整備等資金積立基金現在高（数値目標）`.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::{Rule, same_name};
 
@@ -30,8 +30,8 @@ impl Rule for ProjectWithoutAction {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, s) in b.eval_sheets() {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (_, s) in f.eval_sheets() {
             if s.actions.is_empty() {
                 continue; // no 取組内容 block: S001 reports it
             }

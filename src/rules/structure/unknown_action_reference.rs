@@ -15,11 +15,11 @@
 //! Fails: 2-(3) (actions ①–④) with 担当課 `… ⑤行政経営担当 総務課`.
 //! Passes: 担当課 names only ①–④.
 
-use crate::derive::batch::Batch;
+use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::location::Location;
 use crate::model::text::{circled, circled_numbers, split_circled};
-use crate::rules::{Rule, item_of};
+use crate::rules::Rule;
 
 pub struct UnknownActionReference;
 
@@ -67,11 +67,11 @@ impl Rule for UnknownActionReference {
     fn severity(&self) -> Severity {
         Severity::Error
     }
-    fn check(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (r, s) in b.eval_sheets() {
+    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+        for (r, s) in f.eval_sheets() {
             let mut known: Vec<u8> = s.actions.iter().map(|a| a.number).collect();
             if known.is_empty() {
-                let Some(item) = item_of(b, r) else { continue };
+                let Some(item) = f.item_of(r) else { continue };
                 known = item.item.actions.iter().map(|a| a.number).collect();
             }
             let mut seen = Vec::new();

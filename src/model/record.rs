@@ -1,0 +1,107 @@
+//! What a run keeps of each file once it has been read and checked: its
+//! sheets, where each evaluation sheet was placed on the plan, its grades with
+//! the cells they came from, its 数値目標 and 評価コメント sheets, and two facts
+//! taken from its texts. The texts themselves are dropped with the file, so
+//! memory grows with the number of files only by these records; the rules that
+//! read texts run while the file is in memory (`Rule::check_file`).
+
+use std::sync::Arc;
+
+use crate::model::location::{CellRef, Location};
+use crate::model::plan::ItemId;
+use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo, TargetSheet};
+use crate::model::year::FiscalYear;
+
+/// One input file as kept.
+#[derive(Clone, Debug)]
+pub struct FileRecord {
+    /// The path as shown to people.
+    pub path: Arc<str>,
+    pub result: Result<KeptFile, ReadFailure>,
+}
+
+impl FileRecord {
+    pub fn kept(&self) -> Option<&KeptFile> {
+        self.result.as_ref().ok()
+    }
+
+    /// The evaluation sheets kept of the file (none when it was unreadable).
+    pub fn eval_sheets(&self) -> &[SheetRecord] {
+        self.kept().map_or(&[], |k| &k.eval_sheets)
+    }
+}
+
+/// What is kept of a file that could be read.
+#[derive(Clone, Debug, Default)]
+pub struct KeptFile {
+    pub sheets: Vec<SheetInfo>,
+    /// Fingerprint of the file's bytes (identical files, P005).
+    pub digest: Option<u64>,
+    pub eval_sheets: Vec<SheetRecord>,
+    pub targets: Vec<TargetSheet>,
+    pub comments: Vec<CommentSheet>,
+    /// The latest year of a `…年度の成果・効果` panel (deciding the evaluated
+    /// year when no sheet holds a grade).
+    pub result_year: Option<FiscalYear>,
+}
+
+impl KeptFile {
+    /// The department of the file: the owner of its first evaluation sheet.
+    pub fn owner(&self) -> Option<&str> {
+        self.eval_sheets.iter().find_map(|s| s.owner.as_deref())
+    }
+}
+
+/// What is kept of an evaluation sheet.
+#[derive(Clone, Debug)]
+pub struct SheetRecord {
+    pub file: Arc<str>,
+    pub sheet: Arc<str>,
+    /// The plan item the sheet was placed on (by its numbers, else its name).
+    pub item: Option<ItemId>,
+    /// The 取組項目名 cell, where findings about the sheet's item point.
+    pub item_cell: Option<CellRef>,
+    /// 担当課: the first department named.
+    pub owner: Option<String>,
+    pub item_grades: Option<GradeRow>,
+    pub projects: Vec<ProjectRecord>,
+    /// Fingerprint of everything but the grades (a resubmitted item, P004).
+    pub content: u64,
+}
+
+/// What is kept of a 主な事業 block.
+#[derive(Clone, Debug)]
+pub struct ProjectRecord {
+    /// The circled number of its heading.
+    pub number: Option<u8>,
+    /// The heading without number and （再掲）.
+    pub name: String,
+    pub grades: Option<GradeRow>,
+    /// Years whose 取組 / 成果 texts give a reason for not evaluating
+    /// (see [`crate::model::grade::gives_reason`]).
+    pub reasons: Box<[FiscalYear]>,
+}
+
+impl SheetRecord {
+    /// A cell of this sheet as a location.
+    pub fn loc(&self, cell: CellRef) -> Location {
+        Location::cell(self.file.clone(), self.sheet.clone(), cell)
+    }
+
+    /// The sheet as a whole, for findings about no single cell.
+    pub fn whole(&self) -> Location {
+        Location::sheet(self.file.clone(), self.sheet.clone())
+    }
+
+    /// Where findings about the sheet's item point: its 取組項目名 cell.
+    pub fn item_loc(&self) -> Location {
+        self.item_cell.map_or_else(|| self.whole(), |c| self.loc(c))
+    }
+
+    /// Every grade row: the item's, then each project's.
+    pub fn grade_rows(&self) -> impl Iterator<Item = &GradeRow> {
+        self.item_grades
+            .iter()
+            .chain(self.projects.iter().filter_map(|p| p.grades.as_ref()))
+    }
+}
