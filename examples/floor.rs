@@ -6,6 +6,11 @@
 
 use calamine::{Data, Reader, open_workbook_auto};
 
+// The allocator hyoka uses, so the floor measures the same reading.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args().nth(1).expect("a folder");
     let mut files = 0usize;

@@ -4,9 +4,8 @@
 
 use hyoka::derive::batch::Batch;
 use hyoka::model::finding::Finding;
-use hyoka::model::grade::{Grade, GradeReading};
 use hyoka::model::plan::Plan;
-use hyoka::model::sheet::Submission;
+use hyoka::model::sheet::{GradeCell, Submission};
 use hyoka::model::year::FiscalYear;
 use hyoka::pipeline::{Checker, check_submissions};
 use hyoka::rules::registry::RULES;
@@ -68,8 +67,7 @@ fn the_order_files_are_checked_in_changes_nothing() {
     for sheet in &mut wb.eval_sheets {
         for p in &mut sheet.projects {
             for c in p.grades.iter_mut().flat_map(|g| &mut g.cells) {
-                c.raw = "C".into();
-                c.reading = GradeReading::Canonical(Grade::C);
+                *c = GradeCell::new(c.year, "C", c.cell);
             }
         }
     }

@@ -84,7 +84,7 @@ fn a_filled_template_reads_back_as_filled() {
                         .unwrap()
                         .cell(*y)
                         .unwrap()
-                        .raw
+                        .raw()
                         .to_string()
                 })
                 .collect();
@@ -92,7 +92,15 @@ fn a_filled_template_reads_back_as_filled() {
             for (p, a) in s.projects.iter().zip(e["actions"].as_array().unwrap()) {
                 let g: Vec<String> = years
                     .iter()
-                    .map(|y| p.grades.as_ref().unwrap().cell(*y).unwrap().raw.to_string())
+                    .map(|y| {
+                        p.grades
+                            .as_ref()
+                            .unwrap()
+                            .cell(*y)
+                            .unwrap()
+                            .raw()
+                            .to_string()
+                    })
                     .collect();
                 assert_eq!(serde_json::json!(g), a["grades"], "{file} {sheet}");
                 assert_eq!(p.measures[0].name.value, a["measure"].as_str().unwrap());
@@ -156,13 +164,13 @@ fn from_carries_last_year_over() {
                 .unwrap()
                 .cell(FiscalYear(*y))
                 .unwrap()
-                .raw
+                .raw()
                 .to_string()
         })
         .collect();
     assert_eq!(serde_json::json!(g), a["grades"]);
     // 令和7年度 itself is left to fill; 令和8年度 is — and locked.
     let gr = p.grades.as_ref().unwrap();
-    assert_eq!(&*gr.cell(FiscalYear(2025)).unwrap().raw, "");
-    assert_eq!(&*gr.cell(FiscalYear(2026)).unwrap().raw, "—");
+    assert_eq!(gr.cell(FiscalYear(2025)).unwrap().raw(), "");
+    assert_eq!(gr.cell(FiscalYear(2026)).unwrap().raw(), "—");
 }

@@ -5,6 +5,8 @@
 //!
 //! Exit status: 0 no error found, 1 errors found, 2 hyoka could not run.
 
+use std::io::Write;
+
 use clap::ValueEnum;
 
 use crate::cli::InputArgs;
@@ -34,7 +36,11 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let out = crate::pipeline::run(&opts)?;
     let lang = args.input.lang.into();
     match args.format {
-        Format::Json => super::printed(report::json::write(&mut std::io::stdout().lock(), &out))?,
+        Format::Json => {
+            // Buffered: the JSON is written in many small pieces.
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            super::printed(report::json::write(&mut w, &out).and_then(|()| w.flush()))?
+        }
         // anstream strips the colours when stdout is not a terminal or NO_COLOR is set.
         Format::Text => super::printed(report::terminal::write(
             &mut anstream::stdout().lock(),

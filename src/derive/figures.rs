@@ -10,7 +10,7 @@ use crate::model::figure::{Comparator, Figure, from_number, scan_figure};
 use crate::model::location::Location;
 use crate::model::plan::ActionId;
 use crate::model::sheet::{EvalSheet, TargetSheet};
-use crate::model::text::{fold_width, key};
+use crate::model::text::key;
 use crate::model::year::FiscalYear;
 
 /// A figure found in a text.
@@ -51,18 +51,76 @@ fn is_boundary(c: char) -> bool {
 }
 
 /// The width-folded form every offset refers to.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_width).collect()
+pub use crate::model::text::fold;
+
+/// Whether a text holds a digit (half or full width): a figure needs one,
+/// and most panel texts have none.
+pub fn has_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Full-width ０…９ are EF BC 90…99 in UTF-8.
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xEF
+                && b.get(i + 1) == Some(&0xBC)
+                && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
+    })
+}
+
+/// Bytes that can begin a figure: digits, - and +, and the first byte of
+/// 約 (E7 B4 84), ▲ (E2 96 B2), △ (E2 96 B3) and − (E2 88 92).
+static MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t[b'-' as usize] = true;
+    t[b'+' as usize] = true;
+    t[0xE2] = true;
+    t[0xE7] = true;
+    t
+};
+
+/// Whether the character at the start of `b` can begin a figure.
+fn starts_figure_char(b: &[u8]) -> bool {
+    match b {
+        [0xE7, rest @ ..] => rest.starts_with(&[0xB4, 0x84]),
+        [0xE2, rest @ ..] => matches!(rest, [0x96, 0xB2 | 0xB3, ..] | [0x88, 0x92, ..]),
+        _ => true,
+    }
 }
 
 /// Every figure of a text, in order. Years, dates, ordinals (`第2期`) and
 /// numbers glued to ASCII words (`L2`, `R6`) are not figures.
 pub fn extract(text: &str) -> Vec<TextFigure> {
-    let t = fold(text);
-    let dates: Vec<_> = find_dates(&t).into_iter().map(|(_, r)| r).collect();
+    if !has_digit(text) {
+        return Vec::new();
+    }
+    extract_folded(&fold(text))
+}
+
+/// [`extract`] on a text already width-folded.
+pub fn extract_folded(t: &str) -> Vec<TextFigure> {
+    let dates: Vec<_> = find_dates(t).into_iter().map(|(_, r)| r).collect();
     let mut out: Vec<TextFigure> = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Skip to the next character that can start a figure: a digit, - or
+        // +, or 約 (E7 B4 84), ▲ (E2 96 B2), △ (E2 96 B3), − (E2 88 92).
+        // Lead bytes are never continuation bytes, so `i` stays on a
+        // character boundary.
+        match t.as_bytes()[i..]
+            .iter()
+            .position(|&b| MAY_START[b as usize])
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        if !starts_figure_char(&t.as_bytes()[i..]) {
+            i += 3; // another E2… or E7… character
+            continue;
+        }
         let c = t[i..].chars().next().expect("in range");
         let starts = c.is_ascii_digit()
             || (matches!(c, '約' | '▲' | '△' | '-' | '−' | '+')
@@ -70,9 +128,13 @@ pub fn extract(text: &str) -> Vec<TextFigure> {
                     .chars()
                     .next()
                     .is_some_and(|d| d.is_ascii_digit() || matches!(d, '▲' | '△' | '-')));
+        if !starts {
+            i += c.len_utf8();
+            continue;
+        }
         let prev = t[..i].chars().last();
         let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第');
-        if !starts || glued || dates.iter().any(|r| r.contains(&i)) {
+        if glued || dates.iter().any(|r| r.contains(&i)) {
             i += c.len_utf8();
             continue;
         }
@@ -150,9 +212,15 @@ pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>
                 let measure: std::sync::Arc<str> = crate::rules::name_key(&m.name.value).into();
                 for pa in &m.panels {
                     let Some(year) = pa.year else { continue };
-                    let text = pa.text.value.text();
+                    let text = match &pa.text.value {
+                        CellValue::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                        other => std::borrow::Cow::Owned(other.text()),
+                    };
+                    if !has_digit(&text) {
+                        continue;
+                    }
                     let folded: std::sync::Arc<str> = fold(&text).into();
-                    for fig in extract(&text) {
+                    for fig in extract_folded(&folded) {
                         out.push(Placed {
                             sheet: r,
                             project: pi,

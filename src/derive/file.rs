@@ -7,12 +7,13 @@ use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 use crate::derive::batch::SheetRef;
+use crate::derive::claims::{Claim, ClaimAt};
 use crate::derive::figures::{Figures, panel_figures, target_values};
-use crate::model::grade::gives_reason;
+use crate::model::grade::{Grade, gives_reason};
 use crate::model::plan::{ItemId, ItemRef, Plan};
 use crate::model::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
-use crate::model::sheet::{EvalSheet, Submission, Workbook};
-use crate::model::text::{fold_width, key};
+use crate::model::sheet::{EvalSheet, GradeRow, Project, Submission, Workbook};
+use crate::model::text::{fold_chunks, key};
 use crate::model::year::FiscalYear;
 
 pub struct FileCx<'a> {
@@ -23,6 +24,7 @@ pub struct FileCx<'a> {
     /// The plan item of each evaluation sheet, in sheet order.
     placed: Vec<Option<ItemId>>,
     figures: OnceLock<Figures>,
+    claims: OnceLock<Vec<ClaimAt>>,
 }
 
 impl<'a> FileCx<'a> {
@@ -37,6 +39,7 @@ impl<'a> FileCx<'a> {
             submission,
             placed,
             figures: OnceLock::new(),
+            claims: OnceLock::new(),
         }
     }
 
@@ -89,6 +92,15 @@ impl<'a> FileCx<'a> {
         })
     }
 
+    /// The year-over-year change claims of this file's texts, found once.
+    pub fn claims(&self) -> impl Iterator<Item = Claim<'_>> {
+        let panels = &self.figures().panels;
+        self.claims
+            .get_or_init(|| crate::derive::claims::find(panels))
+            .iter()
+            .map(move |c| c.resolve(panels))
+    }
+
     /// What the run keeps of the file. Sheets for which `whole` says yes are
     /// returned entire besides (the first sheet of each plan item: reports and
     /// cross-file rules read its texts).
@@ -110,15 +122,16 @@ impl<'a> FileCx<'a> {
         let mut entire = Vec::new();
         let mut eval_sheets = Vec::with_capacity(wb.eval_sheets.len());
         let mut result_year: Option<FiscalYear> = None;
-        for (i, s) in wb.eval_sheets.into_iter().enumerate() {
+        for (i, mut s) in wb.eval_sheets.into_iter().enumerate() {
             let item = self.placed.get(i).copied().flatten();
             result_year = result_year.max(result_panel_year(&s));
-            eval_sheets.push(record(&s, item));
             let r = SheetRef {
                 file: self.index,
                 sheet: i,
             };
-            if item.is_some_and(|id| whole(id, r)) {
+            let keep_whole = item.is_some_and(|id| whole(id, r));
+            eval_sheets.push(record(&mut s, item, keep_whole));
+            if keep_whole {
                 entire.push((r, s));
             }
         }
@@ -152,30 +165,19 @@ pub fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
 }
 
 /// The record of an evaluation sheet: placement, grades, and the facts
-/// taken from its texts.
-fn record(s: &EvalSheet, item: Option<ItemId>) -> SheetRecord {
+/// taken from its texts. The grades are moved out of the sheet unless it is
+/// kept whole besides.
+fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool) -> SheetRecord {
+    let take = |g: &mut Option<GradeRow>| if whole { g.clone() } else { g.take() };
+    let content = content_fingerprint(s);
     let projects = s
         .projects
-        .iter()
-        .map(|p| {
-            let mut reasons: Vec<FiscalYear> = p
-                .measures
-                .iter()
-                .flat_map(|m| &m.panels)
-                .filter_map(|pa| {
-                    let y = pa.year?;
-                    let t = pa.text.value.as_text()?;
-                    gives_reason(t).then_some(y)
-                })
-                .collect();
-            reasons.sort();
-            reasons.dedup();
-            ProjectRecord {
-                number: p.number,
-                name: p.name.clone(),
-                grades: p.grades.clone(),
-                reasons: reasons.into_boxed_slice(),
-            }
+        .iter_mut()
+        .map(|p| ProjectRecord {
+            number: p.number,
+            reasons: reasons(p),
+            name: p.name.as_str().into(),
+            grades: take(&mut p.grades),
         })
         .collect();
     SheetRecord {
@@ -184,10 +186,34 @@ fn record(s: &EvalSheet, item: Option<ItemId>) -> SheetRecord {
         item,
         item_cell: s.item.as_ref().and_then(|i| i.at.cell),
         owner: s.owner(),
-        item_grades: s.item_grades.clone(),
+        item_grades: take(&mut s.item_grades),
         projects,
-        content: content_fingerprint(s),
+        content,
     }
+}
+
+/// The years in which a project is graded `—` and one of its 取組 / 成果
+/// texts of that year gives a reason (the only years G005 asks about).
+fn reasons(p: &Project) -> Box<[FiscalYear]> {
+    let Some(row) = &p.grades else {
+        return Box::new([]);
+    };
+    let mut years: Vec<FiscalYear> = row
+        .cells
+        .iter()
+        .filter(|c| c.reading.grade() == Some(Grade::NotEvaluable))
+        .map(|c| c.year)
+        .filter(|y| {
+            p.measures
+                .iter()
+                .flat_map(|m| &m.panels)
+                .filter(|pa| pa.year == Some(*y))
+                .any(|pa| pa.text.value.as_text().is_some_and(gives_reason))
+        })
+        .collect();
+    years.sort();
+    years.dedup();
+    years.into_boxed_slice()
 }
 
 /// The latest year of a `…年度の成果・効果` panel in the sheet.
@@ -207,13 +233,10 @@ fn result_panel_year(s: &EvalSheet) -> Option<FiscalYear> {
 /// the same fingerprint.
 pub fn content_fingerprint(s: &EvalSheet) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = String::new();
     let mut part = |parts: &[&str]| {
-        buf.clear();
         for t in parts {
-            buf.extend(t.chars().map(fold_width).filter(|c| !c.is_whitespace()));
+            fold_chunks(t, true, |chunk| h.write(chunk.as_bytes()));
         }
-        h.write(buf.as_bytes());
         // A separator no key contains keeps `ab|c` apart from `a|bc`.
         h.write(&[0xFF]);
     };

@@ -3,6 +3,7 @@
 //! of chapter 1 (`counts`).
 
 pub mod batch;
+pub mod claims;
 pub mod counts;
 pub mod figures;
 pub mod file;

@@ -75,10 +75,10 @@ pub struct ProjectRecord {
     /// The circled number of its heading.
     pub number: Option<u8>,
     /// The heading without number and （再掲）.
-    pub name: String,
+    pub name: Box<str>,
     pub grades: Option<GradeRow>,
-    /// Years whose 取組 / 成果 texts give a reason for not evaluating
-    /// (see [`crate::model::grade::gives_reason`]).
+    /// Years graded `—` whose 取組 / 成果 texts give a reason for not
+    /// evaluating (see [`crate::model::grade::gives_reason`]).
     pub reasons: Box<[FiscalYear]>,
 }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::model::cell::CellValue;
-use crate::model::grade::{Grade, GradeReading};
+use crate::model::grade::{Grade, GradeReading, read_grade};
 use crate::model::location::{CellRef, Located, Location};
 use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::{fold_width, key};
@@ -51,9 +51,38 @@ pub struct SheetInfo {
 #[derive(Clone, Debug)]
 pub struct GradeCell {
     pub year: FiscalYear,
-    pub raw: Box<str>,
     pub reading: GradeReading,
     pub cell: CellRef,
+    /// The text as typed, when it is not exactly the canonical symbol (or
+    /// nothing): most cells need no copy of their own.
+    typed: Option<Box<str>>,
+}
+
+impl GradeCell {
+    /// A cell holding `raw`, read as a grade.
+    pub fn new(year: FiscalYear, raw: &str, cell: CellRef) -> GradeCell {
+        let reading = read_grade(raw);
+        let plain = match reading {
+            GradeReading::Canonical(g) => raw == g.symbol(),
+            GradeReading::Empty => raw.is_empty(),
+            _ => false,
+        };
+        GradeCell {
+            year,
+            reading,
+            cell,
+            typed: (!plain).then(|| raw.into()),
+        }
+    }
+
+    /// The text as typed.
+    pub fn raw(&self) -> &str {
+        match (&self.typed, &self.reading) {
+            (Some(t), _) => t,
+            (None, GradeReading::Canonical(g)) => g.symbol(),
+            (None, _) => "",
+        }
+    }
 }
 
 /// A 評価 or 個別評価 row: year headers and the grades below them.
@@ -302,6 +331,16 @@ impl Submission {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grade_cells_keep_what_was_typed() {
+        let at = CellRef::new(5, 3);
+        for raw in ["A", "Ａ", " B ", "—", "－", "", "S", "A評価"] {
+            let c = GradeCell::new(FiscalYear(2024), raw, at);
+            assert_eq!(c.raw(), raw);
+            assert_eq!(c.reading, read_grade(raw));
+        }
+    }
 
     #[test]
     fn departments() {

@@ -4,8 +4,6 @@
 use serde::Serialize;
 use std::fmt;
 
-use crate::model::text::fold_width;
-
 /// A fiscal year, stored as the western year it starts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -57,51 +55,56 @@ impl fmt::Display for FiscalYear {
 pub fn split_year(s: &str) -> Option<(FiscalYear, String)> {
     // A year starts within the first few characters; long free texts (asked
     // about every cell while reading) are rejected without copying them.
-    let head: String = s.chars().filter(|c| !c.is_whitespace()).take(3).collect();
-    if !head.starts_with(['令', '平', 'R', 'r', 'H', 'h', 'Ｒ', 'ｒ', 'Ｈ', 'ｈ'])
-        && !head.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    let first = s.chars().find(|c| !c.is_whitespace())?;
+    if !matches!(
+        first,
+        '令' | '平' | 'R' | 'r' | 'H' | 'h' | 'Ｒ' | 'ｒ' | 'Ｈ' | 'ｈ'
+    ) && !first.is_ascii_digit()
+        && !('０'..='９').contains(&first)
     {
         return None;
     }
-    let k: String = s
-        .chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let (base, rest) = if let Some(r) = k.strip_prefix("令和") {
-        (Some(REIWA), r)
-    } else if let Some(r) = k.strip_prefix("平成") {
-        (Some(HEISEI), r)
-    } else if let Some(r) = k.strip_prefix('R').or_else(|| k.strip_prefix('r')) {
-        (Some(REIWA), r)
-    } else if let Some(r) = k.strip_prefix('H').or_else(|| k.strip_prefix('h')) {
-        (Some(HEISEI), r)
+    let mut k = crate::model::text::key(s);
+    let (base, era) = if k.starts_with("令和") {
+        (Some(REIWA), "令和".len())
+    } else if k.starts_with("平成") {
+        (Some(HEISEI), "平成".len())
+    } else if k.starts_with(['R', 'r']) {
+        (Some(REIWA), 1)
+    } else if k.starts_with(['H', 'h']) {
+        (Some(HEISEI), 1)
     } else {
-        (None, k.as_str())
+        (None, 0)
+    };
+    let rest = &k[era..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    // The rest of the key after the year, cut off in place.
+    let after = |mut k: String, cut: usize| {
+        k.drain(..cut);
+        k
     };
     if let Some(base) = base {
-        if let Some(r) = rest.strip_prefix('元') {
-            return Some((FiscalYear(base), r.to_string()));
+        if rest.starts_with('元') {
+            return Some((FiscalYear(base), after(k, era + '元'.len_utf8())));
         }
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() || digits.len() > 2 {
+        if digits == 0 || digits > 2 {
             return None;
         }
-        let n: u16 = digits.parse().ok()?;
+        let n: u16 = rest[..digits].parse().ok()?;
         if n == 0 {
             return None;
         }
-        return Some((FiscalYear(base + n - 1), rest[digits.len()..].to_string()));
+        return Some((FiscalYear(base + n - 1), after(k, era + digits)));
     }
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.len() != 4 {
+    if digits != 4 {
         return None;
     }
-    let y: u16 = digits.parse().ok()?;
+    let y: u16 = rest[..4].parse().ok()?;
     if !(1900..=2199).contains(&y) {
         return None;
     }
-    Some((FiscalYear(y), rest[4..].to_string()))
+    k.drain(..4);
+    Some((FiscalYear(y), k))
 }
 
 /// A year header cell: `令和6年度`, `令和６年度`, `R6`, `R6年度`, `2024年度`.

@@ -23,19 +23,25 @@ const DISTINCTIVE: [Label; 6] = [
 ];
 
 pub fn classify(g: &Grid) -> SheetKind {
+    classify_with_labels(g).0
+}
+
+/// Like [`classify`], with the label column of an evaluation sheet, so the
+/// parser does not look for it again.
+pub fn classify_with_labels(g: &Grid) -> (SheetKind, Option<u32>) {
     if g.is_empty() {
-        return SheetKind::Empty;
+        return (SheetKind::Empty, None);
     }
-    if label_column(g).is_some() {
-        return SheetKind::Evaluation;
+    if let Some(lc) = label_column(g) {
+        return (SheetKind::Evaluation, Some(lc));
     }
     if targets::header_row(g).is_some() {
-        return SheetKind::Targets;
+        return (SheetKind::Targets, None);
     }
     if comments_header(g).is_some() {
-        return SheetKind::Comments;
+        return (SheetKind::Comments, None);
     }
-    SheetKind::Other
+    (SheetKind::Other, None)
 }
 
 /// The column holding the 評価シート labels: the leftmost of the first few

@@ -4,14 +4,13 @@
 //! and shifted columns do not matter.
 
 use crate::model::cell::CellValue;
-use crate::model::grade::read_grade;
 use crate::model::location::{CellRef, Located, Location};
 use crate::model::sheet::{ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project};
 use crate::model::text::{split_circled, strip_relisted};
-use crate::model::year::{FiscalYear, parse_year_header, split_year};
+use crate::model::year::{FiscalYear, parse_year_header};
 use crate::read::classify::label_column;
 use crate::read::grid::Grid;
-use crate::read::labels::{Label, is_panel_header, label_of};
+use crate::read::labels::{Label, label_of, panel_header};
 
 /// What the rows after a label belong to.
 enum State {
@@ -27,12 +26,18 @@ enum State {
         header_row: u32,
         headers: Vec<(u32, FiscalYear)>,
     },
-    /// Inside a 具体的な取組, with panel headers waiting for their text row.
-    Measure(Vec<(u32, Located<String>)>),
+    /// Inside a 具体的な取組, with panel headers (column, header, year)
+    /// waiting for their text row.
+    Measure(Vec<(u32, Located<String>, FiscalYear)>),
 }
 
 pub fn parse(g: &Grid) -> EvalSheet {
-    let lc = label_column(g).unwrap_or(g.first_col());
+    parse_at(&mut g.clone(), label_column(g).unwrap_or(g.first_col()))
+}
+
+/// [`parse`] with the label column already known. Panel texts are moved out
+/// of the grid.
+pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
     let vc = lc + 1;
     let mut s = EvalSheet {
         file: g.file.clone(),
@@ -262,13 +267,12 @@ fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCe
     headers
         .iter()
         .map(|&(c, year)| {
-            let raw = g.get(row, c).text();
-            GradeCell {
-                year,
-                reading: read_grade(&raw),
-                raw: raw.into_boxed_str(),
-                cell: CellRef::new(row, c),
-            }
+            let v = g.get(row, c);
+            let raw = match v {
+                CellValue::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                other => std::borrow::Cow::Owned(other.text()),
+            };
+            GradeCell::new(year, &raw, CellRef::new(row, c))
         })
         .collect()
 }
@@ -298,22 +302,21 @@ fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells:
 
 fn measure_row(
     s: &mut EvalSheet,
-    g: &Grid,
+    g: &mut Grid,
     row: u32,
     vc: u32,
-    pending: Vec<(u32, Located<String>)>,
+    pending: Vec<(u32, Located<String>, FiscalYear)>,
 ) -> State {
-    let headers: Vec<(u32, Located<String>)> = g
+    let headers: Vec<(u32, Located<String>, FiscalYear)> = g
         .row_cells(row, vc)
-        .filter(|(_, v)| v.as_text().is_some_and(is_panel_header))
-        .map(|(c, v)| {
-            (
-                c,
-                Located {
-                    value: v.text(),
-                    at: g.loc(row, c),
-                },
-            )
+        .filter_map(|(c, v)| {
+            let t = v.as_text()?;
+            let year = panel_header(t)?;
+            let header = Located {
+                value: t.to_string(),
+                at: g.loc(row, c),
+            };
+            Some((c, header, year))
         })
         .collect();
     if !headers.is_empty() {
@@ -334,18 +337,19 @@ fn measure_row(
         }
         return State::Measure(Vec::new());
     }
-    for (i, (hc, header)) in pending.iter().enumerate() {
-        let end = pending.get(i + 1).map(|(c, _)| *c).unwrap_or(g.end_col());
-        let (col, value) = (*hc..end)
-            .map(|c| (c, g.get(row, c)))
-            .find(|(_, v)| !v.is_empty())
-            .map(|(c, v)| (c, v.clone()))
-            .unwrap_or((*hc, CellValue::Empty));
+    let ends: Vec<u32> = pending
+        .iter()
+        .skip(1)
+        .map(|(c, ..)| *c)
+        .chain([g.end_col()])
+        .collect();
+    for ((hc, header, year), end) in pending.into_iter().zip(ends) {
+        let col = (hc..end).find(|&c| !g.get(row, c).is_empty()).unwrap_or(hc);
         measure.panels.push(Panel {
-            year: split_year(&header.value).map(|(y, _)| y),
-            header: header.clone(),
+            year: Some(year),
+            header,
             text: Located {
-                value,
+                value: g.take(row, col),
                 at: g.loc(row, col),
             },
         });

@@ -100,6 +100,22 @@ impl Grid {
         true
     }
 
+    /// Takes a stored cell's value out, leaving it empty (the parser moves the
+    /// long panel texts instead of copying them).
+    pub fn take(&mut self, row: u32, col: u32) -> CellValue {
+        if row < self.origin.0 || col < self.origin.1 {
+            return CellValue::Empty;
+        }
+        let (r, c) = (
+            (row - self.origin.0) as usize,
+            (col - self.origin.1) as usize,
+        );
+        if r >= self.height || c >= self.width {
+            return CellValue::Empty;
+        }
+        std::mem::take(&mut self.cells[r * self.width + c])
+    }
+
     /// Every stored cell with its absolute position.
     pub fn cells(&self) -> impl Iterator<Item = (u32, u32, &CellValue)> {
         self.cells.iter().enumerate().map(|(i, v)| {

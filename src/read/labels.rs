@@ -2,7 +2,7 @@
 //! (spaces, full-width characters, a trailing colon, common synonyms).
 
 use crate::model::text::key;
-use crate::model::year::split_year;
+use crate::model::year::{FiscalYear, split_year};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Label {
@@ -42,11 +42,22 @@ impl Label {
     }
 }
 
+/// The first character of every label and synonym below.
+const LABEL_FIRST: [char; 11] = [
+    '基', '取', '担', '所', '評', '総', '項', '主', '具', '個', '今',
+];
+
 /// The label a cell's text stands for.
 pub fn label_of(text: &str) -> Option<Label> {
     // Labels are a few characters; long texts (the panels) are never labels,
     // and skipping them early keeps the label scan cheap.
     if text.len() > 64 {
+        return None;
+    }
+    // Every label starts with one of these; most cells are rejected here,
+    // before a key is built.
+    let first = text.chars().find(|c| !c.is_whitespace())?;
+    if !LABEL_FIRST.contains(&first) {
         return None;
     }
     let k = key(text);
@@ -66,14 +77,21 @@ pub fn label_of(text: &str) -> Option<Label> {
 }
 
 /// A header over a text panel: `令和6年度の取組`, `令和６年度の成果・効果`, `R5年度の取組`.
+/// Headers are a few words; a long text that happens to start with a year is
+/// the panel's text, not its header.
 pub fn is_panel_header(text: &str) -> bool {
-    match split_year(text) {
-        Some((_, rest)) => {
-            let r = rest.trim_start_matches(['年', '度', 'の']);
-            r.starts_with("取組") || r.starts_with("取り組み") || r.starts_with("成果")
-        }
-        None => false,
+    panel_header(text).is_some()
+}
+
+/// The year of a panel header (see [`is_panel_header`]); `None` for any
+/// other text.
+pub fn panel_header(text: &str) -> Option<FiscalYear> {
+    if text.len() > 64 {
+        return None;
     }
+    let (year, rest) = split_year(text)?;
+    let r = rest.trim_start_matches(['年', '度', 'の']);
+    (r.starts_with("取組") || r.starts_with("取り組み") || r.starts_with("成果")).then_some(year)
 }
 
 #[cfg(test)]

@@ -96,16 +96,13 @@ fn reader_crashed() -> crate::model::sheet::ReadFailure {
 
 /// A fingerprint of a file's bytes, to tell identical submissions apart.
 fn digest(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// Recognises and parses every sheet of an opened workbook.
 pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
     let mut wb = Workbook::default();
-    for s in raw {
+    for mut s in raw {
         let at = crate::model::location::Location {
             file: s.grid.file.clone(),
             sheet: Some(s.grid.sheet.clone()),
@@ -113,7 +110,7 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
         };
         wb.read_notes
             .extend(s.notes.into_iter().map(|n| (at.clone(), n)));
-        let kind = classify::classify(&s.grid);
+        let (kind, label_col) = classify::classify_with_labels(&s.grid);
         wb.sheets.push(SheetInfo {
             name: s.grid.sheet.clone(),
             kind,
@@ -122,7 +119,8 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
         match kind {
             SheetKind::Evaluation => {
                 wb.error_cells.extend(s.grid.error_cells());
-                wb.eval_sheets.push(eval_sheet::parse(&s.grid));
+                let lc = label_col.unwrap_or(s.grid.first_col());
+                wb.eval_sheets.push(eval_sheet::parse_at(&mut s.grid, lc));
             }
             SheetKind::Targets => {
                 wb.error_cells.extend(s.grid.error_cells());

@@ -97,7 +97,7 @@ pub fn carried_from(sheet: &EvalSheet) -> Vec<(u8, Carried)> {
                 .map(|g| {
                     g.cells
                         .iter()
-                        .map(|c| (c.year, c.raw.to_string()))
+                        .map(|c| (c.year, c.raw().to_string()))
                         .collect()
                 })
                 .unwrap_or_default();

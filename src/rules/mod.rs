@@ -113,7 +113,8 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
                 .map(str::to_string);
         }
     });
-    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // The key is total, so an unstable sort gives the same order, in place.
+    findings.par_sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// The plan item a placed sheet was put on.
@@ -137,7 +138,7 @@ pub fn action_grade_cell<'b>(
 /// Two names of the same thing, tolerating what people vary without meaning
 /// to: spacing, full/half width, and the （再掲） / （数値目標） markers.
 pub fn same_name(a: &str, b: &str) -> bool {
-    name_key(a) == name_key(b)
+    a == b || name_key(a) == name_key(b)
 }
 
 /// The comparison key of an action or item name (see [`same_name`]).

@@ -19,11 +19,11 @@
 //! Passes: `…（対前年度比1件減）`. Also passes: 29.3% → `前年比2.5ポイント減の26.9%`
 //! (the printed 29.3 and 26.9 may be 29.34 and 26.86, 2.48 points apart).
 
+use crate::derive::claims::{actual_change, tolerance};
 use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
-use crate::rules::figures::claims::{actual_change, claims, tolerance};
 
 pub struct ChangeClaim;
 
@@ -38,7 +38,7 @@ impl Rule for ChangeClaim {
         Severity::Warning
     }
     fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
-        for c in claims(&f.figures().panels) {
+        for c in f.claims() {
             let d = &c.delta.fig.figure;
             let relative = d.unit == Unit::Percent && c.current.fig.figure.unit == Unit::Percent;
             let actual = actual_change(&c, relative);

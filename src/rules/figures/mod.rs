@@ -11,7 +11,6 @@
 //! counts and yen amounts.
 
 pub mod change_claim;
-pub mod claims;
 pub mod date_outside_year;
 pub mod fraction_mismatch;
 pub mod fund_roll_forward;

@@ -15,11 +15,11 @@
 //! Fails: `66.7%（対前年比22.2%減）` after `88.9%`.
 //! Passes: `66.7%（対前年比22.2ポイント減）`, or `（対前年比25.0%減）`.
 
+use crate::derive::claims::{actual_change, tolerance};
 use crate::derive::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
-use crate::rules::figures::claims::{actual_change, claims, tolerance};
 
 pub struct PercentVsPoints;
 
@@ -34,7 +34,7 @@ impl Rule for PercentVsPoints {
         Severity::Warning
     }
     fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
-        for c in claims(&f.figures().panels) {
+        for c in f.claims() {
             let percent = c.delta.fig.figure.unit == Unit::Percent
                 && c.current.fig.figure.unit == Unit::Percent;
             if !percent {

@@ -27,10 +27,10 @@
 use std::collections::HashMap;
 
 use crate::derive::batch::Batch;
+use crate::derive::claims::clean_label;
 use crate::derive::figures::Placed;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::rules::Rule;
-use crate::rules::figures::claims::clean_label;
 use crate::rules::figures::target_text_disagreements;
 
 pub struct SameFigureDiffers;

@@ -53,7 +53,7 @@ impl Rule for FutureGrade {
                             ),
                         ),
                     )
-                    .found(cell.raw.clone())
+                    .found(cell.raw())
                     .expected("— / 空欄"),
                 );
             }

@@ -40,11 +40,11 @@ impl Rule for GradeVariant {
                         self.finding(
                             sheet.loc(cell.cell),
                             Text::new(
-                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, cell.raw, g, g),
-                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), cell.raw, g, g),
+                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, cell.raw(), g, g),
+                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), cell.raw(), g, g),
                             ),
                         )
-                        .found(cell.raw.clone())
+                        .found(cell.raw())
                         .expected(g.symbol())
                         .suggest(Text::new(format!("「{g}」と入力する"), format!("type `{g}`"))),
                     );

@@ -77,7 +77,7 @@ impl Rule for UnexplainedDash {
                                     format!("{} has been evaluated but the grade is `—` with no reason given.", c.year.short()),
                                 ),
                             )
-                            .found(c.raw.clone())
+                            .found(c.raw())
                             .suggest(Text::new(
                                 "評価を記入するか、評価の右の欄に評価不可の理由を書く",
                                 "give a grade, or write the reason right of the grades",

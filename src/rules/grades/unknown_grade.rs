@@ -38,11 +38,11 @@ impl Rule for UnknownGrade {
                         self.finding(
                             sheet.loc(cell.cell),
                             Text::new(
-                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, cell.raw),
-                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), cell.raw),
+                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, cell.raw()),
+                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), cell.raw()),
                             ),
                         )
-                        .found(cell.raw.clone())
+                        .found(cell.raw())
                         .expected("A / B / C / —"),
                     );
                 }

@@ -9,8 +9,6 @@
 //! The previous value is the figure with a matching label in the previous
 //! year's panels of the same 具体的な取組.
 
-use std::collections::HashMap;
-
 use crate::derive::figures::{Placed, TextFigure};
 use crate::model::figure::Unit;
 use crate::model::text::key;
@@ -64,45 +62,31 @@ fn same_panel(a: &Placed, b: &Placed) -> bool {
     a.at == b.at
 }
 
-/// Panel figures grouped by 具体的な取組 and year, with their labels cleaned
-/// once: claims look up the same measure's figures many times.
+/// The figures of one file with their labels cleaned once: claims look up
+/// the same measure's figures many times. A file holds a few dozen figures,
+/// so a scan is cheaper than a map.
 struct Index<'b> {
-    by_measure_year: HashMap<(usize, usize, usize, &'b str, u16), Vec<usize>>,
+    panels: &'b [Placed],
     clean: Vec<String>,
 }
 
 impl<'b> Index<'b> {
     fn new(panels: &'b [Placed]) -> Index<'b> {
-        let mut by_measure_year: HashMap<_, Vec<usize>> = HashMap::new();
-        for (i, p) in panels.iter().enumerate() {
-            by_measure_year
-                .entry((
-                    p.sheet.file,
-                    p.sheet.sheet,
-                    p.project,
-                    &*p.measure,
-                    p.year.0,
-                ))
-                .or_default()
-                .push(i);
-        }
         Index {
-            by_measure_year,
+            panels,
             clean: panels.iter().map(|p| clean_label(&p.fig.label)).collect(),
         }
     }
 
     /// Figures of the same measure as `d`, `back` years earlier.
-    fn same_measure(&self, d: &'b Placed, back: u16) -> &[usize] {
-        self.by_measure_year
-            .get(&(
-                d.sheet.file,
-                d.sheet.sheet,
-                d.project,
-                &*d.measure,
-                d.year.0 - back,
-            ))
-            .map_or(&[], Vec::as_slice)
+    fn same_measure(&self, d: &'b Placed, back: u16) -> impl Iterator<Item = usize> + '_ {
+        self.panels.iter().enumerate().filter_map(move |(k, p)| {
+            (p.sheet == d.sheet
+                && p.project == d.project
+                && p.measure == d.measure
+                && p.year.0 + back == d.year.0)
+                .then_some(k)
+        })
     }
 }
 
@@ -113,57 +97,84 @@ fn clean_match(a: &str, b: &str) -> bool {
         && (a == b || a.ends_with(b) || b.ends_with(a) || a.starts_with(b) || b.starts_with(a))
 }
 
+/// A claim as positions in the figures it was found among (what a file
+/// keeps, so that the claims are found once for the rules that check them).
+#[derive(Clone, Debug)]
+pub struct ClaimAt {
+    pub delta: usize,
+    pub claimed: f64,
+    pub current: usize,
+    pub previous: usize,
+    pub raw_claim: String,
+}
+
+impl ClaimAt {
+    /// The claim with the figures themselves.
+    pub fn resolve<'b>(&self, panels: &'b [Placed]) -> Claim<'b> {
+        Claim {
+            delta: &panels[self.delta],
+            claimed: self.claimed,
+            current: &panels[self.current],
+            previous: &panels[self.previous],
+            raw_claim: self.raw_claim.clone(),
+        }
+    }
+}
+
 /// Finds every checkable claim among the figures of a file.
 pub fn claims(panels: &[Placed]) -> Vec<Claim<'_>> {
+    find(panels).iter().map(|c| c.resolve(panels)).collect()
+}
+
+/// [`claims`] as positions in `panels`.
+pub fn find(panels: &[Placed]) -> Vec<ClaimAt> {
     let index = Index::new(panels);
     let mut out = Vec::new();
     for (i, d) in panels.iter().enumerate() {
         let text = &d.text;
         let before = &text[..d.fig.start];
         let after = &text[d.fig.end..];
-        let prev_fig = i
-            .checked_sub(1)
-            .map(|k| &panels[k])
-            .filter(|p| same_panel(p, d));
-        let next_fig = panels.get(i + 1).filter(|p| same_panel(p, d));
+        let prev_fig = i.checked_sub(1).filter(|&k| same_panel(&panels[k], d));
+        let next_fig = Some(i + 1).filter(|&k| panels.get(k).is_some_and(|p| same_panel(p, d)));
         // Form 1: `V（対前年度比 D 減）`.
         let in_paren = before.trim_end();
         let form1 = ["対前年度比", "対前年比", "前年度比", "前年比"]
             .iter()
             .any(|w| in_paren.ends_with(w))
-            && prev_fig.is_some_and(|p| {
-                text[p.fig.end..d.fig.start]
+            && prev_fig.is_some_and(|k| {
+                text[panels[k].fig.end..d.fig.start]
                     .trim_start()
                     .starts_with(['(', '（'])
             });
         let (current, dir) = if form1 {
             let dir = direction(after).map_or(1.0, |(dir, _)| dir);
-            (prev_fig.map(|p| (p, index.clean[i - 1].as_str())), dir)
+            (prev_fig.map(|k| (k, index.clean[k].as_str())), dir)
         } else if let Some((dir, used)) = direction(after) {
             let rest = &after[used..];
             if rest.trim_start().starts_with('の') {
                 // Form 2: `D 増の V`.
-                (next_fig.map(|p| (p, index.clean[i + 1].as_str())), dir)
+                (next_fig.map(|k| (k, index.clean[k].as_str())), dir)
             } else if rest.trim_start().starts_with(['し', 'と', '。', ')', '）'])
                 || rest.is_empty()
             {
                 // Form 3: `D 増加した`; the value is stated elsewhere that year.
                 let label = index.clean[i].as_str();
-                let found = index.same_measure(d, 0).iter().copied().find(|&k| {
+                let found = index.same_measure(d, 0).find(|&k| {
                     k != i
                         && panels[k].fig.figure.unit.same_kind(&d.fig.figure.unit)
                         && clean_match(label, &index.clean[k])
                 });
-                (found.map(|k| (&panels[k], index.clean[k].as_str())), dir)
+                (found.map(|k| (k, index.clean[k].as_str())), dir)
             } else {
                 continue;
             }
         } else {
             continue;
         };
-        let Some((current, current_label)) = current else {
+        let Some((current_at, current_label)) = current else {
             continue;
         };
+        let current = &panels[current_at];
         let kinds_fit = current.fig.figure.unit.same_kind(&d.fig.figure.unit)
             || (current.fig.figure.unit == Unit::Percent && d.fig.figure.unit == Unit::Point);
         if !kinds_fit {
@@ -179,7 +190,7 @@ pub fn claims(panels: &[Placed]) -> Vec<Claim<'_>> {
         } else {
             index.clean[i].as_str()
         };
-        let previous = index.same_measure(d, 1).iter().copied().find(|&k| {
+        let previous = index.same_measure(d, 1).find(|&k| {
             panels[k]
                 .fig
                 .figure
@@ -187,14 +198,14 @@ pub fn claims(panels: &[Placed]) -> Vec<Claim<'_>> {
                 .same_kind(&current.fig.figure.unit)
                 && clean_match(label, &index.clean[k])
         });
-        let Some(previous) = previous.map(|k| &panels[k]) else {
+        let Some(previous) = previous else {
             continue;
         };
         let claim_end = d.fig.end + direction(after).map_or(0, |(_, u)| u);
-        out.push(Claim {
-            delta: d,
+        out.push(ClaimAt {
+            delta: i,
             claimed: signed(&d.fig, dir),
-            current,
+            current: current_at,
             previous,
             raw_claim: text[d.fig.start..claim_end].to_string(),
         });
