@@ -85,7 +85,8 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    let (batch, findings) = checker.finish(done, opts.year, skipped)?;
+    let (mut batch, findings) = checker.finish(done, opts.year, skipped)?;
+    batch.release_checked();
     Ok(Outcome {
         discovered,
         batch,
@@ -150,7 +151,8 @@ impl<'p, 'r> Checker<'p, 'r> {
     /// Reads nothing: checks a file already read and keeps its record.
     pub fn file(&self, index: usize, submission: Submission) -> Checked {
         let cx = FileCx::new(self.plan, index, submission);
-        let findings = crate::rules::run_file(&cx, self.rules, self.severity);
+        let mut findings = crate::rules::run_file(&cx, self.rules, self.severity);
+        findings.shrink_to_fit(); // kept until all files are done
         let (record, whole) = cx.keep(|item, r| {
             let key = ((r.file as u64) << 24) | r.sheet as u64;
             self.first
@@ -174,7 +176,9 @@ impl<'p, 'r> Checker<'p, 'r> {
     ) -> Result<(Batch<'p>, Vec<Finding>), ToolError> {
         let mut records = Vec::with_capacity(done.len());
         let mut whole = Vec::new();
-        let mut findings = Vec::new();
+        // Sized once: a national run has a hundred thousand findings, and a
+        // growing vector would briefly hold them twice.
+        let mut findings = Vec::with_capacity(done.iter().map(|c| c.findings.len()).sum());
         for c in done {
             records.push(c.record);
             whole.extend(c.whole);

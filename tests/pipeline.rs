@@ -5,7 +5,7 @@
 use hyoka::derive::batch::Batch;
 use hyoka::model::finding::Finding;
 use hyoka::model::plan::Plan;
-use hyoka::model::sheet::{GradeCell, Submission};
+use hyoka::model::sheet::{GradeRow, Submission};
 use hyoka::model::year::FiscalYear;
 use hyoka::pipeline::{Checker, check_submissions};
 use hyoka::rules::registry::RULES;
@@ -66,8 +66,9 @@ fn the_order_files_are_checked_in_changes_nothing() {
     let wb = copy.result.as_mut().expect("sample reads");
     for sheet in &mut wb.eval_sheets {
         for p in &mut sheet.projects {
-            for c in p.grades.iter_mut().flat_map(|g| &mut g.cells) {
-                *c = GradeCell::new(c.year, "C", c.cell);
+            if let Some(g) = &mut p.grades {
+                let all_c: Vec<_> = g.cells.iter().map(|c| (c.year, "C", c.cell)).collect();
+                *g = GradeRow::new(g.label, all_c, None);
             }
         }
     }

@@ -78,29 +78,13 @@ fn a_filled_template_reads_back_as_filled() {
             let years = [FiscalYear(2022), FiscalYear(2023), FiscalYear(2024)];
             let item: Vec<String> = years
                 .iter()
-                .map(|y| {
-                    s.item_grades
-                        .as_ref()
-                        .unwrap()
-                        .cell(*y)
-                        .unwrap()
-                        .raw()
-                        .to_string()
-                })
+                .map(|y| s.item_grades.as_ref().unwrap().raw(*y).unwrap().to_string())
                 .collect();
             assert_eq!(serde_json::json!(item), e["item_grades"], "{file} {sheet}");
             for (p, a) in s.projects.iter().zip(e["actions"].as_array().unwrap()) {
                 let g: Vec<String> = years
                     .iter()
-                    .map(|y| {
-                        p.grades
-                            .as_ref()
-                            .unwrap()
-                            .cell(*y)
-                            .unwrap()
-                            .raw()
-                            .to_string()
-                    })
+                    .map(|y| p.grades.as_ref().unwrap().raw(*y).unwrap().to_string())
                     .collect();
                 assert_eq!(serde_json::json!(g), a["grades"], "{file} {sheet}");
                 assert_eq!(p.measures[0].name.value, a["measure"].as_str().unwrap());
@@ -162,15 +146,14 @@ fn from_carries_last_year_over() {
             p.grades
                 .as_ref()
                 .unwrap()
-                .cell(FiscalYear(*y))
+                .raw(FiscalYear(*y))
                 .unwrap()
-                .raw()
                 .to_string()
         })
         .collect();
     assert_eq!(serde_json::json!(g), a["grades"]);
     // 令和7年度 itself is left to fill; 令和8年度 is — and locked.
     let gr = p.grades.as_ref().unwrap();
-    assert_eq!(gr.cell(FiscalYear(2025)).unwrap().raw(), "");
-    assert_eq!(gr.cell(FiscalYear(2026)).unwrap().raw(), "—");
+    assert_eq!(gr.raw(FiscalYear(2025)).unwrap(), "");
+    assert_eq!(gr.raw(FiscalYear(2026)).unwrap(), "—");
 }

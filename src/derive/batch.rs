@@ -229,6 +229,29 @@ impl<'p> Batch<'p> {
         self.actions.iter().find(|a| a.id == id)
     }
 
+    /// Drops the grades of the sheets no report shows (all but the sheets the
+    /// items use) once the cross-file checks are done: at national scale they
+    /// are most of what a run holds, and the report writer needs the room.
+    pub fn release_checked(&mut self) {
+        let used: std::collections::HashSet<SheetRef> = self
+            .items
+            .iter()
+            .filter_map(|i| i.sheets.first().copied())
+            .collect();
+        for (fi, f) in self.files.iter_mut().enumerate() {
+            let Ok(kept) = &mut f.result else { continue };
+            for (si, s) in kept.eval_sheets.iter_mut().enumerate() {
+                if !used.contains(&SheetRef {
+                    file: fi,
+                    sheet: si,
+                }) {
+                    s.item_grades = None;
+                    s.projects = Vec::new();
+                }
+            }
+        }
+    }
+
     /// Every evaluation sheet's record, with its reference.
     pub fn records(&self) -> impl Iterator<Item = (SheetRef, &SheetRecord)> {
         self.files.iter().enumerate().flat_map(|(fi, f)| {

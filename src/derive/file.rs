@@ -185,7 +185,7 @@ fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool) -> SheetRecord {
         sheet: s.sheet.clone(),
         item,
         item_cell: s.item.as_ref().and_then(|i| i.at.cell),
-        owner: s.owner(),
+        owner: s.owner().map(Arc::from),
         item_grades: take(&mut s.item_grades),
         projects,
         content,

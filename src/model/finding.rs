@@ -4,6 +4,7 @@
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::model::location::Location;
 
@@ -60,18 +61,20 @@ pub enum Lang {
     En,
 }
 
-/// A text in both languages; rules write both, reports pick one.
+/// A text in both languages; rules write both, reports pick one. Boxed
+/// strings: a national run keeps a hundred thousand of them, and `format!`
+/// leaves spare capacity a `String` would keep.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
-    pub ja: String,
-    pub en: String,
+    pub ja: Box<str>,
+    pub en: Box<str>,
 }
 
 impl Text {
     pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Self {
         Text {
-            ja: ja.into(),
-            en: en.into(),
+            ja: ja.into().into_boxed_str(),
+            en: en.into().into_boxed_str(),
         }
     }
 
@@ -83,20 +86,22 @@ impl Text {
     }
 }
 
-/// One thing a person should look at.
+/// One thing a person should look at. Kept small: every finding of a run is
+/// held until the report is sorted and written.
 #[derive(Clone, Debug)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     pub at: Location,
     /// Further cells involved (the other side of a mismatch).
-    pub related: Vec<Location>,
+    pub related: Box<[Location]>,
     pub message: Text,
-    pub found: Option<String>,
-    pub expected: Option<String>,
-    pub suggestion: Option<Text>,
-    /// 担当課 of the sheet the finding is in, when known.
-    pub department: Option<String>,
+    pub found: Option<Box<str>>,
+    pub expected: Option<Box<str>>,
+    pub suggestion: Option<Box<Text>>,
+    /// 担当課 of the sheet the finding is in, when known (shared by the
+    /// findings of one sheet).
+    pub department: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -105,7 +110,7 @@ impl Finding {
             code,
             severity,
             at,
-            related: Vec::new(),
+            related: Box::new([]),
             message,
             found: None,
             expected: None,
@@ -115,27 +120,29 @@ impl Finding {
     }
 
     pub fn found(mut self, v: impl Into<String>) -> Self {
-        self.found = Some(v.into());
+        self.found = Some(v.into().into_boxed_str());
         self
     }
 
     pub fn expected(mut self, v: impl Into<String>) -> Self {
-        self.expected = Some(v.into());
+        self.expected = Some(v.into().into_boxed_str());
         self
     }
 
     pub fn suggest(mut self, t: Text) -> Self {
-        self.suggestion = Some(t);
+        self.suggestion = Some(Box::new(t));
         self
     }
 
-    pub fn department(mut self, d: Option<String>) -> Self {
-        self.department = d;
+    pub fn department(mut self, d: Option<&str>) -> Self {
+        self.department = d.map(Arc::from);
         self
     }
 
     pub fn related(mut self, at: Location) -> Self {
-        self.related.push(at);
+        let mut all = std::mem::take(&mut self.related).into_vec();
+        all.push(at);
+        self.related = all.into_boxed_slice();
         self
     }
 

@@ -45,7 +45,7 @@ impl fmt::Display for Grade {
 }
 
 /// What a grade cell holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GradeReading {
     /// Exactly the canonical symbol.
     Canonical(Grade),

@@ -61,8 +61,8 @@ pub struct SheetRecord {
     pub item: Option<ItemId>,
     /// The 取組項目名 cell, where findings about the sheet's item point.
     pub item_cell: Option<CellRef>,
-    /// 担当課: the first department named.
-    pub owner: Option<String>,
+    /// 担当課: the first department named (shared with the sheet's findings).
+    pub owner: Option<Arc<str>>,
     pub item_grades: Option<GradeRow>,
     pub projects: Vec<ProjectRecord>,
     /// Fingerprint of everything but the grades (a resubmitted item, P004).

@@ -46,43 +46,14 @@ pub struct SheetInfo {
 }
 
 /// One grade cell under a year header. Grades are kept for every sheet of a
-/// run (the year-dependent rules read them after all files), so the cell is
-/// only its position: the sheet holding the row makes it a [`Location`].
-#[derive(Clone, Debug)]
+/// run (the year-dependent rules read them after all files), so a cell is 12
+/// bytes: its position (the sheet makes it a [`Location`]) and its reading;
+/// what was typed, when it is not the canonical symbol, is kept by the row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GradeCell {
     pub year: FiscalYear,
     pub reading: GradeReading,
     pub cell: CellRef,
-    /// The text as typed, when it is not exactly the canonical symbol (or
-    /// nothing): most cells need no copy of their own.
-    typed: Option<Box<str>>,
-}
-
-impl GradeCell {
-    /// A cell holding `raw`, read as a grade.
-    pub fn new(year: FiscalYear, raw: &str, cell: CellRef) -> GradeCell {
-        let reading = read_grade(raw);
-        let plain = match reading {
-            GradeReading::Canonical(g) => raw == g.symbol(),
-            GradeReading::Empty => raw.is_empty(),
-            _ => false,
-        };
-        GradeCell {
-            year,
-            reading,
-            cell,
-            typed: (!plain).then(|| raw.into()),
-        }
-    }
-
-    /// The text as typed.
-    pub fn raw(&self) -> &str {
-        match (&self.typed, &self.reading) {
-            (Some(t), _) => t,
-            (None, GradeReading::Canonical(g)) => g.symbol(),
-            (None, _) => "",
-        }
-    }
 }
 
 /// A 評価 or 個別評価 row: year headers and the grades below them.
@@ -91,17 +62,79 @@ pub struct GradeRow {
     /// The label cell (`評価` / `個別評価`).
     pub label: CellRef,
     pub cells: Vec<GradeCell>,
+    /// The text of the cells (by index) whose text is not exactly their
+    /// canonical symbol, or empty: `Ａ`, `－`, `S` … Usually none.
+    typed: Box<[(u8, Box<str>)]>,
     /// Text right of the grades on the same row (a 備考 or a reason for `—`).
     pub note: Option<Box<Located<String>>>,
 }
 
 impl GradeRow {
+    /// A row of cells given as (year, text typed, position).
+    pub fn new<'t>(
+        label: CellRef,
+        cells: impl IntoIterator<Item = (FiscalYear, &'t str, CellRef)>,
+        note: Option<Box<Located<String>>>,
+    ) -> GradeRow {
+        let mut typed = Vec::new();
+        let cells = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, (year, raw, cell))| {
+                let reading = read_grade(raw);
+                let plain = match reading {
+                    GradeReading::Canonical(g) => raw == g.symbol(),
+                    GradeReading::Empty => raw.is_empty(),
+                    _ => false,
+                };
+                if !plain {
+                    typed.push((i as u8, raw.into()));
+                }
+                GradeCell {
+                    year,
+                    reading,
+                    cell,
+                }
+            })
+            .collect();
+        GradeRow {
+            label,
+            cells,
+            typed: typed.into_boxed_slice(),
+            note,
+        }
+    }
+
     pub fn cell(&self, year: FiscalYear) -> Option<&GradeCell> {
         self.cells.iter().find(|c| c.year == year)
     }
 
     pub fn grade(&self, year: FiscalYear) -> Option<Grade> {
         self.cell(year).and_then(|c| c.reading.grade())
+    }
+
+    /// Every cell with the text typed in it.
+    pub fn cells_with_raw(&self) -> impl Iterator<Item = (&GradeCell, &str)> {
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c, self.raw_at(i)))
+    }
+
+    /// The text typed in the year's cell.
+    pub fn raw(&self, year: FiscalYear) -> Option<&str> {
+        let i = self.cells.iter().position(|c| c.year == year)?;
+        Some(self.raw_at(i))
+    }
+
+    fn raw_at(&self, i: usize) -> &str {
+        if let Some((_, t)) = self.typed.iter().find(|(k, _)| usize::from(*k) == i) {
+            return t;
+        }
+        match self.cells[i].reading {
+            GradeReading::Canonical(g) => g.symbol(),
+            _ => "",
+        }
     }
 }
 
@@ -333,13 +366,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn grade_cells_keep_what_was_typed() {
-        let at = CellRef::new(5, 3);
-        for raw in ["A", "Ａ", " B ", "—", "－", "", "S", "A評価"] {
-            let c = GradeCell::new(FiscalYear(2024), raw, at);
-            assert_eq!(c.raw(), raw);
-            assert_eq!(c.reading, read_grade(raw));
+    fn grade_rows_keep_what_was_typed() {
+        let typed = ["A", "Ａ", " B ", "—", "－", "", "S", "A評価"];
+        let row = GradeRow::new(
+            CellRef::new(4, 0),
+            typed
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (FiscalYear(2020 + i as u16), *t, CellRef::new(5, i as u32))),
+            None,
+        );
+        for (i, t) in typed.iter().enumerate() {
+            assert_eq!(row.raw(FiscalYear(2020 + i as u16)), Some(*t));
+            assert_eq!(row.cells[i].reading, read_grade(t));
         }
+        let all: Vec<&str> = row.cells_with_raw().map(|(_, r)| r).collect();
+        assert_eq!(all, typed);
+        assert_eq!(std::mem::size_of::<GradeCell>(), 12);
     }
 
     #[test]

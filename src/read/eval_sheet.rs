@@ -5,7 +5,7 @@
 
 use crate::model::cell::CellValue;
 use crate::model::location::{CellRef, Located, Location};
-use crate::model::sheet::{ActionDecl, EvalSheet, GradeCell, GradeRow, Measure, Panel, Project};
+use crate::model::sheet::{ActionDecl, EvalSheet, GradeRow, Measure, Panel, Project};
 use crate::model::text::{split_circled, strip_relisted};
 use crate::model::year::{FiscalYear, parse_year_header};
 use crate::read::classify::label_column;
@@ -263,23 +263,25 @@ fn add_action_lines(s: &mut EvalSheet, text: &str, at: Location) {
     }
 }
 
-fn grade_cells(g: &Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Vec<GradeCell> {
+/// The grade cells below the year headers: year, text, position.
+type Cells<'g> = Vec<(FiscalYear, std::borrow::Cow<'g, str>, CellRef)>;
+
+fn grade_cells<'g>(g: &'g Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Cells<'g> {
     headers
         .iter()
         .map(|&(c, year)| {
-            let v = g.get(row, c);
-            let raw = match v {
+            let raw = match g.get(row, c) {
                 CellValue::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
                 other => std::borrow::Cow::Owned(other.text()),
             };
-            GradeCell::new(year, &raw, CellRef::new(row, c))
+            (year, raw, CellRef::new(row, c))
         })
         .collect()
 }
 
-fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Vec<GradeCell>) {
+fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Cells) {
     // A note typed right of the grades (備考, a reason for `—`) belongs to the row.
-    let note = cells.last().map(|c| c.cell).and_then(|last| {
+    let note = cells.last().map(|c| c.2).and_then(|last| {
         g.row_cells(last.row, last.col + 1)
             .find(|(_, v)| !v.is_empty())
             .map(|(c, v)| {
@@ -289,11 +291,11 @@ fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells:
                 })
             })
     });
-    let row = GradeRow {
-        label: at.cell.unwrap_or(CellRef::new(0, 0)),
-        cells,
+    let row = GradeRow::new(
+        at.cell.unwrap_or(CellRef::new(0, 0)),
+        cells.iter().map(|(y, raw, at)| (*y, raw.as_ref(), *at)),
         note,
-    };
+    );
     match label {
         Label::ItemGrade => s.item_grades = Some(row),
         _ => current_project(s, &at).grades = Some(row),

@@ -8,18 +8,44 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::finding::{Finding, Severity};
+use crate::model::record::FileRecord;
 use crate::pipeline::Outcome;
 
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// The document, serialized as it is walked: files and findings are not
+/// collected first (a national run has tens of thousands of each).
 struct Document<'a> {
-    version: u32,
-    year: String,
-    fiscal_year: u16,
-    files: Vec<FileEntry<'a>>,
-    findings: Vec<FindingEntry<'a>>,
-    summary: Summary,
+    out: &'a Outcome<'a>,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let out = self.out;
+        let mut m = s.serialize_struct("Document", 6)?;
+        m.serialize_field("version", &VERSION)?;
+        m.serialize_field("year", &out.batch.year.label())?;
+        m.serialize_field("fiscal_year", &out.batch.year.0)?;
+        m.serialize_field("files", &Seq(|| out.batch.files.iter().map(file_entry)))?;
+        m.serialize_field("findings", &Seq(|| out.findings.iter().map(entry)))?;
+        m.serialize_field("summary", &summary(&out.findings))?;
+        m.end()
+    }
+}
+
+/// A sequence serialized from an iterator made on demand.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -72,68 +98,63 @@ fn entry(f: &Finding) -> FindingEntry<'_> {
         message_en: &f.message.en,
         found: f.found.as_deref(),
         expected: f.expected.as_deref(),
-        suggestion: f.suggestion.as_ref().map(|s| s.ja.as_str()),
+        suggestion: f.suggestion.as_ref().map(|s| &*s.ja),
         department: f.department.as_deref(),
         related: f.related.iter().map(|r| r.to_string()).collect(),
     }
 }
 
-pub fn write(w: &mut dyn Write, out: &Outcome) -> io::Result<()> {
-    let kind = |k: crate::model::sheet::SheetKind| {
-        use crate::model::sheet::SheetKind::*;
-        match k {
-            Evaluation => "evaluation",
-            Targets => "targets",
-            Comments => "comments",
-            Other => "other",
-            Empty => "empty",
-        }
-    };
-    let files = out
-        .batch
-        .files
-        .iter()
-        .map(|s| FileEntry {
-            path: &s.path,
-            status: if s.kept().is_some() {
-                "ok"
-            } else {
-                "unreadable"
-            },
-            error: s.result.as_ref().err().map(|e| e.reason.ja.as_str()),
-            sheets: s
-                .kept()
-                .map(|w| {
-                    w.sheets
-                        .iter()
-                        .map(|sh| SheetEntry {
-                            name: &sh.name,
-                            kind: kind(sh.kind),
-                            hidden: sh.hidden,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
-    let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
+fn kind(k: crate::model::sheet::SheetKind) -> &'static str {
+    use crate::model::sheet::SheetKind::*;
+    match k {
+        Evaluation => "evaluation",
+        Targets => "targets",
+        Comments => "comments",
+        Other => "other",
+        Empty => "empty",
+    }
+}
+
+fn file_entry(s: &FileRecord) -> FileEntry<'_> {
+    FileEntry {
+        path: &s.path,
+        status: if s.kept().is_some() {
+            "ok"
+        } else {
+            "unreadable"
+        },
+        error: s.result.as_ref().err().map(|e| &*e.reason.ja),
+        sheets: s
+            .kept()
+            .map(|w| {
+                w.sheets
+                    .iter()
+                    .map(|sh| SheetEntry {
+                        name: &sh.name,
+                        kind: kind(sh.kind),
+                        hidden: sh.hidden,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn summary(findings: &[Finding]) -> Summary {
+    let n = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let mut by_code = BTreeMap::new();
-    for f in &out.findings {
+    for f in findings {
         *by_code.entry(f.code.to_string()).or_insert(0) += 1;
     }
-    let doc = Document {
-        version: VERSION,
-        year: out.batch.year.label(),
-        fiscal_year: out.batch.year.0,
-        files,
-        findings: out.findings.iter().map(entry).collect(),
-        summary: Summary {
-            error: n(Severity::Error),
-            warning: n(Severity::Warning),
-            info: n(Severity::Info),
-            by_code,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    Summary {
+        error: n(Severity::Error),
+        warning: n(Severity::Warning),
+        info: n(Severity::Info),
+        by_code,
+    }
+}
+
+pub fn write(w: &mut dyn Write, out: &Outcome) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &Document { out }).map_err(io::Error::other)?;
     writeln!(w)
 }

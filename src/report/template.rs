@@ -95,9 +95,8 @@ pub fn carried_from(sheet: &EvalSheet) -> Vec<(u8, Carried)> {
                 .grades
                 .as_ref()
                 .map(|g| {
-                    g.cells
-                        .iter()
-                        .map(|c| (c.year, c.raw().to_string()))
+                    g.cells_with_raw()
+                        .map(|(c, raw)| (c.year, raw.to_string()))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -98,19 +98,15 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
     use rayon::prelude::*;
     // 担当課 per sheet, looked up once: findings can number in the hundreds of
     // thousands at national scale.
-    let owners: HashMap<(&str, &str), Option<&str>> = batch
+    let owners: HashMap<(&str, &str), &std::sync::Arc<str>> = batch
         .records()
-        .map(|(_, s)| ((&*s.file, &*s.sheet), s.owner.as_deref()))
+        .filter_map(|(_, s)| Some(((&*s.file, &*s.sheet), s.owner.as_ref()?)))
         .collect();
     findings.par_iter_mut().for_each(|f| {
         if f.department.is_none()
             && let Some(sheet) = &f.at.sheet
         {
-            f.department = owners
-                .get(&(&*f.at.file, &**sheet))
-                .copied()
-                .flatten()
-                .map(str::to_string);
+            f.department = owners.get(&(&*f.at.file, &**sheet)).map(|o| (*o).clone());
         }
     });
     // The key is total, so an unstable sort gives the same order, in place.

@@ -1,12 +1,52 @@
 //! 提出状況: one row per input file (status, department, sheets recognised,
 //! errors and warnings) and the plan's items nobody submitted (未提出).
+//!
+//! One row per file is tens of thousands at national scale: the sheet is
+//! written in constant-memory mode, measured in a first pass.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
 use crate::model::finding::Severity;
+use crate::model::record::FileRecord;
 use crate::pipeline::Outcome;
+
+const HEADERS: [&str; 6] = [
+    "ファイル",
+    "状態",
+    "担当課",
+    "認識したシート",
+    "エラー",
+    "警告",
+];
+
+/// The sheets column lists one sheet per line.
+const SHEETS: usize = 3;
+
+/// The texts of a file's row: path, status, department, sheets.
+fn cells(s: &FileRecord) -> [String; 4] {
+    let (status, owner, sheets) = match s.kept() {
+        None => ("読めません".to_string(), String::new(), String::new()),
+        Some(w) => (
+            "読込済".to_string(),
+            w.owner().unwrap_or_default().to_string(),
+            w.sheets
+                .iter()
+                .map(|sh| {
+                    format!(
+                        "{}（{}{}）",
+                        sh.name,
+                        sh.kind.ja(),
+                        if sh.hidden { "・非表示" } else { "" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    };
+    [s.path.to_string(), status, owner, sheets]
+}
 
 pub(super) fn sheet(
     ws: &mut Worksheet,
@@ -15,16 +55,15 @@ pub(super) fn sheet(
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("提出状況")?;
-    let headers = [
-        "ファイル",
-        "状態",
-        "担当課",
-        "認識したシート",
-        "エラー",
-        "警告",
-    ];
-    header_row(ws, st, &headers)?;
-    let mut widths = Widths::new(&headers);
+    let mut links = links.sheet();
+    let mut widths = Widths::new(&HEADERS);
+    for s in &out.batch.files {
+        for (c, v) in cells(s).iter().enumerate() {
+            widths.see(c, v);
+        }
+    }
+    let fixed = widths.fix(ws, &[40, 10, 20, 50, 6, 6])?;
+    header_row(ws, st, &HEADERS)?;
     // Findings per file and severity, counted once (files × findings would be
     // quadratic at national scale).
     let mut counts: std::collections::HashMap<(&str, Severity), usize> = Default::default();
@@ -33,37 +72,16 @@ pub(super) fn sheet(
     }
     let mut row = 1u32;
     for s in &out.batch.files {
-        let (status, owner, sheets) = match s.kept() {
-            None => ("読めません".to_string(), String::new(), String::new()),
-            Some(w) => (
-                "読込済".to_string(),
-                w.owner().unwrap_or_default().to_string(),
-                w.sheets
-                    .iter()
-                    .map(|sh| {
-                        format!(
-                            "{}（{}{}）",
-                            sh.name,
-                            sh.kind.ja(),
-                            if sh.hidden { "・非表示" } else { "" }
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        };
+        let cells = cells(s);
+        fixed.set_height(ws, row, [(SHEETS, cells[SHEETS].as_str())])?;
         let count = |sev| counts.get(&(&*s.path, sev)).copied().unwrap_or(0);
-        for (c, v) in [s.path.to_string(), status, owner, sheets]
-            .iter()
-            .enumerate()
-        {
+        for (c, v) in cells.iter().enumerate() {
             if c == 0 {
                 let at = crate::model::location::Location::file(s.path.clone());
-                write_linked(ws, row, 0, v, Some(&at), links, &st.link)?;
+                write_linked(ws, row, 0, v, Some(&at), &mut links, &st.link)?;
             } else {
                 ws.write_string_with_format(row, c as u16, v, &st.wrap)?;
             }
-            widths.see(c, v);
         }
         ws.write_number_with_format(row, 4, count(Severity::Error) as f64, &st.center)?;
         ws.write_number_with_format(row, 5, count(Severity::Warning) as f64, &st.center)?;
@@ -87,6 +105,5 @@ pub(super) fn sheet(
             row += 1;
         }
     }
-    widths.apply(ws, &[40, 10, 20, 50, 6, 6])?;
     Ok(())
 }

@@ -1,13 +1,55 @@
 //! エラー報告: one row per finding, sorted by severity then file, with the
 //! department to call, the found / expected values and the suggested fix, and
 //! a link to the cell.
+//!
+//! A national run has a hundred thousand findings, so the sheet is written in
+//! constant-memory mode, row after row: a first pass measures the columns,
+//! the second writes each row with the height its wrapped texts need.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
-use crate::model::finding::{Lang, Severity};
+use crate::model::finding::{Finding, Lang, Severity};
 use crate::pipeline::Outcome;
+
+const HEADERS: [&str; 10] = [
+    "重要度",
+    "コード",
+    "ファイル",
+    "シート",
+    "セル",
+    "担当課",
+    "内容",
+    "検出値",
+    "期待値",
+    "修正案",
+];
+
+/// Columns whose text wraps.
+const WRAPPED: std::ops::RangeInclusive<usize> = 6..=9;
+
+/// The texts of a finding's row.
+fn cells(f: &Finding, lang: Lang) -> [String; 10] {
+    [
+        f.severity.ja().to_string(),
+        f.code.to_string(),
+        // The file's name: the link on the cell column holds the path.
+        std::path::Path::new(&*f.at.file)
+            .file_name()
+            .map_or(f.at.file.to_string(), |n| n.to_string_lossy().into_owned()),
+        f.at.sheet.as_deref().unwrap_or("").to_string(),
+        f.at.cell.map(|c| c.to_string()).unwrap_or_default(),
+        f.department.as_deref().unwrap_or_default().to_string(),
+        f.message.get(lang).to_string(),
+        f.found.as_deref().unwrap_or_default().to_string(),
+        f.expected.as_deref().unwrap_or_default().to_string(),
+        f.suggestion
+            .as_ref()
+            .map(|s| s.get(lang).to_string())
+            .unwrap_or_default(),
+    ]
+}
 
 pub(super) fn sheet(
     ws: &mut Worksheet,
@@ -17,20 +59,16 @@ pub(super) fn sheet(
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("エラー報告")?;
-    let headers = [
-        "重要度",
-        "コード",
-        "ファイル",
-        "シート",
-        "セル",
-        "担当課",
-        "内容",
-        "検出値",
-        "期待値",
-        "修正案",
-    ];
-    header_row(ws, st, &headers)?;
-    let mut widths = Widths::new(&headers);
+    let mut links = links.sheet();
+    let mut widths = Widths::new(&HEADERS);
+    for f in &out.findings {
+        for (c, v) in cells(f, lang).iter().enumerate() {
+            widths.see(c, v);
+        }
+    }
+    let fixed = widths.fix(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
+    header_row(ws, st, &HEADERS)?;
+    ws.autofilter(0, 0, out.findings.len() as u32, (HEADERS.len() - 1) as u16)?;
     for (i, f) in out.findings.iter().enumerate() {
         let row = (i + 1) as u32;
         let sev = match f.severity {
@@ -38,28 +76,12 @@ pub(super) fn sheet(
             Severity::Warning => 1,
             Severity::Info => 2,
         };
-        let cells = [
-            f.severity.ja().to_string(),
-            f.code.to_string(),
-            // The file's name: the link on the cell column holds the path.
-            std::path::Path::new(&*f.at.file)
-                .file_name()
-                .map_or(f.at.file.to_string(), |n| n.to_string_lossy().into_owned()),
-            f.at.sheet.as_deref().unwrap_or("").to_string(),
-            f.at.cell.map(|c| c.to_string()).unwrap_or_default(),
-            f.department.clone().unwrap_or_default(),
-            f.message.get(lang).to_string(),
-            f.found.clone().unwrap_or_default(),
-            f.expected.clone().unwrap_or_default(),
-            f.suggestion
-                .as_ref()
-                .map(|s| s.get(lang).to_string())
-                .unwrap_or_default(),
-        ];
+        let cells = cells(f, lang);
+        fixed.set_height(ws, row, WRAPPED.map(|c| (c, cells[c].as_str())))?;
         for (c, v) in cells.iter().enumerate() {
             let fmt = match c {
                 0 => &st.severity[sev],
-                6..=9 => &st.wrap,
+                c if WRAPPED.contains(&c) => &st.wrap,
                 _ => &st.text,
             };
             if c == 4 && f.at.sheet.is_some() {
@@ -69,18 +91,11 @@ pub(super) fn sheet(
                 } else {
                     v.as_str()
                 };
-                write_linked(ws, row, 4, shown, Some(&f.at), links, &st.link)?;
+                write_linked(ws, row, 4, shown, Some(&f.at), &mut links, &st.link)?;
             } else {
                 ws.write_string_with_format(row, c as u16, v, fmt)?;
             }
-            if (6..=9).contains(&c) {
-                widths.see_wrapped(row, c, v);
-            } else {
-                widths.see(c, v);
-            }
         }
     }
-    widths.apply(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
-    ws.autofilter(0, 0, out.findings.len() as u32, (headers.len() - 1) as u16)?;
     Ok(())
 }

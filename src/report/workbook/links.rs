@@ -60,6 +60,40 @@ impl Linker {
     pub fn url(&self, at: &Location) -> Option<Url> {
         self.target(at).map(|t| Url::new(format!("file:///{t}")))
     }
+
+    /// The links of one worksheet.
+    pub fn sheet(&self) -> SheetLinks<'_> {
+        SheetLinks {
+            linker: self,
+            left: MAX_LINKS_PER_SHEET,
+        }
+    }
+}
+
+/// Links written per worksheet. Excel opens a sheet with at most 65,530
+/// hyperlinks (more make it repair the file), and the writer holds about
+/// 1.3 KB per link until the workbook is saved (measured): 20,000 per sheet
+/// keeps a national run's output within memory. The rows after that show
+/// file, sheet and cell as text; programs read the JSON report instead.
+pub const MAX_LINKS_PER_SHEET: usize = 20_000;
+
+/// The links of one worksheet: rows after the first
+/// [`MAX_LINKS_PER_SHEET`] are plain text.
+pub struct SheetLinks<'a> {
+    linker: &'a Linker,
+    left: usize,
+}
+
+impl SheetLinks<'_> {
+    /// The next link of the sheet, while the sheet may have one.
+    pub fn url(&mut self, at: &Location) -> Option<Url> {
+        if self.left == 0 {
+            return None;
+        }
+        let url = self.linker.url(at)?;
+        self.left -= 1;
+        Some(url)
+    }
 }
 
 /// `to` relative to the folder `from` (both absolute).
@@ -84,6 +118,30 @@ pub fn relative(from: &Path, to: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_gets_a_bounded_number_of_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("財政課.xlsx");
+        std::fs::write(&input, b"x").unwrap();
+        let linker = Linker::new(&dir.path().join("out.xlsx"));
+        let at = Location::cell(
+            input.display().to_string().into(),
+            "(4)基金".into(),
+            crate::model::location::CellRef::new(6, 3),
+        );
+        assert_eq!(
+            linker.target(&at).as_deref(),
+            Some("財政課.xlsx#'(4)基金'!D7")
+        );
+        let mut sheet = linker.sheet();
+        for _ in 0..MAX_LINKS_PER_SHEET {
+            assert!(sheet.url(&at).is_some());
+        }
+        assert!(sheet.url(&at).is_none(), "one link too many");
+        // Another sheet has its own allowance.
+        assert!(linker.sheet().url(&at).is_some());
+    }
 
     #[test]
     fn relative_paths() {

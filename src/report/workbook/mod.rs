@@ -103,7 +103,8 @@ impl Widths {
         self.see(col, s);
         self.wrapped.push((row, col, s.to_string()));
     }
-    pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
+    /// Caps the widths and sets them on the sheet; the result sizes rows.
+    pub(super) fn fix(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<Fixed, XlsxError> {
         let widths: Vec<usize> = self
             .cols
             .iter()
@@ -113,20 +114,48 @@ impl Widths {
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w as f64 + 2.0)?;
         }
-        let mut lines: std::collections::BTreeMap<u32, usize> = Default::default();
+        Ok(Fixed { widths })
+    }
+    /// Sets the widths and the heights of the rows seen wrapped.
+    pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
+        let fixed = self.fix(ws, caps)?;
+        let mut rows: std::collections::BTreeMap<u32, Vec<(usize, &str)>> = Default::default();
         for (row, col, text) in &self.wrapped {
-            let width = widths.get(*col).copied().unwrap_or(40).max(1);
-            let n: usize = text
-                .lines()
-                .map(|l| text_width(l).div_ceil(width).max(1))
-                .sum();
-            let e = lines.entry(*row).or_insert(1);
-            *e = (*e).max(n);
+            rows.entry(*row).or_default().push((*col, text));
         }
-        for (row, n) in lines {
-            if n > 1 {
-                ws.set_row_height(row, LINE_HEIGHT * n as f64 + 2.0)?;
-            }
+        for (row, cells) in rows {
+            fixed.set_height(ws, row, cells)?;
+        }
+        Ok(())
+    }
+}
+
+/// Column widths once fixed: what a row's wrapped cells need is known as the
+/// row is written (constant-memory sheets cannot go back to a row).
+pub(super) struct Fixed {
+    widths: Vec<usize>,
+}
+
+impl Fixed {
+    /// Sets the height of `row` when its wrapped cells need more than a line.
+    pub(super) fn set_height<'t>(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        wrapped: impl IntoIterator<Item = (usize, &'t str)>,
+    ) -> Result<(), XlsxError> {
+        let lines = wrapped
+            .into_iter()
+            .map(|(col, text)| {
+                let width = self.widths.get(col).copied().unwrap_or(40).max(1);
+                text.lines()
+                    .map(|l| text_width(l).div_ceil(width).max(1))
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(row, LINE_HEIGHT * lines as f64 + 2.0)?;
         }
         Ok(())
     }
@@ -156,9 +185,22 @@ pub fn build(out: &Outcome, lang: Lang, output: &Path) -> Result<Vec<u8>, XlsxEr
     let mut wb = Workbook::new();
     summary::sheet(wb.add_worksheet(), &st, &out.batch, &links)?;
     counts::sheet(&mut wb, &st, &out.batch)?;
-    targets::sheet(wb.add_worksheet(), &st, &out.batch, &links)?;
-    findings::sheet(wb.add_worksheet(), &st, out, lang, &links)?;
-    files::sheet(wb.add_worksheet(), &st, out, &links)?;
+    // The sheets that grow with the input are written row by row to
+    // temporary files (constant memory), not held as cells.
+    targets::sheet(
+        wb.add_worksheet_with_constant_memory()?,
+        &st,
+        &out.batch,
+        &links,
+    )?;
+    findings::sheet(
+        wb.add_worksheet_with_constant_memory()?,
+        &st,
+        out,
+        lang,
+        &links,
+    )?;
+    files::sheet(wb.add_worksheet_with_constant_memory()?, &st, out, &links)?;
     wb.save_to_buffer()
 }
 
@@ -169,7 +211,7 @@ pub(super) fn write_linked(
     col: u16,
     text: &str,
     at: Option<&crate::model::location::Location>,
-    links: &links::Linker,
+    links: &mut links::SheetLinks,
     format: &Format,
 ) -> Result<(), XlsxError> {
     match at.and_then(|a| links.url(a)) {

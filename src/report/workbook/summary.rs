@@ -18,7 +18,7 @@ pub(super) fn departments(a: &ActionRef, b: &Batch) -> String {
     }
     b.item(a.id.item)
         .and_then(|i| i.sheets.first())
-        .and_then(|r| b.record(*r).owner.clone())
+        .and_then(|r| b.record(*r).owner.as_deref().map(str::to_string))
         .unwrap_or_default()
 }
 
@@ -38,6 +38,7 @@ pub(super) fn sheet(
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("評価一覧")?;
+    let mut links = links.sheet();
     let years = b.plan.years();
     let y = b.year;
     let mut headers: Vec<String> = ["ID", "基本方針", "取組項目", "取組内容", "担当課"]
@@ -137,7 +138,7 @@ pub(super) fn sheet(
             None => (String::new(), String::new(), None),
         };
         put(ws, &file, &st.text, &mut col)?;
-        write_linked(ws, row, col, &sheet, at.as_ref(), links, &st.link)?;
+        write_linked(ws, row, col, &sheet, at.as_ref(), &mut links, &st.link)?;
         widths.see(col as usize, &sheet);
     }
     // Grade colours as conditional formats, so a grade corrected in Excel

@@ -19,6 +19,72 @@ fn in_column_unit(v: &TargetValue) -> f64 {
     v.figure.value / scale
 }
 
+const HEADERS: [&str; 12] = [
+    "ID",
+    "指標",
+    "年度",
+    "目標",
+    "実績",
+    "単位",
+    "比較",
+    "目標\n（単位換算）",
+    "実績\n（単位換算）",
+    "達成",
+    "差\n（実績−目標）",
+    "出典",
+];
+
+/// An actual with its target (same action, indicator and year) and the
+/// comparator that judges it.
+struct Line<'a> {
+    actual: &'a TargetValue,
+    target: Option<&'a TargetValue>,
+    cmp: Comparator,
+}
+
+impl Line<'_> {
+    /// The texts of columns A–G.
+    fn texts(&self) -> [String; 7] {
+        let a = self.actual;
+        [
+            a.action.map(|a| a.to_string()).unwrap_or_default(),
+            a.indicator.clone(),
+            a.year.label(),
+            self.target.map(|v| v.raw.clone()).unwrap_or_default(),
+            a.raw.clone(),
+            a.column_unit.clone().unwrap_or_default(),
+            self.cmp.ja().to_string(),
+        ]
+    }
+}
+
+/// Every actual of the 数値目標 sheets with its target, in sheet order.
+fn lines(t: &[TargetValue]) -> Vec<Line<'_>> {
+    // Targets by action, indicator and year: looked up once per actual, and
+    // a national run has tens of thousands of both.
+    let mut targets = std::collections::HashMap::new();
+    for v in t.iter().filter(|v| v.is_target) {
+        targets.entry((v.action, &v.indicator, v.year)).or_insert(v);
+    }
+    t.iter()
+        .filter(|v| !v.is_target)
+        .map(|actual| {
+            let target = targets
+                .get(&(actual.action, &actual.indicator, actual.year))
+                .copied();
+            let cmp = target
+                .and_then(|v| v.comparator)
+                .or(actual.comparator)
+                .unwrap_or(Comparator::AtLeast);
+            Line {
+                actual,
+                target,
+                cmp,
+            }
+        })
+        .collect()
+}
+
 pub(super) fn sheet(
     ws: &mut Worksheet,
     st: &Styles,
@@ -26,47 +92,25 @@ pub(super) fn sheet(
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("数値目標")?;
-    let headers = [
-        "ID",
-        "指標",
-        "年度",
-        "目標",
-        "実績",
-        "単位",
-        "比較",
-        "目標\n（単位換算）",
-        "実績\n（単位換算）",
-        "達成",
-        "差\n（実績−目標）",
-        "出典",
-    ];
-    header_row(ws, st, &headers)?;
-    ws.set_row_height(0, 30)?;
-    let mut widths = Widths::new(&headers);
-    let t = &b.figures().targets;
-    for (row, actual) in (1u32..).zip(t.iter().filter(|v| !v.is_target)) {
-        let target = t.iter().find(|v| {
-            v.is_target
-                && v.action == actual.action
-                && v.indicator == actual.indicator
-                && v.year == actual.year
-        });
-        let cmp = target
-            .and_then(|v| v.comparator)
-            .or(actual.comparator)
-            .unwrap_or(Comparator::AtLeast);
-        let texts = [
-            actual.action.map(|a| a.to_string()).unwrap_or_default(),
-            actual.indicator.clone(),
-            actual.year.label(),
-            target.map(|v| v.raw.clone()).unwrap_or_default(),
-            actual.raw.clone(),
-            actual.column_unit.clone().unwrap_or_default(),
-            cmp.ja().to_string(),
-        ];
-        for (c, v) in texts.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v, &st.text)?;
+    let mut links = links.sheet();
+    let lines = lines(&b.figures().targets);
+    let mut widths = Widths::new(&HEADERS);
+    for line in &lines {
+        for (c, v) in line.texts().iter().enumerate() {
             widths.see(c, v);
+        }
+        widths.see(11, &line.actual.at.to_string());
+    }
+    widths.fix(ws, &[10, 30, 12, 16, 16, 6, 6, 14, 14, 8, 14, 50])?;
+    for c in 7..=10 {
+        ws.set_column_width(c, 14)?;
+    }
+    header_row(ws, st, &HEADERS)?;
+    ws.set_row_height(0, 30)?;
+    for (row, line) in (1u32..).zip(&lines) {
+        let (actual, target, cmp) = (line.actual, line.target, line.cmp);
+        for (c, v) in line.texts().iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, v, &st.text)?;
         }
         let a = in_column_unit(actual);
         if let Some(tv) = target {
@@ -91,14 +135,9 @@ pub(super) fn sheet(
             11,
             &actual.at.to_string(),
             Some(&actual.at),
-            links,
+            &mut links,
             &st.link,
         )?;
-        widths.see(11, &actual.at.to_string());
-    }
-    widths.apply(ws, &[10, 30, 12, 16, 16, 6, 6, 14, 14, 8, 14, 50])?;
-    for c in 7..=10 {
-        ws.set_column_width(c, 14)?;
     }
     Ok(())
 }

@@ -51,8 +51,8 @@ impl UnitSlip {
         ev: Option<&crate::derive::figures::Placed>,
         out: &mut Vec<Finding>,
     ) {
-        let mut ja = why.ja;
-        let mut en = why.en;
+        let mut ja = why.ja.into_string();
+        let mut en = why.en.into_string();
         if let Some(e) = ev {
             ja += &format!(
                 "本文の{} {} と一致します（{}）。",

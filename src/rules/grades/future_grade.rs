@@ -16,6 +16,7 @@
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::Grade;
+use crate::model::sheet::GradeRow;
 use crate::rules::Rule;
 
 pub struct FutureGrade;
@@ -32,8 +33,8 @@ impl Rule for FutureGrade {
     }
     fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for (_, sheet) in b.records() {
-            let cells = sheet.grade_rows().flat_map(|r| &r.cells);
-            for cell in cells.filter(|c| c.year > b.year) {
+            let cells = sheet.grade_rows().flat_map(GradeRow::cells_with_raw);
+            for (cell, raw) in cells.filter(|(c, _)| c.year > b.year) {
                 let Some(g) = cell.reading.grade().filter(|g| *g != Grade::NotEvaluable) else {
                     continue;
                 };
@@ -53,7 +54,7 @@ impl Rule for FutureGrade {
                             ),
                         ),
                     )
-                    .found(cell.raw())
+                    .found(raw)
                     .expected("— / 空欄"),
                 );
             }

@@ -18,6 +18,7 @@
 use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::GradeReading;
+use crate::model::sheet::GradeRow;
 use crate::rules::Rule;
 
 pub struct GradeVariant;
@@ -34,17 +35,17 @@ impl Rule for GradeVariant {
     }
     fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
         for (_, sheet) in f.eval_sheets() {
-            for cell in sheet.grade_rows().flat_map(|r| &r.cells) {
+            for (cell, raw) in sheet.grade_rows().flat_map(GradeRow::cells_with_raw) {
                 if let GradeReading::Variant(g) = cell.reading {
                     out.push(
                         self.finding(
                             sheet.loc(cell.cell),
                             Text::new(
-                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, cell.raw(), g, g),
-                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), cell.raw(), g, g),
+                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, raw, g, g),
+                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), raw, g, g),
                             ),
                         )
-                        .found(cell.raw())
+                        .found(raw)
                         .expected(g.symbol())
                         .suggest(Text::new(format!("「{g}」と入力する"), format!("type `{g}`"))),
                     );

@@ -64,7 +64,7 @@ impl Rule for UnexplainedDash {
                 }
             }
             for (row, explained) in rows {
-                for c in row.cells.iter().filter(|c| c.year <= b.year) {
+                for (c, raw) in row.cells_with_raw().filter(|(c, _)| c.year <= b.year) {
                     if c.reading.grade() == Some(Grade::NotEvaluable)
                         && !note_explains(row)
                         && !explained(c.year)
@@ -77,7 +77,7 @@ impl Rule for UnexplainedDash {
                                     format!("{} has been evaluated but the grade is `—` with no reason given.", c.year.short()),
                                 ),
                             )
-                            .found(c.raw())
+                            .found(raw)
                             .suggest(Text::new(
                                 "評価を記入するか、評価の右の欄に評価不可の理由を書く",
                                 "give a grade, or write the reason right of the grades",

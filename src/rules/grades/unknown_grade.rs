@@ -16,6 +16,7 @@
 use crate::derive::file::FileCx;
 use crate::model::finding::{Finding, Severity, Text};
 use crate::model::grade::GradeReading;
+use crate::model::sheet::GradeRow;
 use crate::rules::Rule;
 
 pub struct UnknownGrade;
@@ -32,17 +33,17 @@ impl Rule for UnknownGrade {
     }
     fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
         for (_, sheet) in f.eval_sheets() {
-            for cell in sheet.grade_rows().flat_map(|r| &r.cells) {
+            for (cell, raw) in sheet.grade_rows().flat_map(GradeRow::cells_with_raw) {
                 if cell.reading == GradeReading::Unknown {
                     out.push(
                         self.finding(
                             sheet.loc(cell.cell),
                             Text::new(
-                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, cell.raw()),
-                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), cell.raw()),
+                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, raw),
+                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), raw),
                             ),
                         )
-                        .found(cell.raw())
+                        .found(raw)
                         .expected("A / B / C / —"),
                     );
                 }

@@ -58,7 +58,7 @@ impl Rule for NotSubmitted {
                     ),
                 )
                 .expected(i.id.to_string())
-                .department(item.item.departments.first().cloned())
+                .department(item.item.departments.first().map(String::as_str))
                 .suggest(Text::new(
                     format!("担当課（{depts}）に提出を依頼する"),
                     format!("ask {depts} to submit it"),
