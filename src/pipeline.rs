@@ -118,6 +118,8 @@ pub struct Checker<'p, 'r> {
     plan: &'p Plan,
     rules: &'r [&'static Registered],
     severity: &'r HashMap<String, Severity>,
+    /// What the selected rules need kept of every file.
+    keeps: crate::rules::Keeps,
     /// Per plan item, the first sheet placed on it so far (file and sheet
     /// index in one number). Only a sheet earlier than all seen can be the
     /// one the item uses, so only such sheets are kept whole.
@@ -141,6 +143,7 @@ impl<'p, 'r> Checker<'p, 'r> {
             plan,
             rules,
             severity,
+            keeps: crate::rules::Keeps::of(rules),
             first: plan
                 .items()
                 .map(|i| (i.id, AtomicU64::new(u64::MAX)))
@@ -153,7 +156,7 @@ impl<'p, 'r> Checker<'p, 'r> {
         let cx = FileCx::new(self.plan, index, submission);
         let mut findings = crate::rules::run_file(&cx, self.rules, self.severity);
         findings.shrink_to_fit(); // kept until all files are done
-        let (record, whole) = cx.keep(|item, r| {
+        let (record, whole) = cx.keep(self.keeps, |item, r| {
             let key = ((r.file as u64) << 24) | r.sheet as u64;
             self.first
                 .get(&item)

@@ -15,6 +15,7 @@ use crate::model::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
 use crate::model::sheet::{EvalSheet, GradeRow, Project, Submission, Workbook};
 use crate::model::text::{fold_chunks, key};
 use crate::model::year::FiscalYear;
+use crate::rules::Keeps;
 
 pub struct FileCx<'a> {
     pub plan: &'a Plan,
@@ -106,6 +107,7 @@ impl<'a> FileCx<'a> {
     /// cross-file rules read its texts).
     pub fn keep(
         self,
+        keeps: Keeps,
         whole: impl Fn(ItemId, SheetRef) -> bool,
     ) -> (FileRecord, Vec<(SheetRef, EvalSheet)>) {
         let path = self.submission.path;
@@ -130,7 +132,7 @@ impl<'a> FileCx<'a> {
                 sheet: i,
             };
             let keep_whole = item.is_some_and(|id| whole(id, r));
-            eval_sheets.push(record(&mut s, item, keep_whole));
+            eval_sheets.push(record(&mut s, item, keep_whole, keeps));
             if keep_whole {
                 entire.push((r, s));
             }
@@ -167,9 +169,9 @@ pub fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
 /// The record of an evaluation sheet: placement, grades, and the facts
 /// taken from its texts. The grades are moved out of the sheet unless it is
 /// kept whole besides.
-fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool) -> SheetRecord {
+fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool, keeps: Keeps) -> SheetRecord {
     let take = |g: &mut Option<GradeRow>| if whole { g.clone() } else { g.take() };
-    let content = content_fingerprint(s);
+    let content = keeps.content.then(|| content_fingerprint(s));
     let projects = s
         .projects
         .iter_mut()

@@ -287,8 +287,12 @@ pub fn scan_number(s: &str) -> Option<(f64, f64, usize)> {
 
 /// What follows a number: its unit word, as the longest match.
 fn scan_unit(rest: &str) -> (Unit, String, f64, usize) {
+    // Most unit words differ in their first byte: compare that first (this
+    // runs for every figure of every text).
+    let first = rest.as_bytes().first().copied().unwrap_or(0);
+    let starts = |w: &str| w.as_bytes()[0] == first && rest.starts_with(w);
     for (u, scale) in MONEY {
-        if rest.starts_with(u) {
+        if starts(u) {
             return (Unit::Yen, u.to_string(), *scale, u.len());
         }
     }
@@ -299,12 +303,12 @@ fn scan_unit(rest: &str) -> (Unit, String, f64, usize) {
         ("%", Unit::Percent),
         ("パーセント", Unit::Percent),
     ] {
-        if rest.starts_with(w) {
+        if starts(w) {
             return (unit, w.to_string(), 1.0, w.len());
         }
     }
     for w in COUNTS {
-        if rest.starts_with(w) {
+        if starts(w) {
             if *w == "時間" {
                 return (Unit::Minutes, "時間".into(), 60.0, w.len());
             }

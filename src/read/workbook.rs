@@ -230,22 +230,23 @@ where
 {
     let mut out = Vec::new();
     for (name, hidden) in sheet_list(wb) {
-        let mut b = SheetBuilder::default();
-        {
+        let b = {
             let mut cells = wb
                 .worksheet_cells_reader(&name)
                 .map_err(|e| sheet_failure(&name, e))?;
+            let mut b = SheetBuilder::default();
             while let Some(cell) = cells.next_cell().map_err(|e| sheet_failure(&name, e))? {
                 let (r, c) = cell.get_position();
                 b.push(r, c, Data::from(cell.get_value().clone()));
             }
-        }
+            b
+        };
         out.push(b.finish(shown.clone(), name.into(), hidden));
     }
     Ok(out)
 }
 
-/// Collects a sheet's cells within the limits into a dense grid.
+/// Collects a sheet's cells within the limits.
 #[derive(Default)]
 struct SheetBuilder {
     cells: Vec<(u32, u32, CellValue)>,
@@ -263,7 +264,9 @@ impl SheetBuilder {
             return;
         }
         let mut v = convert(d);
-        if let CellValue::Text(t) = &mut v {
+        if let CellValue::Text(t) = &mut v
+            && t.len() > limits::MAX_TEXT_CHARS
+        {
             let n = t.chars().count();
             if n > limits::MAX_TEXT_CHARS {
                 let cut = t
@@ -287,27 +290,8 @@ impl SheetBuilder {
             ));
         }
         notes.extend(self.truncated.iter().map(|n| limits::text_truncated(*n)));
-        let grid = if self.cells.is_empty() {
-            Grid::new(file, sheet, (0, 0), 0, Vec::new())
-        } else {
-            let r0 = self.cells.iter().map(|c| c.0).min().unwrap_or(0);
-            let c0 = self.cells.iter().map(|c| c.1).min().unwrap_or(0);
-            let r1 = self.cells.iter().map(|c| c.0).max().unwrap_or(0);
-            let c1 = self.cells.iter().map(|c| c.1).max().unwrap_or(0);
-            let width = (c1 - c0 + 1) as usize;
-            // Filled, not `vec![Empty; n]`: that becomes a zeroed allocation,
-            // which the allocator serves from fresh pages the kernel must
-            // clear, one sheet after another (4% of a run, measured).
-            let n = width * (r1 - r0 + 1) as usize;
-            let mut dense = Vec::with_capacity(n);
-            dense.resize_with(n, || CellValue::Empty);
-            for (r, c, v) in self.cells {
-                dense[(r - r0) as usize * width + (c - c0) as usize] = v;
-            }
-            Grid::new(file, sheet, (r0, c0), width, dense)
-        };
         RawSheet {
-            grid,
+            grid: Grid::from_cells(file, sheet, self.cells),
             hidden,
             notes,
         }

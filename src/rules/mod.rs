@@ -43,9 +43,32 @@ pub trait Rule: Sync {
     /// Checks across files, on what is kept of them.
     fn check_batch(&self, _batch: &Batch, _out: &mut Vec<Finding>) {}
 
+    /// What the batch check needs kept of every file beyond grades and
+    /// placements; kept only when a selected rule asks for it.
+    fn keeps(&self) -> Keeps {
+        Keeps::default()
+    }
+
     /// A finding of this rule at its default severity.
     fn finding(&self, at: Location, message: Text) -> Finding {
         Finding::new(self.code(), self.severity(), at, message)
+    }
+}
+
+/// Facts taken from a file's texts for a batch check, beyond what every run
+/// keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Keeps {
+    /// A fingerprint of each evaluation sheet's content (P004).
+    pub content: bool,
+}
+
+impl Keeps {
+    /// What any of the rules needs.
+    pub fn of(rules: &[&registry::Registered]) -> Keeps {
+        Keeps {
+            content: rules.iter().any(|r| r.rule.keeps().content),
+        }
     }
 }
 

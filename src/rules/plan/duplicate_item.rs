@@ -18,7 +18,7 @@
 
 use crate::derive::batch::Batch;
 use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::rules::{Keeps, Rule};
 
 pub struct DuplicateItem;
 
@@ -31,6 +31,9 @@ impl Rule for DuplicateItem {
     }
     fn severity(&self) -> Severity {
         Severity::Error
+    }
+    fn keeps(&self) -> Keeps {
+        Keeps { content: true }
     }
     fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
         for item in b.items.iter().filter(|i| i.sheets.len() > 1) {
