@@ -49,5 +49,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
             args.input.quiet,
         ))?,
     }
-    Ok(super::exit_code(&out.findings, args.input.fail_on.into()))
+    let code = super::exit_code(&out.findings, args.input.fail_on.into());
+    super::leave(out);
+    Ok(code)
 }

@@ -58,5 +58,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     if !args.input.quiet {
         eprintln!("集約ブックを書き出しました: {}", args.output.display());
     }
-    Ok(super::exit_code(&out.findings, args.input.fail_on.into()))
+    let code = super::exit_code(&out.findings, args.input.fail_on.into());
+    super::leave(out);
+    Ok(code)
 }

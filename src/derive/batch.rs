@@ -182,16 +182,16 @@ impl<'p> Batch<'p> {
 
     /// Figures of the source sheets' texts and of every 数値目標 sheet.
     pub fn figures(&self) -> &Figures {
-        self.figures.get_or_init(|| Figures {
-            panels: crate::derive::figures::panel_figures(
-                self.sources.iter().map(|(r, s)| (*r, s)),
-            ),
-            targets: crate::derive::figures::target_values(
-                self.files
-                    .iter()
-                    .filter_map(FileRecord::kept)
-                    .flat_map(|k| &k.targets),
-            ),
+        self.figures.get_or_init(|| {
+            Figures::new(
+                crate::derive::figures::panel_figures(self.sources.iter().map(|(r, s)| (*r, s))),
+                crate::derive::figures::target_values(
+                    self.files
+                        .iter()
+                        .filter_map(FileRecord::kept)
+                        .flat_map(|k| &k.targets),
+                ),
+            )
         })
     }
 

@@ -12,6 +12,7 @@ use crate::model::plan::ActionId;
 use crate::model::sheet::{EvalSheet, TargetSheet};
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
+use std::collections::HashMap;
 
 /// A figure found in a text.
 #[derive(Clone, Debug)]
@@ -190,6 +191,48 @@ pub struct Placed {
 pub struct Figures {
     pub panels: Vec<Placed>,
     pub targets: Vec<TargetValue>,
+    /// `targets` by what pairs them, built on first use.
+    paired: std::sync::OnceLock<HashMap<PairKey, Vec<usize>>>,
+}
+
+/// Action, indicator, 目標 (true) or 実績, year.
+type PairKey = (Option<ActionId>, String, bool, FiscalYear);
+
+impl Figures {
+    pub fn new(panels: Vec<Placed>, targets: Vec<TargetValue>) -> Figures {
+        Figures {
+            panels,
+            targets,
+            paired: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The 数値目標 values of an action's indicator, 目標 or 実績, in a year,
+    /// with their position in `targets`, in sheet order. Rules pair values
+    /// this way for every value, so the values are indexed once (a national
+    /// run has tens of thousands).
+    pub fn paired(
+        &self,
+        action: Option<ActionId>,
+        indicator: &str,
+        is_target: bool,
+        year: FiscalYear,
+    ) -> impl Iterator<Item = (usize, &TargetValue)> {
+        let index = self.paired.get_or_init(|| {
+            let mut m: HashMap<PairKey, Vec<usize>> = HashMap::new();
+            for (i, v) in self.targets.iter().enumerate() {
+                m.entry((v.action, v.indicator.clone(), v.is_target, v.year))
+                    .or_default()
+                    .push(i);
+            }
+            m
+        });
+        index
+            .get(&(action, indicator.to_string(), is_target, year))
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &self.targets[i]))
+    }
 }
 
 /// Every panel figure of the given sheets, in sheet order.

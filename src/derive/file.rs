@@ -87,9 +87,11 @@ impl<'a> FileCx<'a> {
 
     /// The figures of this file's texts and 数値目標 sheets, read once.
     pub fn figures(&self) -> &Figures {
-        self.figures.get_or_init(|| Figures {
-            panels: panel_figures(self.eval_sheets()),
-            targets: target_values(self.workbook().iter().flat_map(|w| &w.targets)),
+        self.figures.get_or_init(|| {
+            Figures::new(
+                panel_figures(self.eval_sheets()),
+                target_values(self.workbook().iter().flat_map(|w| &w.targets)),
+            )
         })
     }
 

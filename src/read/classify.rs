@@ -1,8 +1,6 @@
 //! Recognises what a sheet is by its content, never by its name (sheet names
 //! are free: `(4)基金`, `Sheet1` …).
 
-use std::collections::HashSet;
-
 use crate::model::sheet::SheetKind;
 use crate::model::text::key;
 use crate::read::grid::Grid;
@@ -48,19 +46,28 @@ pub fn classify_with_labels(g: &Grid) -> (SheetKind, Option<u32>) {
 /// columns where at least two distinct distinctive labels stand.
 pub fn label_column(g: &Grid) -> Option<u32> {
     let first = g.first_col();
-    let mut best: Option<(usize, u32)> = None;
-    for col in first..(first + LABEL_SCAN_COLS).min(g.end_col()) {
-        let mut found = HashSet::new();
-        for row in g.first_row()..g.end_row() {
-            if let Some(t) = g.get(row, col).as_text()
+    // The distinctive labels seen in each of the first columns, as bits;
+    // one pass over each row's cells.
+    let mut found = [0u16; LABEL_SCAN_COLS as usize];
+    for row in g.first_row()..g.end_row() {
+        for (col, v) in g.row_cells(row, first) {
+            let k = (col - first) as usize;
+            if k >= found.len() {
+                break;
+            }
+            if let Some(t) = v.as_text()
                 && let Some(l) = label_of(t)
-                && DISTINCTIVE.contains(&l)
+                && let Some(bit) = DISTINCTIVE.iter().position(|d| *d == l)
             {
-                found.insert(l);
+                found[k] |= 1 << bit;
             }
         }
-        if found.len() >= 2 && best.is_none_or(|(n, _)| found.len() > n) {
-            best = Some((found.len(), col));
+    }
+    let mut best: Option<(u32, u32)> = None;
+    for (k, bits) in found.iter().enumerate() {
+        let n = bits.count_ones();
+        if n >= 2 && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, first + k as u32));
         }
     }
     best.map(|(_, c)| c)

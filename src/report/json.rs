@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::finding::{Finding, Severity};
+use crate::model::location::Location;
 use crate::model::record::FileRecord;
 use crate::pipeline::Outcome;
 
@@ -69,14 +70,30 @@ struct FindingEntry<'a> {
     severity: Severity,
     file: &'a str,
     sheet: Option<&'a str>,
-    cell: Option<String>,
+    cell: Option<crate::model::location::CellRef>,
     message: &'a str,
     message_en: &'a str,
     found: Option<&'a str>,
     expected: Option<&'a str>,
     suggestion: Option<&'a str>,
     department: Option<&'a str>,
-    related: Vec<String>,
+    related: Related<'a>,
+}
+
+/// The related places of a finding, each written as its text (no strings
+/// built for it).
+struct Related<'a>(&'a [Location]);
+
+impl Serialize for Related<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Shown<'a>(&'a Location);
+        impl Serialize for Shown<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self.0)
+            }
+        }
+        s.collect_seq(self.0.iter().map(Shown))
+    }
 }
 
 #[derive(Serialize)]
@@ -93,14 +110,14 @@ fn entry(f: &Finding) -> FindingEntry<'_> {
         severity: f.severity,
         file: &f.at.file,
         sheet: f.at.sheet.as_deref(),
-        cell: f.at.cell.map(|c| c.to_string()),
+        cell: f.at.cell,
         message: &f.message.ja,
         message_en: &f.message.en,
         found: f.found.as_deref(),
         expected: f.expected.as_deref(),
         suggestion: f.suggestion.as_ref().map(|s| &*s.ja),
         department: f.department.as_deref(),
-        related: f.related.iter().map(|r| r.to_string()).collect(),
+        related: Related(&f.related),
     }
 }
 

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
 use crate::derive::batch::Batch;
-use crate::derive::figures::TargetValue;
+use crate::derive::figures::{Figures, TargetValue};
 use crate::model::figure::{Comparator, from_number};
 
 /// The value in the column's unit (`千円` → thousands of yen).
@@ -59,19 +59,15 @@ impl Line<'_> {
 }
 
 /// Every actual of the 数値目標 sheets with its target, in sheet order.
-fn lines(t: &[TargetValue]) -> Vec<Line<'_>> {
-    // Targets by action, indicator and year: looked up once per actual, and
-    // a national run has tens of thousands of both.
-    let mut targets = std::collections::HashMap::new();
-    for v in t.iter().filter(|v| v.is_target) {
-        targets.entry((v.action, &v.indicator, v.year)).or_insert(v);
-    }
-    t.iter()
+fn lines(figs: &Figures) -> Vec<Line<'_>> {
+    figs.targets
+        .iter()
         .filter(|v| !v.is_target)
         .map(|actual| {
-            let target = targets
-                .get(&(actual.action, &actual.indicator, actual.year))
-                .copied();
+            let target = figs
+                .paired(actual.action, &actual.indicator, true, actual.year)
+                .next()
+                .map(|(_, v)| v);
             let cmp = target
                 .and_then(|v| v.comparator)
                 .or(actual.comparator)
@@ -93,7 +89,7 @@ pub(super) fn sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name("数値目標")?;
     let mut links = links.sheet();
-    let lines = lines(&b.figures().targets);
+    let lines = lines(b.figures());
     let mut widths = Widths::new(&HEADERS);
     for line in &lines {
         for (c, v) in line.texts().iter().enumerate() {

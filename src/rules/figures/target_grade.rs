@@ -35,16 +35,13 @@ impl Rule for TargetGrade {
         Severity::Warning
     }
     fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let t = &b.figures().targets;
-        for actual in t.iter().filter(|v| !v.is_target && !v.own_unit) {
+        let figs = b.figures();
+        for actual in figs.targets.iter().filter(|v| !v.is_target && !v.own_unit) {
             let Some(id) = actual.action else { continue };
-            let Some(target) = t.iter().find(|v| {
-                v.is_target
-                    && !v.own_unit
-                    && v.action == actual.action
-                    && v.indicator == actual.indicator
-                    && v.year == actual.year
-            }) else {
+            let Some((_, target)) = figs
+                .paired(actual.action, &actual.indicator, true, actual.year)
+                .find(|(_, v)| !v.own_unit)
+            else {
                 continue;
             };
             if !target.figure.unit.same_kind(&actual.figure.unit) {

@@ -118,13 +118,16 @@ impl Rule for UnitSlip {
                 continue;
             }
             // Magnitude against the same row's previous year and the other row.
-            let others = targets.iter().filter(|o| {
-                !o.own_unit
-                    && o.action == tv.action
-                    && o.indicator == tv.indicator
-                    && ((o.is_target == tv.is_target && o.year == tv.year.prev())
-                        || (o.is_target != tv.is_target && o.year == tv.year))
-            });
+            let figs = b.figures();
+            // The same row's previous year and the other row's same year, in
+            // sheet order.
+            let mut others: Vec<(usize, &TargetValue)> = figs
+                .paired(tv.action, &tv.indicator, tv.is_target, tv.year.prev())
+                .chain(figs.paired(tv.action, &tv.indicator, !tv.is_target, tv.year))
+                .filter(|(_, o)| !o.own_unit)
+                .collect();
+            others.sort_by_key(|(i, _)| *i);
+            let others = others.into_iter().map(|(_, o)| o);
             let mut done = false;
             for o in others {
                 if let Some(k) = magnitude_slip(tv.figure.value, o.figure.value) {
