@@ -8,6 +8,9 @@
 //!     cargo run --release --example gen_corpus -- --municipalities 1741 --out /tmp/corpus
 //!     [--seed 1] [--mistakes 0.05]
 //!
+//! About one workbook in five also has a 数値目標 sheet for its item's actions
+//! (counts and amounts, typed as numbers or as text with a unit).
+//!
 //! Writes `manifest.json` beside the workbooks: files, sheets and mistakes.
 
 use std::path::PathBuf;
@@ -103,7 +106,7 @@ fn write_sheet(
     plan: &Plan,
     item: usize,
     mistakes: f64,
-    counts: &mut [usize; 3],
+    counts: &mut [usize; 4],
 ) -> Result<(), XlsxError> {
     let it = plan.items().nth(item).expect("item");
     let shift = if rng.chance(0.15) { 1u16 } else { 0 };
@@ -248,6 +251,93 @@ fn write_sheet(
     Ok(())
 }
 
+/// A 数値目標 sheet for the actions of `items`: 目標 and 実績 rows per
+/// indicator, 令和4–6年度. Injected: an amount in 円 in the 千円 column (N001).
+fn write_targets(
+    ws: &mut Worksheet,
+    rng: &mut Rng,
+    plan: &Plan,
+    items: &[usize],
+    mistakes: f64,
+    counts: &mut [usize; 4],
+) -> Result<(), XlsxError> {
+    ws.set_name("数値目標")?;
+    let header = [
+        "取組内容",
+        "指標",
+        "区分",
+        "令和4年度",
+        "令和5年度",
+        "令和6年度",
+        "単位",
+        "比較",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
+    let mut row = 1u32;
+    for &item in items {
+        let it = plan.items().nth(item).expect("item");
+        for a in &it.item.actions {
+            if !rng.chance(0.5) {
+                continue;
+            }
+            let id = format!(
+                "{}-({})-{}",
+                it.policy.number,
+                it.item.number,
+                hyoka::model::text::circled(a.number)
+            );
+            let amount = rng.chance(0.5);
+            let (indicator, unit, cmp) = if amount {
+                ("事業費", "千円", "以下")
+            } else {
+                ("実施件数", "件", "以上")
+            };
+            let base = if amount {
+                10_000 + rng.below(490_000)
+            } else {
+                10 + rng.below(90)
+            };
+            for kind in ["目標", "実績"] {
+                ws.write_string(row, 0, &id)?;
+                ws.write_string(row, 1, indicator)?;
+                ws.write_string(row, 2, kind)?;
+                for y in 0..3u16 {
+                    let v = base + rng.below(base / 5 + 1);
+                    let col = 3 + y;
+                    if amount && kind == "実績" && y == 2 && rng.chance(mistakes) {
+                        // Injected: the amount in 円, typed with its unit.
+                        ws.write_string(row, col, format!("{}円", group(v * 1000)))?;
+                        counts[3] += 1;
+                    } else if rng.chance(0.2) {
+                        ws.write_string(row, col, format!("{}{unit}", group(v)))?;
+                    } else {
+                        ws.write_number(row, col, v as f64)?;
+                    }
+                }
+                ws.write_string(row, 6, unit)?;
+                ws.write_string(row, 7, cmp)?;
+                row += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `12345678` → `12,345,678`.
+fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn main() -> Result<(), XlsxError> {
     let a = args();
     let plan = Plan::embedded();
@@ -255,7 +345,8 @@ fn main() -> Result<(), XlsxError> {
     let mut rng = Rng(a.seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
     let mut files = 0usize;
     let mut sheets = 0usize;
-    let mut counts = [0usize; 3];
+    let mut target_sheets = 0usize;
+    let mut counts = [0usize; 4];
     for city in 0..a.municipalities {
         let dir = a.out.join(format!("{:04}", city + 1));
         std::fs::create_dir_all(&dir).expect("output folder");
@@ -263,20 +354,31 @@ fn main() -> Result<(), XlsxError> {
         for f in 0..n_files {
             let mut wb = Workbook::new();
             let n_sheets = if rng.chance(0.2) { 2 } else { 1 };
-            for s in 0..n_sheets {
-                let item = (f * 2 + s) % n_items;
+            let items: Vec<usize> = (0..n_sheets).map(|s| (f * 2 + s) % n_items).collect();
+            for (s, &item) in items.iter().enumerate() {
                 let ws = wb.add_worksheet();
                 ws.set_name(format!("評価シート{}", s + 1))?;
                 write_sheet(ws, &mut rng, &plan, item, a.mistakes, &mut counts)?;
                 sheets += 1;
+            }
+            if rng.chance(0.2) {
+                write_targets(
+                    wb.add_worksheet(),
+                    &mut rng,
+                    &plan,
+                    &items,
+                    a.mistakes,
+                    &mut counts,
+                )?;
+                target_sheets += 1;
             }
             wb.save(dir.join(format!("課{:02}_令和6年度.xlsx", f + 1)))?;
             files += 1;
         }
     }
     let manifest = format!(
-        "{{\"municipalities\": {}, \"files\": {files}, \"sheets\": {sheets}, \"seed\": {}, \"mistake_rate\": {}, \"injected\": {{\"G010\": {}, \"N005\": {}, \"G001\": {}}}}}\n",
-        a.municipalities, a.seed, a.mistakes, counts[0], counts[1], counts[2]
+        "{{\"municipalities\": {}, \"files\": {files}, \"sheets\": {sheets}, \"target_sheets\": {target_sheets}, \"seed\": {}, \"mistake_rate\": {}, \"injected\": {{\"G010\": {}, \"N005\": {}, \"G001\": {}, \"N001\": {}}}}}\n",
+        a.municipalities, a.seed, a.mistakes, counts[0], counts[1], counts[2], counts[3]
     );
     std::fs::write(a.out.join("manifest.json"), &manifest).expect("manifest");
     eprint!("{manifest}");

@@ -179,13 +179,11 @@ impl<'p, 'r> Checker<'p, 'r> {
     ) -> Result<(Batch<'p>, Vec<Finding>), ToolError> {
         let mut records = Vec::with_capacity(done.len());
         let mut whole = Vec::new();
-        // Sized once: a national run has a hundred thousand findings, and a
-        // growing vector would briefly hold them twice.
-        let mut findings = Vec::with_capacity(done.iter().map(|c| c.findings.len()).sum());
+        let mut per_file = Vec::with_capacity(done.len());
         for c in done {
             records.push(c.record);
             whole.extend(c.whole);
-            findings.extend(c.findings);
+            per_file.push(c.findings);
         }
         let year = match year {
             Some(y) => y,
@@ -193,7 +191,15 @@ impl<'p, 'r> Checker<'p, 'r> {
         };
         let mut batch = Batch::new(self.plan, year, records, whole);
         batch.skipped = skipped;
-        findings.extend(crate::rules::run_batch(&batch, self.rules, self.severity));
+        let across = crate::rules::run_batch(&batch, self.rules, self.severity);
+        // Sized once: a national run has a hundred thousand findings, and a
+        // growing vector would briefly hold them twice.
+        let total = per_file.iter().map(Vec::len).sum::<usize>() + across.len();
+        let mut findings = Vec::with_capacity(total);
+        for f in per_file {
+            findings.extend(f);
+        }
+        findings.extend(across);
         crate::rules::finish(&batch, &mut findings);
         Ok((batch, findings))
     }

@@ -95,9 +95,8 @@ pub struct Batch<'p> {
     sources: BTreeMap<SheetRef, EvalSheet>,
     /// Files in the input folders that are not spreadsheets (not read).
     pub skipped: Vec<String>,
-    /// Figures of the source sheets' texts and of every 数値目標 sheet,
-    /// computed once on demand.
-    figures: std::sync::OnceLock<Figures>,
+    /// Figures of the source sheets' texts and of every 数値目標 sheet.
+    figures: Figures,
 }
 
 impl<'p> Batch<'p> {
@@ -106,9 +105,21 @@ impl<'p> Batch<'p> {
     pub fn new(
         plan: &'p Plan,
         year: FiscalYear,
-        files: Vec<FileRecord>,
+        mut files: Vec<FileRecord>,
         whole: Vec<(SheetRef, EvalSheet)>,
     ) -> Batch<'p> {
+        // Every file's 数値目標 values, moved into the batch's figures (sized
+        // first: a growing vector of tens of thousands would be copied into
+        // fresh pages again and again).
+        let n: usize = files
+            .iter()
+            .filter_map(FileRecord::kept)
+            .map(|k| k.targets.len())
+            .sum();
+        let mut targets = Vec::with_capacity(n);
+        for k in files.iter_mut().filter_map(|f| f.result.as_mut().ok()) {
+            targets.append(&mut k.targets);
+        }
         let mut by_item: HashMap<ItemId, Vec<SheetRef>> = HashMap::new();
         for (fi, f) in files.iter().enumerate() {
             for (si, sheet) in f.eval_sheets().iter().enumerate() {
@@ -129,7 +140,7 @@ impl<'p> Batch<'p> {
             actions: Vec::new(),
             sources: BTreeMap::new(),
             skipped: Vec::new(),
-            figures: std::sync::OnceLock::new(),
+            figures: Figures::new(Vec::new(), targets),
         };
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
@@ -151,6 +162,8 @@ impl<'p> Batch<'p> {
                 years,
             });
         }
+        b.figures.panels =
+            crate::derive::figures::panel_figures(b.sources.iter().map(|(r, s)| (*r, s)));
         for action in plan.actions() {
             let source = b
                 .item(action.id.item)
@@ -182,17 +195,7 @@ impl<'p> Batch<'p> {
 
     /// Figures of the source sheets' texts and of every 数値目標 sheet.
     pub fn figures(&self) -> &Figures {
-        self.figures.get_or_init(|| {
-            Figures::new(
-                crate::derive::figures::panel_figures(self.sources.iter().map(|(r, s)| (*r, s))),
-                crate::derive::figures::target_values(
-                    self.files
-                        .iter()
-                        .filter_map(FileRecord::kept)
-                        .flat_map(|k| &k.targets),
-                ),
-            )
-        })
+        &self.figures
     }
 
     /// The plan item a sheet was placed on.

@@ -193,6 +193,8 @@ pub struct Figures {
     pub targets: Vec<TargetValue>,
     /// `targets` by what pairs them, built on first use.
     paired: std::sync::OnceLock<HashMap<PairKey, Vec<usize>>>,
+    /// `panels` by sheet, 主な事業 and year, built on first use.
+    by_project: std::sync::OnceLock<HashMap<(SheetRef, usize, FiscalYear), Vec<usize>>>,
 }
 
 /// Action, indicator, 目標 (true) or 実績, year.
@@ -204,7 +206,30 @@ impl Figures {
             panels,
             targets,
             paired: std::sync::OnceLock::new(),
+            by_project: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The panel figures of a 主な事業 in a year, in text order (looked up once
+    /// per 数値目標 value by several rules).
+    pub fn of_project(
+        &self,
+        sheet: SheetRef,
+        project: usize,
+        year: FiscalYear,
+    ) -> impl Iterator<Item = &Placed> {
+        let index = self.by_project.get_or_init(|| {
+            let mut m: HashMap<_, Vec<usize>> = HashMap::new();
+            for (i, p) in self.panels.iter().enumerate() {
+                m.entry((p.sheet, p.project, p.year)).or_default().push(i);
+            }
+            m
+        });
+        index
+            .get(&(sheet, project, year))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.panels[i])
     }
 
     /// The 数値目標 values of an action's indicator, 目標 or 実績, in a year,

@@ -112,6 +112,11 @@ impl<'a> FileCx<'a> {
         keeps: Keeps,
         whole: impl Fn(ItemId, SheetRef) -> bool,
     ) -> (FileRecord, Vec<(SheetRef, EvalSheet)>) {
+        // The 数値目標 values, read once: by the rules if one asked, else now.
+        let targets = match self.figures.into_inner() {
+            Some(f) => f.targets,
+            None => target_values(self.submission.workbook().iter().flat_map(|w| &w.targets)),
+        };
         let path = self.submission.path;
         let wb = match self.submission.result {
             Ok(wb) => wb,
@@ -143,7 +148,7 @@ impl<'a> FileCx<'a> {
             sheets: wb.sheets,
             digest: wb.digest,
             eval_sheets,
-            targets: wb.targets,
+            targets,
             comments: wb.comments,
             result_year,
         };

@@ -7,9 +7,10 @@
 
 use std::sync::Arc;
 
+use crate::derive::figures::TargetValue;
 use crate::model::location::{CellRef, Location};
 use crate::model::plan::ItemId;
-use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo, TargetSheet};
+use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo};
 use crate::model::year::FiscalYear;
 
 /// One input file as kept.
@@ -38,7 +39,8 @@ pub struct KeptFile {
     /// Fingerprint of the file's bytes (identical files, P005).
     pub digest: Option<u64>,
     pub eval_sheets: Vec<SheetRecord>,
-    pub targets: Vec<TargetSheet>,
+    /// Every value of the file's 数値目標 sheets, read.
+    pub targets: Vec<TargetValue>,
     pub comments: Vec<CommentSheet>,
     /// The latest year of a `…年度の成果・効果` panel (deciding the evaluated
     /// year when no sheet holds a grade).

@@ -36,9 +36,9 @@ pub fn action_figures<'b>(
     year: FiscalYear,
 ) -> impl Iterator<Item = &'b Placed> {
     let source = b.action(action).and_then(|a| a.source);
-    b.figures().panels.iter().filter(move |p| {
-        p.year == year && source.is_some_and(|(r, pi)| p.sheet == r && p.project == pi)
-    })
+    source
+        .into_iter()
+        .flat_map(move |(r, pi)| b.figures().of_project(r, pi, year))
 }
 
 /// Relative difference of two values (0 when both are 0).
