@@ -4,7 +4,8 @@
 # same synthetic corpus. Every measurement is repeated REPS times, the runs of
 # all of them interleaved (this machine's speed drifts); it prints the median
 # seconds, files per second, ratio to the floor and the highest peak memory
-# (RSS, from /usr/bin/time).
+# (RSS, from /usr/bin/time); then how many of the injected mistakes were
+# reported (bench/detection.py).
 #
 #   bash bench/run.sh 50            # 50 municipalities (~1,000 workbooks), with the peer
 #   bash bench/run.sh 250 nopeer    # ~5,000 workbooks
@@ -61,3 +62,6 @@ awk -v files="$FILES" '
       printf "peer: %.1fx check (%.1fx check on one thread)\n", t["peer_openpyxl"] / t["check"], t["peer_openpyxl"] / t["check_1_thread"]
   }
 ' "$OUT/results"
+# What the checks found of the injected mistakes (bench/detection.py).
+./target/release/hyoka check "$DIR" "${IGN[@]}" --format json > "$OUT/findings.json" || true
+python3 bench/detection.py "$DIR" "$OUT/findings.json"

@@ -9,13 +9,19 @@
 //!     [--seed 1] [--mistakes 0.05]
 //!
 //! About one workbook in five also has a 数値目標 sheet for its item's actions
-//! (counts and amounts, typed as numbers or as text with a unit).
+//! (counts and amounts, typed as numbers or as text with a unit), whose
+//! achievements agree with the actions' 個別評価: A met, B either way.
+//!
+//! An action's grades are the same in every municipality (they follow from
+//! the seed, the item and the action): a national corpus is checked as one
+//! plan, where an item's grades are read from its first sheet, so a 数値目標
+//! of another city must meet the same grades to be free of findings.
 //!
 //! Writes `manifest.json` beside the workbooks: files, sheets and mistakes.
 
 use std::path::PathBuf;
 
-use hyoka::model::plan::Plan;
+use hyoka::model::plan::{ActionId, Plan};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 /// A small deterministic generator (xorshift64*), so corpora are reproducible.
@@ -99,15 +105,78 @@ fn derive(gs: &[usize]) -> usize {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_sheet(
-    ws: &mut Worksheet,
-    rng: &mut Rng,
-    plan: &Plan,
-    item: usize,
+/// A generator for what is the same in every municipality about action
+/// `action` of item `item` (a repeated action, （再掲）, is its original):
+/// its grades and the figures of its texts. `k` tells the uses apart.
+fn shared(plan: &Plan, seed: u64, item: usize, action: usize, k: u64) -> Rng {
+    let it = plan.items().nth(item).expect("item");
+    let a = &it.item.actions[action];
+    let id = a
+        .relists
+        .as_deref()
+        .and_then(ActionId::parse)
+        .unwrap_or(ActionId {
+            item: it.id,
+            number: a.number,
+        });
+    let key = (u64::from(id.item.policy) << 48)
+        ^ (u64::from(id.item.item) << 40)
+        ^ (u64::from(id.number) << 32)
+        ^ k;
+    let mut r = Rng((seed ^ key).wrapping_mul(0x9E3779B97F4A7C15) | 1);
+    r.next();
+    r
+}
+
+/// The 個別評価 (0 = A, 1 = B) of an action in graded year `k` (令和4年度 = 0).
+fn action_grade(plan: &Plan, seed: u64, item: usize, action: usize, k: usize) -> usize {
+    shared(plan, seed, item, action, k as u64).below(2) as usize
+}
+
+/// The injected mistakes: where each was put and the code that should
+/// report it (at that cell, or naming it among the related cells).
+#[derive(Default)]
+struct Injected {
+    /// The workbook being written, relative to the corpus folder.
+    file: String,
+    list: Vec<serde_json::Value>,
+}
+
+impl Injected {
+    fn add(&mut self, sheet: &str, row: u32, col: u16, code: &str) {
+        self.list.push(serde_json::json!({
+            "file": self.file,
+            "sheet": sheet,
+            "cell": a1(row, col),
+            "code": code,
+        }));
+    }
+}
+
+/// Zero-based row and column as `B12`.
+fn a1(row: u32, col: u16) -> String {
+    let mut letters = Vec::new();
+    let mut c = col as u32 + 1;
+    while c > 0 {
+        letters.push(b'A' + ((c - 1) % 26) as u8);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8(letters).expect("ascii"), row + 1)
+}
+
+struct Gen<'a> {
+    rng: Rng,
+    plan: &'a Plan,
+    seed: u64,
     mistakes: f64,
-    counts: &mut [usize; 4],
-) -> Result<(), XlsxError> {
+    injected: Injected,
+}
+
+fn write_sheet(g: &mut Gen, ws: &mut Worksheet, name: &str, item: usize) -> Result<(), XlsxError> {
+    let (rng, plan, mistakes) = (&mut g.rng, g.plan, g.mistakes);
+    let injected = &mut g.injected;
+    ws.set_name(name)?;
     let it = plan.items().nth(item).expect("item");
     let shift = if rng.chance(0.15) { 1u16 } else { 0 };
     let blank = rng.chance(0.1);
@@ -153,9 +222,12 @@ fn write_sheet(
     row += 1;
     // Action grades first, so the item grade can follow the rule.
     let years: Vec<u16> = (4..=8).collect();
-    let grades: Vec<Vec<usize>> = actions
-        .iter()
-        .map(|_| (0..3).map(|_| rng.below(2) as usize).collect())
+    let grades: Vec<Vec<usize>> = (0..actions.len())
+        .map(|ai| {
+            (0..3)
+                .map(|k| action_grade(plan, g.seed, item, ai, k))
+                .collect()
+        })
         .collect();
     let sym = |g: usize| if full { FULLWIDTH[g] } else { GRADES[g] };
     label(ws, row, "評価")?;
@@ -168,12 +240,17 @@ fn write_sheet(
     }
     for k in 0..5 {
         let s = if k < 3 {
-            let mut g = derive(&grades.iter().map(|a| a[k]).collect::<Vec<_>>());
+            let year: Vec<usize> = grades.iter().map(|a| a[k]).collect();
+            let mut d = derive(&year);
             if k == 2 && rng.chance(mistakes) {
-                g = (g + 1) % 3; // injected: item grade against the rule
-                counts[0] += 1;
+                // Injected: an item grade against the rule. Under an A–B tie
+                // the committee may give either, so only C is wrong there.
+                let tie = !year.contains(&2)
+                    && year.iter().filter(|x| **x == 0).count() * 2 == year.len();
+                d = if tie { 2 } else { (d + 1) % 3 };
+                injected.add(name, row, shift + 1 + k as u16, "G010");
             }
-            sym(g).to_string()
+            sym(d).to_string()
         } else {
             "—".to_string()
         };
@@ -193,12 +270,15 @@ fn write_sheet(
             label(ws, row, "具体的な取組")?;
             value(ws, row, 1, &format!("{}の推進{}", a.name, m + 1))?;
             row += 1;
-            let prev = 10 + rng.below(90);
-            let delta = rng.below(20);
+            // The same measure of the same action reports the same figures
+            // wherever it appears.
+            let mut fig = shared(plan, g.seed, item, ai, 100 + m);
+            let prev = 10 + fig.below(90);
+            let delta = fig.below(20);
             let mut claimed = delta;
-            if rng.chance(mistakes) {
+            let wrong_claim = rng.chance(mistakes);
+            if wrong_claim {
                 claimed += 1 + rng.below(5); // injected: a change the figures do not give
-                counts[1] += 1;
             }
             let filler =
                 "・関係各課と連携し、取組を着実に実施した。".repeat(1 + rng.below(4) as usize);
@@ -223,6 +303,9 @@ fn write_sheet(
                 value(ws, row, 1, h1)?;
                 value(ws, row, 3, h2)?;
                 row += 1;
+                if wrong_claim && h1 == "令和6年度の取組" {
+                    injected.add(name, row, shift + 1, "N005");
+                }
                 value(ws, row, 1, &t1)?;
                 value(ws, row, 3, &t2)?;
                 row += 1;
@@ -236,10 +319,10 @@ fn write_sheet(
         for k in 0..5 {
             let mut s = grades[ai]
                 .get(k)
-                .map_or("—".to_string(), |g| sym(*g).to_string());
+                .map_or("—".to_string(), |x| sym(*x).to_string());
             if k == 2 && rng.chance(mistakes / 2.0) {
                 s = "S".into(); // injected: not a grade
-                counts[2] += 1;
+                injected.add(name, row, shift + 1 + k as u16, "G001");
             }
             value(ws, row, 1 + k as u16, &s)?;
         }
@@ -252,15 +335,11 @@ fn write_sheet(
 }
 
 /// A 数値目標 sheet for the actions of `items`: 目標 and 実績 rows per
-/// indicator, 令和4–6年度. Injected: an amount in 円 in the 千円 column (N001).
-fn write_targets(
-    ws: &mut Worksheet,
-    rng: &mut Rng,
-    plan: &Plan,
-    items: &[usize],
-    mistakes: f64,
-    counts: &mut [usize; 4],
-) -> Result<(), XlsxError> {
+/// indicator, 令和4–6年度, met or missed as the action's grade says.
+/// Injected: an amount in 円 in the 千円 column (N001); a target missed under
+/// grade A (N003).
+fn write_targets(g: &mut Gen, ws: &mut Worksheet, items: &[usize]) -> Result<(), XlsxError> {
+    let (rng, plan, mistakes) = (&mut g.rng, g.plan, g.mistakes);
     ws.set_name("数値目標")?;
     let header = [
         "取組内容",
@@ -278,7 +357,7 @@ fn write_targets(
     let mut row = 1u32;
     for &item in items {
         let it = plan.items().nth(item).expect("item");
-        for a in &it.item.actions {
+        for (ai, a) in it.item.actions.iter().enumerate() {
             if !rng.chance(0.5) {
                 continue;
             }
@@ -299,17 +378,45 @@ fn write_targets(
             } else {
                 10 + rng.below(90)
             };
+            // (目標, 実績, 実績 injected in 円) per year.
+            let mut years = Vec::new();
+            for k in 0..3 {
+                let target = base + rng.below(base / 5 + 1);
+                let spread = rng.below(target / 10 + 1);
+                let met = action_grade(plan, g.seed, item, ai, k) == 0 || rng.chance(0.5);
+                let mut missed = !met;
+                if k == 2
+                    && met
+                    && action_grade(plan, g.seed, item, ai, k) == 0
+                    && rng.chance(mistakes)
+                {
+                    missed = true; // injected: missed, yet graded A
+                }
+                // 以上: met at or above the target; 以下: at or below.
+                let up = amount == missed;
+                let actual = if up {
+                    target + spread + u64::from(missed)
+                } else {
+                    target - spread.min(target - 1) - u64::from(missed)
+                };
+                let yen = amount && k == 2 && !missed && rng.chance(mistakes);
+                let graded_a = action_grade(plan, g.seed, item, ai, k) == 0;
+                years.push((target, actual, yen, missed && graded_a));
+            }
             for kind in ["目標", "実績"] {
                 ws.write_string(row, 0, &id)?;
                 ws.write_string(row, 1, indicator)?;
                 ws.write_string(row, 2, kind)?;
-                for y in 0..3u16 {
-                    let v = base + rng.below(base / 5 + 1);
-                    let col = 3 + y;
-                    if amount && kind == "実績" && y == 2 && rng.chance(mistakes) {
+                for (y, &(target, actual, yen, missed_a)) in years.iter().enumerate() {
+                    let col = 3 + y as u16;
+                    let v = if kind == "目標" { target } else { actual };
+                    if kind == "実績" && missed_a && y == 2 {
+                        g.injected.add("数値目標", row, col, "N003");
+                    }
+                    if kind == "実績" && yen {
+                        g.injected.add("数値目標", row, col, "N001");
                         // Injected: the amount in 円, typed with its unit.
                         ws.write_string(row, col, format!("{}円", group(v * 1000)))?;
-                        counts[3] += 1;
                     } else if rng.chance(0.2) {
                         ws.write_string(row, col, format!("{}{unit}", group(v)))?;
                     } else {
@@ -342,45 +449,62 @@ fn main() -> Result<(), XlsxError> {
     let a = args();
     let plan = Plan::embedded();
     let n_items = plan.items().count();
-    let mut rng = Rng(a.seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
+    let mut g = Gen {
+        rng: Rng(a.seed.wrapping_mul(0x9E3779B97F4A7C15) | 1),
+        plan: &plan,
+        seed: a.seed,
+        mistakes: a.mistakes,
+        injected: Injected::default(),
+    };
     let mut files = 0usize;
     let mut sheets = 0usize;
     let mut target_sheets = 0usize;
-    let mut counts = [0usize; 4];
     for city in 0..a.municipalities {
         let dir = a.out.join(format!("{:04}", city + 1));
         std::fs::create_dir_all(&dir).expect("output folder");
-        let n_files = 15 + rng.below(11) as usize; // about 20 per municipality
+        let n_files = 15 + g.rng.below(11) as usize; // about 20 per municipality
         for f in 0..n_files {
             let mut wb = Workbook::new();
-            let n_sheets = if rng.chance(0.2) { 2 } else { 1 };
+            let name = format!("課{:02}_令和6年度.xlsx", f + 1);
+            g.injected.file = format!("{:04}/{name}", city + 1);
+            let n_sheets = if g.rng.chance(0.2) { 2 } else { 1 };
             let items: Vec<usize> = (0..n_sheets).map(|s| (f * 2 + s) % n_items).collect();
             for (s, &item) in items.iter().enumerate() {
-                let ws = wb.add_worksheet();
-                ws.set_name(format!("評価シート{}", s + 1))?;
-                write_sheet(ws, &mut rng, &plan, item, a.mistakes, &mut counts)?;
+                write_sheet(
+                    &mut g,
+                    wb.add_worksheet(),
+                    &format!("評価シート{}", s + 1),
+                    item,
+                )?;
                 sheets += 1;
             }
-            if rng.chance(0.2) {
-                write_targets(
-                    wb.add_worksheet(),
-                    &mut rng,
-                    &plan,
-                    &items,
-                    a.mistakes,
-                    &mut counts,
-                )?;
+            if g.rng.chance(0.2) {
+                write_targets(&mut g, wb.add_worksheet(), &items)?;
                 target_sheets += 1;
             }
-            wb.save(dir.join(format!("課{:02}_令和6年度.xlsx", f + 1)))?;
+            wb.save(dir.join(&name))?;
             files += 1;
         }
     }
-    let manifest = format!(
-        "{{\"municipalities\": {}, \"files\": {files}, \"sheets\": {sheets}, \"target_sheets\": {target_sheets}, \"seed\": {}, \"mistake_rate\": {}, \"injected\": {{\"G010\": {}, \"N005\": {}, \"G001\": {}, \"N001\": {}}}}}\n",
-        a.municipalities, a.seed, a.mistakes, counts[0], counts[1], counts[2], counts[3]
-    );
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for m in &g.injected.list {
+        *counts
+            .entry(m["code"].as_str().expect("code").to_string())
+            .or_default() += 1;
+    }
+    let summary = serde_json::json!({
+        "municipalities": a.municipalities,
+        "files": files,
+        "sheets": sheets,
+        "target_sheets": target_sheets,
+        "seed": a.seed,
+        "mistake_rate": a.mistakes,
+        "injected": counts,
+    });
+    let mut manifest = summary.clone();
+    manifest["mistakes"] = serde_json::Value::Array(g.injected.list);
+    let manifest = serde_json::to_string_pretty(&manifest).expect("json");
     std::fs::write(a.out.join("manifest.json"), &manifest).expect("manifest");
-    eprint!("{manifest}");
+    eprintln!("{summary}");
     Ok(())
 }

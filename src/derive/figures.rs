@@ -191,14 +191,11 @@ pub struct Placed {
 pub struct Figures {
     pub panels: Vec<Placed>,
     pub targets: Vec<TargetValue>,
-    /// `targets` by what pairs them, built on first use.
-    paired: std::sync::OnceLock<HashMap<PairKey, Vec<usize>>>,
+    /// `targets` by the hash of what pairs them, built on first use.
+    paired: std::sync::OnceLock<HashMap<u64, Vec<u32>>>,
     /// `panels` by sheet, 主な事業 and year, built on first use.
     by_project: std::sync::OnceLock<HashMap<(SheetRef, usize, FiscalYear), Vec<usize>>>,
 }
-
-/// Action, indicator, 目標 (true) or 実績, year.
-type PairKey = (Option<ActionId>, String, bool, FiscalYear);
 
 impl Figures {
     pub fn new(panels: Vec<Placed>, targets: Vec<TargetValue>) -> Figures {
@@ -232,32 +229,48 @@ impl Figures {
             .map(|&i| &self.panels[i])
     }
 
-    /// The 数値目標 values of an action's indicator, 目標 or 実績, in a year,
-    /// with their position in `targets`, in sheet order. Rules pair values
-    /// this way for every value, so the values are indexed once (a national
-    /// run has tens of thousands).
-    pub fn paired(
-        &self,
-        action: Option<ActionId>,
-        indicator: &str,
+    /// The 数値目標 values paired with `of`: same file (a workbook has one
+    /// 数値目標 sheet, and another city's or another workbook's row is not
+    /// the same row), action and indicator; 目標 or 実績, in `year`; with
+    /// their position in `targets`, in sheet order. Rules pair values this way
+    /// for every value, so the values are indexed once (a national run has
+    /// hundreds of thousands).
+    pub fn paired<'a>(
+        &'a self,
+        of: &'a TargetValue,
         is_target: bool,
         year: FiscalYear,
-    ) -> impl Iterator<Item = (usize, &TargetValue)> {
+    ) -> impl Iterator<Item = (usize, &'a TargetValue)> + 'a {
         let index = self.paired.get_or_init(|| {
-            let mut m: HashMap<PairKey, Vec<usize>> = HashMap::new();
+            let mut m: HashMap<u64, Vec<u32>> = HashMap::new();
             for (i, v) in self.targets.iter().enumerate() {
-                m.entry((v.action, v.indicator.clone(), v.is_target, v.year))
+                m.entry(pair_hash(v, v.is_target, v.year))
                     .or_default()
-                    .push(i);
+                    .push(i as u32);
             }
             m
         });
         index
-            .get(&(action, indicator.to_string(), is_target, year))
+            .get(&pair_hash(of, is_target, year))
             .into_iter()
             .flatten()
-            .map(|&i| (i, &self.targets[i]))
+            .map(|&i| (i as usize, &self.targets[i as usize]))
+            // The hash only narrows the search.
+            .filter(move |(_, v)| {
+                v.is_target == is_target
+                    && v.year == year
+                    && v.action == of.action
+                    && v.indicator == of.indicator
+                    && v.at.file == of.at.file
+            })
     }
+}
+
+/// What pairs 数値目標 values, hashed (the index then holds no strings).
+fn pair_hash(v: &TargetValue, is_target: bool, year: FiscalYear) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+        .hash_one((&*v.at.file, v.action, &*v.indicator, is_target, year))
 }
 
 /// Every panel figure of the given sheets, in sheet order.
@@ -383,6 +396,7 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
 mod tests {
     use super::*;
     use crate::model::figure::Unit;
+    use crate::model::location::CellRef;
 
     fn labels(t: &str) -> Vec<(String, String)> {
         extract(t).into_iter().map(|f| (f.label, f.raw)).collect()
@@ -437,5 +451,47 @@ mod tests {
         let f = extract("L2WA化 R6 運用実績：18件");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].figure.unit, Unit::Count("件".into()));
+    }
+
+    fn value(file: &str, is_target: bool, year: u16, n: f64) -> TargetValue {
+        TargetValue {
+            action: Some(ActionId {
+                item: crate::model::plan::ItemId { policy: 3, item: 4 },
+                number: 1,
+            }),
+            indicator: "財政調整基金現在高".into(),
+            is_target,
+            year: FiscalYear(year),
+            at: Location::cell(file.into(), "数値目標".into(), CellRef { row: 1, col: 3 }),
+            raw: n.to_string(),
+            figure: crate::model::figure::from_number(n, "千円"),
+            column_unit: Some("千円".into()),
+            own_unit: false,
+            comparator: None,
+        }
+    }
+
+    #[test]
+    fn target_values_pair_within_their_own_workbook() {
+        let figs = Figures::new(
+            Vec::new(),
+            vec![
+                value("a.xlsx", true, 2024, 5_500_000.0),
+                value("b.xlsx", true, 2024, 5_500.0),
+                value("a.xlsx", false, 2024, 9_201_903.0),
+                value("b.xlsx", false, 2024, 9_201.0),
+            ],
+        );
+        let paired = |i: usize| -> Vec<usize> {
+            let v = &figs.targets[i];
+            figs.paired(v, !v.is_target, v.year)
+                .map(|(j, _)| j)
+                .collect()
+        };
+        assert_eq!(paired(0), [2]);
+        assert_eq!(paired(1), [3]);
+        assert_eq!(paired(2), [0]);
+        let a = &figs.targets[0];
+        assert_eq!(figs.paired(a, true, FiscalYear(2023)).count(), 0);
     }
 }

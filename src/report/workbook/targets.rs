@@ -65,7 +65,7 @@ fn lines(figs: &Figures) -> Vec<Line<'_>> {
         .filter(|v| !v.is_target)
         .map(|actual| {
             let target = figs
-                .paired(actual.action, &actual.indicator, true, actual.year)
+                .paired(actual, true, actual.year)
                 .next()
                 .map(|(_, v)| v);
             let cmp = target

@@ -1,10 +1,10 @@
 //! A 数値目標 missed but graded A, or met but graded C.
 //!
 //! ## What it checks
-//! For each 数値目標 row pair (目標 and 実績 of one indicator and year) the
-//! achievement is computed from the comparator (以上, 以下, 未満, 超 — from the
-//! 比較 column or the target's own text such as `91.2%以下`), negative figures
-//! included (`▲23.5%以下`). A missed target with 個別評価 A, or a met target with
+//! For each 数値目標 row pair (目標 and 実績 of one indicator and year, in one
+//! workbook) the achievement is computed from the comparator (以上, 以下, 未満,
+//! 超 — from the 比較 column or the target's own text such as `91.2%以下`),
+//! negative figures included (`▲23.5%以下`). A missed target with 個別評価 A, or a met target with
 //! 個別評価 C, is reported with both figures. Values in a unit of their own
 //! (see N001) are left to N001.
 //!
@@ -39,7 +39,7 @@ impl Rule for TargetGrade {
         for actual in figs.targets.iter().filter(|v| !v.is_target && !v.own_unit) {
             let Some(id) = actual.action else { continue };
             let Some((_, target)) = figs
-                .paired(actual.action, &actual.indicator, true, actual.year)
+                .paired(actual, true, actual.year)
                 .find(|(_, v)| !v.own_unit)
             else {
                 continue;

@@ -122,8 +122,8 @@ impl Rule for UnitSlip {
             // The same row's previous year and the other row's same year, in
             // sheet order.
             let mut others: Vec<(usize, &TargetValue)> = figs
-                .paired(tv.action, &tv.indicator, tv.is_target, tv.year.prev())
-                .chain(figs.paired(tv.action, &tv.indicator, !tv.is_target, tv.year))
+                .paired(tv, tv.is_target, tv.year.prev())
+                .chain(figs.paired(tv, !tv.is_target, tv.year))
                 .filter(|(_, o)| !o.own_unit)
                 .collect();
             others.sort_by_key(|(i, _)| *i);
