@@ -9,6 +9,7 @@
 //! overwritten. Exit status: 0 no error found, 1 errors found, 2 hyoka could
 //! not run (the old output is then left untouched).
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::InputArgs;
@@ -41,14 +42,20 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
         report::atomic::refuse_inputs(t, &out.discovered.files)?;
     }
     let lang = args.input.lang.into();
-    let book = report::workbook::build(&out, lang, &args.output)
-        .map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
+    // Both outputs are written to temporary files first and renamed into
+    // place only when both are whole.
+    let mut book = report::atomic::Staged::new(&args.output)?;
+    let built = report::workbook::build(&out, lang, &args.output, book.file());
+    built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
     if let Some(json) = &args.json {
-        let mut buf = Vec::new();
-        report::json::write(&mut buf, &out).map_err(|e| ToolError::Other(e.to_string()))?;
-        report::atomic::write(json, &buf)?;
+        let mut staged = report::atomic::Staged::new(json)?;
+        let mut w = std::io::BufWriter::new(staged.file());
+        let written = report::json::write(&mut w, &out).and_then(|()| w.flush());
+        drop(w);
+        staged.wrote(written)?;
+        staged.commit()?;
     }
-    report::atomic::write(&args.output, &book)?;
+    book.commit()?;
     super::printed(report::terminal::write(
         &mut anstream::stdout().lock(),
         &out,

@@ -118,7 +118,9 @@ impl<'p> Batch<'p> {
             .sum();
         let mut targets = Vec::with_capacity(n);
         for k in files.iter_mut().filter_map(|f| f.result.as_mut().ok()) {
-            targets.append(&mut k.targets);
+            // Taken, not appended from: `append` would leave each file's
+            // emptied vector holding its memory.
+            targets.append(&mut std::mem::take(&mut k.targets));
         }
         let mut by_item: HashMap<ItemId, Vec<SheetRef>> = HashMap::new();
         for (fi, f) in files.iter().enumerate() {

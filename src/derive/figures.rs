@@ -191,8 +191,9 @@ pub struct Placed {
 pub struct Figures {
     pub panels: Vec<Placed>,
     pub targets: Vec<TargetValue>,
-    /// `targets` by the hash of what pairs them, built on first use.
-    paired: std::sync::OnceLock<HashMap<u64, Vec<u32>>>,
+    /// (hash of what pairs them, position) of `targets`, sorted; built on
+    /// first use.
+    paired: std::sync::OnceLock<Vec<(u64, u32)>>,
     /// `panels` by sheet, 主な事業 and year, built on first use.
     by_project: std::sync::OnceLock<HashMap<(SheetRef, usize, FiscalYear), Vec<usize>>>,
 }
@@ -242,19 +243,19 @@ impl Figures {
         year: FiscalYear,
     ) -> impl Iterator<Item = (usize, &'a TargetValue)> + 'a {
         let index = self.paired.get_or_init(|| {
-            let mut m: HashMap<u64, Vec<u32>> = HashMap::new();
-            for (i, v) in self.targets.iter().enumerate() {
-                m.entry(pair_hash(v, v.is_target, v.year))
-                    .or_default()
-                    .push(i as u32);
-            }
+            let mut m: Vec<(u64, u32)> = (self.targets.iter().enumerate())
+                .map(|(i, v)| (pair_hash(v, v.is_target, v.year), i as u32))
+                .collect();
+            // Sorted by hash, then position: sheet order within a key.
+            m.sort_unstable();
             m
         });
-        index
-            .get(&pair_hash(of, is_target, year))
-            .into_iter()
-            .flatten()
-            .map(|&i| (i as usize, &self.targets[i as usize]))
+        let h = pair_hash(of, is_target, year);
+        let from = index.partition_point(|(k, _)| *k < h);
+        index[from..]
+            .iter()
+            .take_while(move |(k, _)| *k == h)
+            .map(|&(_, i)| (i as usize, &self.targets[i as usize]))
             // The hash only narrows the search.
             .filter(move |(_, v)| {
                 v.is_target == is_target
@@ -312,16 +313,17 @@ pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>
 #[derive(Clone, Debug)]
 pub struct TargetValue {
     pub action: Option<ActionId>,
-    pub indicator: String,
+    /// Shared by the values of a row.
+    pub indicator: std::sync::Arc<str>,
     /// true for 目標, false for 実績.
     pub is_target: bool,
     pub year: FiscalYear,
     pub at: Location,
-    pub raw: String,
+    pub raw: Box<str>,
     /// The figure as typed: text with its own unit, or a number in the column's unit.
     pub figure: Figure,
-    /// The column's unit word (単位), if given.
-    pub column_unit: Option<String>,
+    /// The column's unit word (単位), if given; shared by the values of a row.
+    pub column_unit: Option<std::sync::Arc<str>>,
     /// The figure's own unit differs in kind or scale from the column's (円 in a
     /// 千円 or a % column).
     pub own_unit: bool,
@@ -338,7 +340,13 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
             if !is_target && !kind.starts_with("実績") {
                 continue;
             }
-            let unit = row.unit.as_ref().map(|u| u.value.trim().to_string());
+            let unit: Option<std::sync::Arc<str>> =
+                row.unit.as_ref().map(|u| u.value.trim().into());
+            let indicator: std::sync::Arc<str> = row
+                .indicator
+                .as_ref()
+                .map_or("", |i| i.value.as_str())
+                .into();
             let comparator = row
                 .comparator
                 .as_ref()
@@ -369,15 +377,11 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
                 };
                 out.push(TargetValue {
                     action: row.action_id,
-                    indicator: row
-                        .indicator
-                        .as_ref()
-                        .map(|i| i.value.clone())
-                        .unwrap_or_default(),
+                    indicator: indicator.clone(),
                     is_target,
                     year: *year,
                     at: v.at.clone(),
-                    raw: v.value.text(),
+                    raw: v.value.text().into_boxed_str(),
                     figure,
                     column_unit: unit.clone(),
                     own_unit,
@@ -463,7 +467,7 @@ mod tests {
             is_target,
             year: FiscalYear(year),
             at: Location::cell(file.into(), "数値目標".into(), CellRef { row: 1, col: 3 }),
-            raw: n.to_string(),
+            raw: n.to_string().into(),
             figure: crate::model::figure::from_number(n, "千円"),
             column_unit: Some("千円".into()),
             own_unit: false,

@@ -113,10 +113,12 @@ impl<'a> FileCx<'a> {
         whole: impl Fn(ItemId, SheetRef) -> bool,
     ) -> (FileRecord, Vec<(SheetRef, EvalSheet)>) {
         // The 数値目標 values, read once: by the rules if one asked, else now.
-        let targets = match self.figures.into_inner() {
+        let mut targets = match self.figures.into_inner() {
             Some(f) => f.targets,
             None => target_values(self.submission.workbook().iter().flat_map(|w| &w.targets)),
         };
+        // Kept until the batch is placed: no spare capacity.
+        targets.shrink_to_fit();
         let path = self.submission.path;
         let wb = match self.submission.result {
             Ok(wb) => wb,

@@ -55,35 +55,87 @@ fn pending(path: &Path, add: bool) {
 
 /// Writes `bytes` to `target` atomically.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
-    let err = |e: &dyn std::fmt::Display| ToolError::Write {
+    let mut staged = Staged::new(target)?;
+    let result = staged.file().write_all(bytes);
+    staged.wrote(result)?;
+    staged.commit()
+}
+
+/// An output being written: a temporary file beside `target` that becomes
+/// `target` only on [`Staged::commit`]; dropped uncommitted, it is removed.
+/// Large outputs are written straight into it, never held whole in memory.
+pub struct Staged {
+    target: PathBuf,
+    /// Taken by `commit`.
+    tmp: Option<tempfile::NamedTempFile>,
+}
+
+impl Staged {
+    pub fn new(target: &Path) -> Result<Staged, ToolError> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".hyoka-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| write_error(target, &e))?;
+        pending(tmp.path(), true);
+        Ok(Staged {
+            target: target.to_path_buf(),
+            tmp: Some(tmp),
+        })
+    }
+
+    /// The temporary file to write to.
+    pub fn file(&mut self) -> &mut std::fs::File {
+        self.tmp.as_mut().expect("not committed").as_file_mut()
+    }
+
+    /// Turns a write's result into the error that names the target.
+    pub fn wrote<T, E: std::fmt::Display>(&self, result: Result<T, E>) -> Result<T, ToolError> {
+        result.map_err(|e| write_error(&self.target, &e))
+    }
+
+    /// Flushes the file to disk and renames it to the target.
+    pub fn commit(mut self) -> Result<(), ToolError> {
+        let target = self.target.clone();
+        let tmp = self.tmp.take().expect("committed once");
+        let tmp_path = tmp.path().to_path_buf();
+        let result = (|| {
+            tmp.as_file()
+                .sync_all()
+                .map_err(|e| write_error(&target, &e))?;
+            // Temporary files are private (0600); the output is an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+            tmp.persist(&target)
+                .map_err(|e| write_error(&target, &e.error))?;
+            Ok(())
+        })();
+        pending(&tmp_path, false);
+        result
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Not committed: the temporary file is removed with `tmp`.
+        if let Some(tmp) = &self.tmp {
+            pending(tmp.path(), false);
+        }
+    }
+}
+
+fn write_error(target: &Path, e: &dyn std::fmt::Display) -> ToolError {
+    ToolError::Write {
         path: target.to_path_buf(),
         message: e.to_string(),
-    };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".hyoka-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| err(&e))?;
-    let tmp_path = tmp.path().to_path_buf();
-    pending(&tmp_path, true);
-    let result = (|| {
-        tmp.write_all(bytes).map_err(|e| err(&e))?;
-        tmp.as_file().sync_all().map_err(|e| err(&e))?;
-        // Temporary files are private (0600); the output is an ordinary file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = tmp
-                .as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644));
-        }
-        tmp.persist(target).map_err(|e| err(&e.error))?;
-        Ok(())
-    })();
-    pending(&tmp_path, false);
-    result
+    }
 }

@@ -62,7 +62,13 @@ pub(super) fn sheet(
             widths.see(c, v);
         }
     }
-    let fixed = widths.fix(ws, &[40, 10, 20, 50, 6, 6])?;
+    let mut fixed = widths.fix(ws, &[40, 10, 20, 50, 6, 6])?;
+    let lines = out.batch.files.iter().map(|s| {
+        let cells = cells(s);
+        fixed.lines([(SHEETS, cells[SHEETS].as_str())])
+    });
+    let lines: Vec<usize> = lines.collect();
+    fixed.usual_height(ws, lines)?;
     header_row(ws, st, &HEADERS)?;
     // Findings per file and severity, counted once (files × findings would be
     // quadratic at national scale).

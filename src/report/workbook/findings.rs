@@ -4,7 +4,8 @@
 //!
 //! A national run has a hundred thousand findings, so the sheet is written in
 //! constant-memory mode, row after row: a first pass measures the columns,
-//! the second writes each row with the height its wrapped texts need.
+//! a second finds the usual row height, the third writes each row, with a
+//! height of its own where its wrapped texts need another.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -66,7 +67,16 @@ pub(super) fn sheet(
             widths.see(c, v);
         }
     }
-    let fixed = widths.fix(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
+    let mut fixed = widths.fix(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
+    let lines: Vec<usize> = out
+        .findings
+        .iter()
+        .map(|f| {
+            let cells = cells(f, lang);
+            fixed.lines(WRAPPED.map(|c| (c, cells[c].as_str())))
+        })
+        .collect();
+    fixed.usual_height(ws, lines)?;
     header_row(ws, st, &HEADERS)?;
     ws.autofilter(0, 0, out.findings.len() as u32, (HEADERS.len() - 1) as u16)?;
     for (i, f) in out.findings.iter().enumerate() {

@@ -11,6 +11,7 @@ pub mod links;
 mod summary;
 mod targets;
 
+use std::io::Write;
 use std::path::Path;
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -114,7 +115,7 @@ impl Widths {
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w as f64 + 2.0)?;
         }
-        Ok(Fixed { widths })
+        Ok(Fixed { widths, usual: 1 })
     }
     /// Sets the widths and the heights of the rows seen wrapped.
     pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
@@ -134,17 +135,14 @@ impl Widths {
 /// row is written (constant-memory sheets cannot go back to a row).
 pub(super) struct Fixed {
     widths: Vec<usize>,
+    /// Lines of the sheet's default row height.
+    usual: usize,
 }
 
 impl Fixed {
-    /// Sets the height of `row` when its wrapped cells need more than a line.
-    pub(super) fn set_height<'t>(
-        &self,
-        ws: &mut Worksheet,
-        row: u32,
-        wrapped: impl IntoIterator<Item = (usize, &'t str)>,
-    ) -> Result<(), XlsxError> {
-        let lines = wrapped
+    /// The lines the tallest of a row's wrapped cells needs.
+    pub(super) fn lines<'t>(&self, wrapped: impl IntoIterator<Item = (usize, &'t str)>) -> usize {
+        wrapped
             .into_iter()
             .map(|(col, text)| {
                 let width = self.widths.get(col).copied().unwrap_or(40).max(1);
@@ -153,11 +151,56 @@ impl Fixed {
                     .sum::<usize>()
             })
             .max()
-            .unwrap_or(1);
-        if lines > 1 {
-            ws.set_row_height(row, LINE_HEIGHT * lines as f64 + 2.0)?;
+            .unwrap_or(1)
+    }
+
+    /// Makes the most common of the rows' line counts the sheet's default
+    /// row height, so that only the rows that differ get a height of their
+    /// own: rust_xlsxwriter keeps every row height it is given in memory,
+    /// constant-memory sheets too (about 270 bytes a row).
+    pub(super) fn usual_height(
+        &mut self,
+        ws: &mut Worksheet,
+        lines: impl IntoIterator<Item = usize>,
+    ) -> Result<(), XlsxError> {
+        let mut count: std::collections::BTreeMap<usize, usize> = Default::default();
+        for n in lines {
+            *count.entry(n.max(1)).or_default() += 1;
+        }
+        // The most common; the fewest lines among equals.
+        let usual = count
+            .iter()
+            .max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n)))
+            .map_or(1, |(n, _)| *n);
+        if usual > 1 {
+            ws.set_default_row_height(row_height(usual));
+        }
+        self.usual = usual;
+        Ok(())
+    }
+
+    /// Sets the height of `row` when its wrapped cells need another number
+    /// of lines than the sheet's default.
+    pub(super) fn set_height<'t>(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        wrapped: impl IntoIterator<Item = (usize, &'t str)>,
+    ) -> Result<(), XlsxError> {
+        let lines = self.lines(wrapped);
+        if lines != self.usual {
+            ws.set_row_height(row, row_height(lines))?;
         }
         Ok(())
+    }
+}
+
+/// Points for a row of `lines` lines (one line: Excel's default row).
+fn row_height(lines: usize) -> f64 {
+    if lines <= 1 {
+        15.0
+    } else {
+        LINE_HEIGHT * lines as f64 + 2.0
     }
 }
 
@@ -178,8 +221,14 @@ pub(super) fn header_row(
     Ok(())
 }
 
-/// Builds the workbook in memory; links are relative to `output`'s folder.
-pub fn build(out: &Outcome, lang: Lang, output: &Path) -> Result<Vec<u8>, XlsxError> {
+/// Builds the workbook and writes it to `to`; links are relative to
+/// `output`'s folder.
+pub fn build(
+    out: &Outcome,
+    lang: Lang,
+    output: &Path,
+    to: &mut (impl std::io::Write + Send),
+) -> Result<(), XlsxError> {
     let st = styles();
     let links = links::Linker::new(output);
     let mut wb = Workbook::new();
@@ -201,7 +250,11 @@ pub fn build(out: &Outcome, lang: Lang, output: &Path) -> Result<Vec<u8>, XlsxEr
         &links,
     )?;
     files::sheet(wb.add_worksheet_with_constant_memory()?, &st, out, &links)?;
-    wb.save_to_buffer()
+    let mut w = std::io::BufWriter::new(to);
+    wb.save_to_writer(&mut w)?;
+    // A failed flush must fail the build, not vanish in BufWriter's drop.
+    w.flush()?;
+    Ok(())
 }
 
 /// Writes a string that links to `at` when it can, plain otherwise.

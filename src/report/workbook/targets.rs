@@ -48,11 +48,11 @@ impl Line<'_> {
         let a = self.actual;
         [
             a.action.map(|a| a.to_string()).unwrap_or_default(),
-            a.indicator.clone(),
+            a.indicator.to_string(),
             a.year.label(),
-            self.target.map(|v| v.raw.clone()).unwrap_or_default(),
-            a.raw.clone(),
-            a.column_unit.clone().unwrap_or_default(),
+            self.target.map(|v| v.raw.to_string()).unwrap_or_default(),
+            a.raw.to_string(),
+            a.column_unit.as_deref().unwrap_or_default().to_string(),
             self.cmp.ja().to_string(),
         ]
     }

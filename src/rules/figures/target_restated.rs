@@ -73,7 +73,7 @@ impl Rule for TargetRestated {
                     if sheet.is_empty() || sheet.iter().any(|t| t.figure.agrees(&stated.figure)) {
                         continue;
                     }
-                    let listed: Vec<String> = sheet.iter().map(|t| t.raw.clone()).collect();
+                    let listed: Vec<String> = sheet.iter().map(|t| t.raw.to_string()).collect();
                     out.push(
                         self.finding(
                             m.name.at.clone(),
