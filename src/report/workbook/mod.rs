@@ -115,7 +115,11 @@ impl Widths {
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w as f64 + 2.0)?;
         }
-        Ok(Fixed { widths, usual: 1 })
+        Ok(Fixed {
+            widths,
+            usual: 1,
+            shrink: true,
+        })
     }
     /// Sets the widths and the heights of the rows seen wrapped.
     pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
@@ -137,6 +141,8 @@ pub(super) struct Fixed {
     widths: Vec<usize>,
     /// Lines of the sheet's default row height.
     usual: usize,
+    /// Whether rows needing fewer lines than the default get their own height.
+    shrink: bool,
 }
 
 impl Fixed {
@@ -157,7 +163,10 @@ impl Fixed {
     /// Makes the most common of the rows' line counts the sheet's default
     /// row height, so that only the rows that differ get a height of their
     /// own: rust_xlsxwriter keeps every row height it is given in memory,
-    /// constant-memory sheets too (about 270 bytes a row).
+    /// constant-memory sheets too (about 270 bytes a row). When more than
+    /// [`MAX_ROW_HEIGHTS`] rows would differ (a national run), the default
+    /// grows until at most that many rows need more lines, and shorter rows
+    /// keep the taller default: roomier, never cut off.
     pub(super) fn usual_height(
         &mut self,
         ws: &mut Worksheet,
@@ -167,20 +176,17 @@ impl Fixed {
         for n in lines {
             *count.entry(n.max(1)).or_default() += 1;
         }
-        // The most common; the fewest lines among equals.
-        let usual = count
-            .iter()
-            .max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n)))
-            .map_or(1, |(n, _)| *n);
+        let (usual, shrink) = usual_lines(&count, MAX_ROW_HEIGHTS);
         if usual > 1 {
             ws.set_default_row_height(row_height(usual));
         }
         self.usual = usual;
+        self.shrink = shrink;
         Ok(())
     }
 
-    /// Sets the height of `row` when its wrapped cells need another number
-    /// of lines than the sheet's default.
+    /// Sets the height of `row` when its wrapped cells need more lines than
+    /// the sheet's default (or fewer, when rows may shrink).
     pub(super) fn set_height<'t>(
         &self,
         ws: &mut Worksheet,
@@ -188,11 +194,37 @@ impl Fixed {
         wrapped: impl IntoIterator<Item = (usize, &'t str)>,
     ) -> Result<(), XlsxError> {
         let lines = self.lines(wrapped);
-        if lines != self.usual {
+        if lines > self.usual || (self.shrink && lines < self.usual) {
             ws.set_row_height(row, row_height(lines))?;
         }
         Ok(())
     }
+}
+
+/// Rows of one sheet given a height of their own, at most.
+pub const MAX_ROW_HEIGHTS: usize = 10_000;
+
+/// The default lines of a sheet from how many rows need each line count,
+/// and whether rows needing fewer lines get heights of their own: the most
+/// common count (the fewest among equals) when at most `max` rows differ
+/// from it; otherwise the fewest lines that at most `max` rows exceed.
+fn usual_lines(count: &std::collections::BTreeMap<usize, usize>, max: usize) -> (usize, bool) {
+    let mode = count
+        .iter()
+        .max_by_key(|(n, c)| (**c, std::cmp::Reverse(**n)))
+        .map_or(1, |(n, _)| *n);
+    let total: usize = count.values().sum();
+    if total - count.get(&mode).copied().unwrap_or(0) <= max {
+        return (mode, true);
+    }
+    let mut above = total;
+    for (n, c) in count {
+        above -= c;
+        if *n >= mode && above <= max {
+            return (*n, false);
+        }
+    }
+    (mode, false)
 }
 
 /// Points for a row of `lines` lines (one line: Excel's default row).
@@ -276,4 +308,36 @@ pub(super) fn write_linked(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usual_lines;
+
+    fn counts(pairs: &[(usize, usize)]) -> std::collections::BTreeMap<usize, usize> {
+        pairs.iter().copied().collect()
+    }
+
+    #[test]
+    fn the_most_common_line_count_is_the_default_while_few_rows_differ() {
+        assert_eq!(
+            usual_lines(&counts(&[(1, 3), (2, 5), (3, 2)]), 10),
+            (2, true)
+        );
+        // Equally common: the fewer lines.
+        assert_eq!(usual_lines(&counts(&[(1, 4), (2, 4)]), 10), (1, true));
+    }
+
+    #[test]
+    fn many_taller_rows_raise_the_default_instead_of_getting_heights() {
+        // 60 rows of 2 lines, 30 of 3, 5 of 5; at most 10 own heights.
+        let (usual, shrink) = usual_lines(&counts(&[(1, 8), (2, 60), (3, 30), (5, 5)]), 10);
+        assert_eq!(
+            (usual, shrink),
+            (3, false),
+            "only the 5 rows of 5 lines exceed 3"
+        );
+        // 40 rows of 2 lines are too many to give heights: 2 becomes the default.
+        assert_eq!(usual_lines(&counts(&[(1, 50), (2, 40)]), 10), (2, false));
+    }
 }
