@@ -12,17 +12,10 @@ use hyoka::rules::registry::RULES;
 
 use crate::util::samples;
 
+/// The samples as a run reads them: the files `discover` finds, in its order.
 fn sample_submissions() -> Vec<Submission> {
-    let mut paths: Vec<_> = std::fs::read_dir(samples())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| ["xlsx", "xls", "ods"].contains(&e.to_str().unwrap()))
-        })
-        .collect();
-    paths.sort();
-    paths
+    hyoka::read::discover::discover(&[samples()])
+        .files
         .iter()
         .map(|p| {
             let shown = p.file_name().unwrap().to_string_lossy().to_string();

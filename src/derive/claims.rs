@@ -121,12 +121,8 @@ impl ClaimAt {
     }
 }
 
-/// Finds every checkable claim among the figures of a file.
-pub fn claims(panels: &[Placed]) -> Vec<Claim<'_>> {
-    find(panels).iter().map(|c| c.resolve(panels)).collect()
-}
-
-/// [`claims`] as positions in `panels`.
+/// Finds every checkable claim among the figures of a file, as positions
+/// in `panels` ([`ClaimAt::resolve`] gives the figures).
 pub fn find(panels: &[Placed]) -> Vec<ClaimAt> {
     let index = Index::new(panels);
     let mut out = Vec::new();

@@ -55,23 +55,18 @@ fn is_boundary(c: char) -> bool {
 pub use crate::model::text::fold;
 
 /// Whether a text holds a digit (half or full width): a figure needs one,
-/// and most panel texts have none. Asked of every panel text, so the ASCII
-/// test runs over 32-byte chunks without early exit (the compiler turns it
-/// into vector instructions), and full-width ０…９ (EF BC 90…99) are found by
-/// memchr's search for their first two bytes.
+/// and most panel texts have none. Full-width ０…９ (EF BC 90…99) are found
+/// by memchr's search for their first two bytes.
 pub fn has_digit(text: &str) -> bool {
     let b = text.as_bytes();
-    let ascii = b.chunks(32).any(|c| {
-        c.iter()
-            .fold(false, |any, &x| any | (x.wrapping_sub(b'0') < 10))
-    });
-    ascii
+    next_digit(b).is_some()
         || memchr::memmem::find_iter(b, b"\xEF\xBC")
             .any(|i| b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
 }
 
-/// Where the next ASCII digit is: checked 32 bytes at a time without early
-/// exit (vector instructions), then found within the chunk that has one.
+/// Where the next ASCII digit is. Asked of every panel text, so it checks 32
+/// bytes at a time without early exit (the compiler turns that into vector
+/// instructions), then finds the digit within the chunk that has one.
 fn next_digit(b: &[u8]) -> Option<usize> {
     let mut at = 0;
     for c in b.chunks(32) {
@@ -333,64 +328,61 @@ pub struct TargetValue {
 /// Every readable value of the given 数値目標 sheets.
 pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<TargetValue> {
     let mut out = Vec::new();
-    {
-        for row in sheets.flat_map(|t| &t.rows) {
-            let kind = row.kind.as_ref().map(|k| key(&k.value)).unwrap_or_default();
-            let is_target = kind.starts_with("目標");
-            if !is_target && !kind.starts_with("実績") {
-                continue;
-            }
-            let unit: Option<std::sync::Arc<str>> =
-                row.unit.as_ref().map(|u| u.value.trim().into());
-            let indicator: std::sync::Arc<str> = row
-                .indicator
-                .as_ref()
-                .map_or("", |i| i.value.as_str())
-                .into();
-            let comparator = row
-                .comparator
-                .as_ref()
-                .and_then(|c| Comparator::parse(&key(&c.value)));
-            for (year, v) in &row.values {
-                let (figure, own_unit) = match &v.value {
-                    CellValue::Number(n) => (from_number(*n, unit.as_deref().unwrap_or("")), false),
-                    CellValue::Text(t) => {
-                        let Some(mut f) = crate::model::figure::parse_figure(t) else {
-                            continue;
-                        };
-                        let column = unit.as_deref().map(|u| from_number(1.0, u));
-                        let own = f.printed_unit.is_empty() && column.is_some();
-                        if own {
-                            // A bare number typed as text: the column gives the unit.
-                            f = from_number(f.value, unit.as_deref().unwrap_or(""));
-                        }
-                        // Its own unit is another kind (`98.9円` in a % column) or another
-                        // scale (`8,447,029円` in a 千円 column).
-                        let differs = column.is_some_and(|c| {
-                            !f.printed_unit.is_empty()
-                                && (!c.unit.same_kind(&f.unit)
-                                    || c.value != from_number(1.0, &f.printed_unit).value)
-                        });
-                        (f, differs)
+    for row in sheets.flat_map(|t| &t.rows) {
+        let kind = row.kind.as_ref().map(|k| key(&k.value)).unwrap_or_default();
+        let is_target = kind.starts_with("目標");
+        if !is_target && !kind.starts_with("実績") {
+            continue;
+        }
+        let unit: Option<std::sync::Arc<str>> = row.unit.as_ref().map(|u| u.value.trim().into());
+        let indicator: std::sync::Arc<str> = row
+            .indicator
+            .as_ref()
+            .map_or("", |i| i.value.as_str())
+            .into();
+        let comparator = row
+            .comparator
+            .as_ref()
+            .and_then(|c| Comparator::parse(&key(&c.value)));
+        for (year, v) in &row.values {
+            let (figure, own_unit) = match &v.value {
+                CellValue::Number(n) => (from_number(*n, unit.as_deref().unwrap_or("")), false),
+                CellValue::Text(t) => {
+                    let Some(mut f) = crate::model::figure::parse_figure(t) else {
+                        continue;
+                    };
+                    let column = unit.as_deref().map(|u| from_number(1.0, u));
+                    let own = f.printed_unit.is_empty() && column.is_some();
+                    if own {
+                        // A bare number typed as text: the column gives the unit.
+                        f = from_number(f.value, unit.as_deref().unwrap_or(""));
                     }
-                    _ => continue,
-                };
-                out.push(TargetValue {
-                    action: row.action_id,
-                    indicator: indicator.clone(),
-                    is_target,
-                    year: *year,
-                    at: v.at.clone(),
-                    raw: v.value.text().into_boxed_str(),
-                    figure,
-                    column_unit: unit.clone(),
-                    own_unit,
-                    comparator: comparator.or_else(|| {
-                        let t = v.value.text();
-                        crate::model::figure::parse_figure(&t).and_then(|f| f.comparator)
-                    }),
-                });
-            }
+                    // Its own unit is another kind (`98.9円` in a % column) or another
+                    // scale (`8,447,029円` in a 千円 column).
+                    let differs = column.is_some_and(|c| {
+                        !f.printed_unit.is_empty()
+                            && (!c.unit.same_kind(&f.unit)
+                                || c.value != from_number(1.0, &f.printed_unit).value)
+                    });
+                    (f, differs)
+                }
+                _ => continue,
+            };
+            out.push(TargetValue {
+                action: row.action_id,
+                indicator: indicator.clone(),
+                is_target,
+                year: *year,
+                at: v.at.clone(),
+                raw: v.value.text().into_boxed_str(),
+                figure,
+                column_unit: unit.clone(),
+                own_unit,
+                comparator: comparator.or_else(|| {
+                    let t = v.value.text();
+                    crate::model::figure::parse_figure(&t).and_then(|f| f.comparator)
+                }),
+            });
         }
     }
     out

@@ -64,7 +64,7 @@ pub fn split_year(s: &str) -> Option<(FiscalYear, String)> {
     {
         return None;
     }
-    let mut k = crate::model::text::key(s);
+    let k = crate::model::text::key(s);
     let (base, era) = if k.starts_with("令和") {
         (Some(REIWA), "令和".len())
     } else if k.starts_with("平成") {
@@ -103,8 +103,7 @@ pub fn split_year(s: &str) -> Option<(FiscalYear, String)> {
     if !(1900..=2199).contains(&y) {
         return None;
     }
-    k.drain(..4);
-    Some((FiscalYear(y), k))
+    Some((FiscalYear(y), after(k, 4)))
 }
 
 /// A year header cell: `令和6年度`, `令和６年度`, `R6`, `R6年度`, `2024年度`.

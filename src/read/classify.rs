@@ -20,13 +20,9 @@ const DISTINCTIVE: [Label; 6] = [
     Label::Measure,
 ];
 
-pub fn classify(g: &Grid) -> SheetKind {
-    classify_with_labels(g).0
-}
-
-/// Like [`classify`], with the label column of an evaluation sheet, so the
-/// parser does not look for it again.
-pub fn classify_with_labels(g: &Grid) -> (SheetKind, Option<u32>) {
+/// What the sheet is, with the label column of an evaluation sheet (so the
+/// parser does not look for it again).
+pub fn classify(g: &Grid) -> (SheetKind, Option<u32>) {
     if g.is_empty() {
         return (SheetKind::Empty, None);
     }

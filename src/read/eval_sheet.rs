@@ -8,7 +8,6 @@ use crate::model::location::{CellRef, Located, Location};
 use crate::model::sheet::{ActionDecl, EvalSheet, GradeRow, Measure, Panel, Project};
 use crate::model::text::{split_circled, strip_relisted};
 use crate::model::year::{FiscalYear, parse_year_header};
-use crate::read::classify::label_column;
 use crate::read::grid::Grid;
 use crate::read::labels::{Label, label_of, panel_header};
 
@@ -31,12 +30,8 @@ enum State {
     Measure(Vec<(u32, Located<String>, FiscalYear)>),
 }
 
-pub fn parse(g: &Grid) -> EvalSheet {
-    parse_at(&mut g.clone(), label_column(g).unwrap_or(g.first_col()))
-}
-
-/// [`parse`] with the label column already known. Panel texts are moved out
-/// of the grid.
+/// Parses an evaluation sheet whose label column is `lc` (found when the
+/// sheet was classified). Panel texts are moved out of the grid.
 pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
     let vc = lc + 1;
     let mut s = EvalSheet {
@@ -363,6 +358,14 @@ fn measure_row(
 mod tests {
     use super::*;
     use crate::model::grade::{Grade, GradeReading};
+    use crate::read::classify::label_column;
+
+    /// A sheet parsed as the reader does: label column found, then parsed.
+    fn parse(g: &Grid) -> EvalSheet {
+        let mut g = g.clone();
+        let lc = label_column(&g).unwrap_or(g.first_col());
+        parse_at(&mut g, lc)
+    }
 
     fn t(s: &str) -> CellValue {
         if s.is_empty() {

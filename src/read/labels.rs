@@ -42,7 +42,33 @@ impl Label {
     }
 }
 
-/// The first character of every label and synonym below.
+/// Every label as typed (key form: width folded, no white space), synonyms
+/// included.
+const LABELS: [(&str, Label); 20] = [
+    ("基本方針", Label::Policy),
+    ("取組項目名", Label::Item),
+    ("取組項目", Label::Item),
+    ("取り組み項目名", Label::Item),
+    ("取組内容", Label::Actions),
+    ("取り組み内容", Label::Actions),
+    ("担当課", Label::Departments),
+    ("担当", Label::Departments),
+    ("所管課", Label::Departments),
+    ("評価", Label::ItemGrade),
+    ("総合評価", Label::ItemGrade),
+    ("項目評価", Label::ItemGrade),
+    ("主な事業", Label::Project),
+    ("主要事業", Label::Project),
+    ("具体的な取組", Label::Measure),
+    ("具体的取組", Label::Measure),
+    ("具体的な取り組み", Label::Measure),
+    ("個別評価", Label::ActionGrade),
+    ("今後の取組方針", Label::Future),
+    ("今後の方針", Label::Future),
+];
+
+/// The first character of every label above (a test keeps them in step): a
+/// cell starting with none of them is no label (most cells).
 const LABEL_FIRST: [char; 11] = [
     '基', '取', '担', '所', '評', '総', '項', '主', '具', '個', '今',
 ];
@@ -54,37 +80,23 @@ pub fn label_of(text: &str) -> Option<Label> {
     if text.len() > 64 {
         return None;
     }
-    // Every label starts with one of these; most cells are rejected here,
-    // before a key is built.
+    // Most cells are rejected here, before a key is built.
     let first = text.chars().find(|c| !c.is_whitespace())?;
     if !LABEL_FIRST.contains(&first) {
         return None;
     }
     let k = key(text);
     let k = k.trim_end_matches([':', '：']);
-    Some(match k {
-        "基本方針" => Label::Policy,
-        "取組項目名" | "取組項目" | "取り組み項目名" => Label::Item,
-        "取組内容" | "取り組み内容" => Label::Actions,
-        "担当課" | "担当" | "所管課" => Label::Departments,
-        "評価" | "総合評価" | "項目評価" => Label::ItemGrade,
-        "主な事業" | "主要事業" => Label::Project,
-        "具体的な取組" | "具体的取組" | "具体的な取り組み" => Label::Measure,
-        "個別評価" => Label::ActionGrade,
-        "今後の取組方針" | "今後の方針" => Label::Future,
-        _ => return None,
-    })
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == k)
+        .map(|(_, label)| *label)
 }
 
-/// A header over a text panel: `令和6年度の取組`, `令和６年度の成果・効果`, `R5年度の取組`.
+/// The year of a header over a text panel (`令和6年度の取組`,
+/// `令和６年度の成果・効果`, `R5年度の取組`); `None` for any other text.
 /// Headers are a few words; a long text that happens to start with a year is
 /// the panel's text, not its header.
-pub fn is_panel_header(text: &str) -> bool {
-    panel_header(text).is_some()
-}
-
-/// The year of a panel header (see [`is_panel_header`]); `None` for any
-/// other text.
 pub fn panel_header(text: &str) -> Option<FiscalYear> {
     if text.len() > 64 {
         return None;
@@ -108,11 +120,25 @@ mod tests {
     }
 
     #[test]
+    fn every_label_starts_with_a_listed_character() {
+        for (label, _) in LABELS {
+            let first = label.chars().next().unwrap();
+            assert!(
+                LABEL_FIRST.contains(&first),
+                "{label}: add {first} to LABEL_FIRST"
+            );
+        }
+    }
+
+    #[test]
     fn panel_headers() {
-        assert!(is_panel_header("令和6年度の取組"));
-        assert!(is_panel_header("令和６年度の成果・効果"));
-        assert!(is_panel_header("R5年度の取組"));
-        assert!(!is_panel_header("令和6年度"));
-        assert!(!is_panel_header("自治会補助金制度の実施"));
+        assert_eq!(panel_header("令和6年度の取組"), Some(FiscalYear(2024)));
+        assert_eq!(
+            panel_header("令和６年度の成果・効果"),
+            Some(FiscalYear(2024))
+        );
+        assert_eq!(panel_header("R5年度の取組"), Some(FiscalYear(2023)));
+        assert_eq!(panel_header("令和6年度"), None);
+        assert_eq!(panel_header("自治会補助金制度の実施"), None);
     }
 }

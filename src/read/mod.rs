@@ -110,7 +110,7 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
         };
         wb.read_notes
             .extend(s.notes.into_iter().map(|n| (at.clone(), n)));
-        let (kind, label_col) = classify::classify_with_labels(&s.grid);
+        let (kind, label_col) = classify::classify(&s.grid);
         wb.sheets.push(SheetInfo {
             name: s.grid.sheet.clone(),
             kind,

@@ -72,10 +72,7 @@ pub struct Staged {
 
 impl Staged {
     pub fn new(target: &Path) -> Result<Staged, ToolError> {
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = folder_of(target);
         let tmp = tempfile::Builder::new()
             .prefix(".hyoka-")
             .suffix(".tmp")
@@ -130,6 +127,14 @@ impl Drop for Staged {
         if let Some(tmp) = &self.tmp {
             pending(tmp.path(), false);
         }
+    }
+}
+
+/// The folder an output goes to: its parent, or `.` for a bare file name.
+pub fn folder_of(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 

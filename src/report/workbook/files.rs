@@ -63,12 +63,10 @@ pub(super) fn sheet(
         }
     }
     let mut fixed = widths.fix(ws, &[40, 10, 20, 50, 6, 6])?;
-    let lines = out.batch.files.iter().map(|s| {
-        let cells = cells(s);
-        fixed.lines([(SHEETS, cells[SHEETS].as_str())])
-    });
-    let lines: Vec<usize> = lines.collect();
-    fixed.usual_height(ws, lines)?;
+    let lines: Vec<usize> = (out.batch.files.iter())
+        .map(|s| fixed.lines([(SHEETS, cells(s)[SHEETS].as_str())]))
+        .collect();
+    fixed.usual_height(ws, &lines)?;
     header_row(ws, st, &HEADERS)?;
     // Findings per file and severity, counted once (files × findings would be
     // quadratic at national scale).
@@ -77,9 +75,9 @@ pub(super) fn sheet(
         *counts.entry((&*f.at.file, f.severity)).or_default() += 1;
     }
     let mut row = 1u32;
-    for s in &out.batch.files {
+    for (s, &n) in out.batch.files.iter().zip(&lines) {
         let cells = cells(s);
-        fixed.set_height(ws, row, [(SHEETS, cells[SHEETS].as_str())])?;
+        fixed.set_lines(ws, row, n)?;
         let count = |sev| counts.get(&(&*s.path, sev)).copied().unwrap_or(0);
         for (c, v) in cells.iter().enumerate() {
             if c == 0 {

@@ -4,8 +4,9 @@
 //!
 //! A national run has a hundred thousand findings, so the sheet is written in
 //! constant-memory mode, row after row: a first pass measures the columns,
-//! a second finds the usual row height, the third writes each row, with a
-//! height of its own where its wrapped texts need another.
+//! a second the lines each row's wrapped texts need (and from them the usual
+//! row height), the third writes each row, with a height of its own where it
+//! needs another.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -76,10 +77,10 @@ pub(super) fn sheet(
             fixed.lines(WRAPPED.map(|c| (c, cells[c].as_str())))
         })
         .collect();
-    fixed.usual_height(ws, lines)?;
+    fixed.usual_height(ws, &lines)?;
     header_row(ws, st, &HEADERS)?;
     ws.autofilter(0, 0, out.findings.len() as u32, (HEADERS.len() - 1) as u16)?;
-    for (i, f) in out.findings.iter().enumerate() {
+    for (i, (f, &n)) in out.findings.iter().zip(&lines).enumerate() {
         let row = (i + 1) as u32;
         let sev = match f.severity {
             Severity::Error => 0,
@@ -87,7 +88,7 @@ pub(super) fn sheet(
             Severity::Info => 2,
         };
         let cells = cells(f, lang);
-        fixed.set_height(ws, row, WRAPPED.map(|c| (c, cells[c].as_str())))?;
+        fixed.set_lines(ws, row, n)?;
         for (c, v) in cells.iter().enumerate() {
             let fmt = match c {
                 0 => &st.severity[sev],

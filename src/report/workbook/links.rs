@@ -18,12 +18,8 @@ pub struct Linker {
 
 impl Linker {
     pub fn new(output: &Path) -> Linker {
-        let dir = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
         Linker {
-            out_dir: dir.canonicalize().ok(),
+            out_dir: crate::report::atomic::folder_of(output).canonicalize().ok(),
             resolved: Default::default(),
         }
     }

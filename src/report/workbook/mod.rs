@@ -160,7 +160,8 @@ impl Fixed {
             .unwrap_or(1)
     }
 
-    /// Makes the most common of the rows' line counts the sheet's default
+    /// Makes the most common of the rows' line counts (each as measured by
+    /// [`Fixed::lines`]) the sheet's default
     /// row height, so that only the rows that differ get a height of their
     /// own: rust_xlsxwriter keeps every row height it is given in memory,
     /// constant-memory sheets too (about 270 bytes a row). When more than
@@ -170,10 +171,10 @@ impl Fixed {
     pub(super) fn usual_height(
         &mut self,
         ws: &mut Worksheet,
-        lines: impl IntoIterator<Item = usize>,
+        lines: &[usize],
     ) -> Result<(), XlsxError> {
         let mut count: std::collections::BTreeMap<usize, usize> = Default::default();
-        for n in lines {
+        for &n in lines {
             *count.entry(n.max(1)).or_default() += 1;
         }
         let (usual, shrink) = usual_lines(&count, MAX_ROW_HEIGHTS);
@@ -193,7 +194,17 @@ impl Fixed {
         row: u32,
         wrapped: impl IntoIterator<Item = (usize, &'t str)>,
     ) -> Result<(), XlsxError> {
-        let lines = self.lines(wrapped);
+        self.set_lines(ws, row, self.lines(wrapped))
+    }
+
+    /// Sets the height of `row`, whose wrapped cells need `lines` lines (as
+    /// measured by [`Fixed::lines`]), when it differs from the default.
+    pub(super) fn set_lines(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        lines: usize,
+    ) -> Result<(), XlsxError> {
         if lines > self.usual || (self.shrink && lines < self.usual) {
             ws.set_row_height(row, row_height(lines))?;
         }

@@ -91,8 +91,8 @@ impl Rule for UnitSlip {
         Severity::Error
     }
     fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
-        let targets = &b.figures().targets;
-        for tv in targets {
+        let figs = b.figures();
+        for tv in &figs.targets {
             let column = tv.column_unit.clone().unwrap_or_default();
             if tv.own_unit {
                 let fixed = from_number(tv.figure.printed_value(), &column);
@@ -118,7 +118,6 @@ impl Rule for UnitSlip {
                 continue;
             }
             // Magnitude against the same row's previous year and the other row.
-            let figs = b.figures();
             // The same row's previous year and the other row's same year, in
             // sheet order.
             let mut others: Vec<(usize, &TargetValue)> = figs
