@@ -117,9 +117,14 @@ pub fn extract_folded(t: &str) -> Vec<TextFigure> {
             i += c.len_utf8();
             continue;
         }
+        if let Some(r) = dates.iter().find(|r| r.contains(&i)) {
+            // No figure starts inside a date.
+            i = r.end;
+            continue;
+        }
         let prev = t[..i].chars().last();
         let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第');
-        if glued || dates.iter().any(|r| r.contains(&i)) {
+        if glued {
             i += c.len_utf8();
             continue;
         }
@@ -285,8 +290,13 @@ pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>
                     if !has_digit(&text) {
                         continue;
                     }
-                    let folded: std::sync::Arc<str> = fold(&text).into();
-                    for fig in extract_folded(&folded) {
+                    let folded = fold(&text);
+                    let figs = extract_folded(&folded);
+                    if figs.is_empty() {
+                        continue; // digits of years and dates only
+                    }
+                    let folded: std::sync::Arc<str> = folded.into();
+                    for fig in figs {
                         out.push(Placed {
                             sheet: r,
                             project: pi,

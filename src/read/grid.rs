@@ -29,13 +29,14 @@ static EMPTY: CellValue = CellValue::Empty;
 
 impl Grid {
     /// A grid of the given cells (row, column, value), in any order; empty
-    /// values are dropped, and a position given twice keeps the last value.
+    /// values (white space only included) are dropped, and a position given
+    /// twice keeps the last value.
     pub fn from_cells(
         file: Arc<str>,
         sheet: Arc<str>,
         mut cells: Vec<(u32, u32, CellValue)>,
     ) -> Grid {
-        cells.retain(|c| c.2 != CellValue::Empty);
+        cells.retain(|c| !c.2.is_empty());
         // Readers deliver cells in order; only an odd file needs sorting.
         if !cells.is_sorted_by(|a, b| (a.0, a.1) < (b.0, b.1)) {
             // Stable, so of two values at one position the later stays last.
@@ -164,6 +165,8 @@ impl Grid {
     /// Replaces a cell within the sheet's extent (tests inject mistakes into
     /// real sheets this way). Returns false when the cell lies outside it.
     pub fn set(&mut self, row: u32, col: u32, v: CellValue) -> bool {
+        // Stored cells are empty only once taken (see `row_cells`).
+        let v = if v.is_empty() { CellValue::Empty } else { v };
         if !(self.first_row()..self.end_row()).contains(&row)
             || !(self.first_col..self.end_col).contains(&col)
         {
@@ -216,11 +219,12 @@ impl Grid {
         }
     }
 
-    /// The non-empty cells of a row from `from_col` on, left to right.
+    /// The non-empty cells of a row from `from_col` on, left to right. A
+    /// stored cell is empty only when taken: white space is dropped on entry.
     pub fn row_cells(&self, row: u32, from_col: u32) -> impl Iterator<Item = (u32, &CellValue)> {
         self.row(row)
             .iter()
-            .filter(move |(c, v)| *c >= from_col && !v.is_empty())
+            .filter(move |(c, v)| *c >= from_col && !matches!(v, CellValue::Empty))
             .map(|(c, v)| (*c, v))
     }
 
@@ -229,7 +233,9 @@ impl Grid {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.iter().all(|(_, v)| v.is_empty())
+        self.cells
+            .iter()
+            .all(|(_, v)| matches!(v, CellValue::Empty))
     }
 
     /// Cells holding a formula error, with their location.
@@ -286,6 +292,7 @@ mod tests {
                 (1, 4, t("b")),
                 (5, 3, t("later")),
                 (3, 2, CellValue::Empty),
+                (3, 4, t(" \u{3000}\n")),
             ],
         );
         assert_eq!((g.first_row(), g.end_row()), (1, 6));
@@ -295,7 +302,8 @@ mod tests {
             &t("later"),
             "the last value of a position wins"
         );
-        assert!(g.row_is_empty(3));
+        assert!(g.row_is_empty(3), "white space only is not content");
+        assert_eq!(g.get(3, 4), &CellValue::Empty);
         assert_eq!(
             g.row_cells(1, 2).map(|(c, _)| c).collect::<Vec<_>>(),
             vec![4]

@@ -6,7 +6,7 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::Arc;
 
-use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
 use crate::model::cell::CellValue;
 use crate::model::finding::Text;
@@ -80,29 +80,35 @@ pub fn open_grids(path: &Path, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFa
     open_bytes(read_file(path)?, shown)
 }
 
-/// A file's bytes, refused beyond [`limits::MAX_FILE_BYTES`].
+/// A file's bytes, refused beyond [`limits::MAX_FILE_BYTES`]. The size is
+/// asked of the open file, so the path is looked up once.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadFailure> {
-    if let Ok(m) = std::fs::metadata(path)
-        && m.len() > limits::MAX_FILE_BYTES
-    {
-        return Err(fail(
-            format!(
-                "ファイルが {} MB あり、評価シートとしては大きすぎるため読みません（上限 {} MB）。不要なシートや画像を除いて保存し直してもらってください。",
-                m.len() / (1024 * 1024),
-                limits::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            format!(
-                "The file is {} MB, too large for an evaluation workbook; not read.",
-                m.len() / (1024 * 1024)
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
         fail(
             format!("ファイルを読めません: {e}。アクセス権とファイルの場所を確認してください。"),
             format!("Cannot read the file: {e}. Check permissions and location."),
         )
-    })
+    };
+    let mut f = std::fs::File::open(path).map_err(cannot)?;
+    let len = f.metadata().map_err(cannot)?.len();
+    if len > limits::MAX_FILE_BYTES {
+        return Err(fail(
+            format!(
+                "ファイルが {} MB あり、評価シートとしては大きすぎるため読みません（上限 {} MB）。不要なシートや画像を除いて保存し直してもらってください。",
+                len / (1024 * 1024),
+                limits::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            format!(
+                "The file is {} MB, too large for an evaluation workbook; not read.",
+                len / (1024 * 1024)
+            ),
+        ));
+    }
+    // Read to the end whatever the size said: the file may be growing.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    f.read_to_end(&mut bytes).map_err(cannot)?;
+    Ok(bytes)
 }
 
 /// Opens a workbook held in memory.
@@ -208,7 +214,7 @@ where
         for r in 0..height.min(limits::MAX_ROWS as usize + 1) {
             for c in 0..width.min(limits::MAX_COLS as usize + 1) {
                 let d = std::mem::take(&mut range[(r, c)]);
-                b.push(r0 + r as u32, c0 + c as u32, d);
+                b.push(r0 + r as u32, c0 + c as u32, convert(d));
             }
         }
         // Cells beyond the limits, counted without copying.
@@ -237,7 +243,7 @@ where
             let mut b = SheetBuilder::default();
             while let Some(cell) = cells.next_cell().map_err(|e| sheet_failure(&name, e))? {
                 let (r, c) = cell.get_position();
-                b.push(r, c, Data::from(cell.get_value().clone()));
+                b.push(r, c, convert_ref(cell.get_value()));
             }
             b
         };
@@ -255,15 +261,16 @@ struct SheetBuilder {
 }
 
 impl SheetBuilder {
-    fn push(&mut self, row: u32, col: u32, d: Data) {
-        if matches!(d, Data::Empty) {
+    /// Keeps a cell within the limits; an empty one (white space only
+    /// included) is not kept, so the grid holds only cells with content.
+    fn push(&mut self, row: u32, col: u32, mut v: CellValue) {
+        if v.is_empty() {
             return;
         }
         if row >= limits::MAX_ROWS || col >= limits::MAX_COLS {
             self.ignored += 1;
             return;
         }
-        let mut v = convert(d);
         if let CellValue::Text(t) = &mut v
             && t.len() > limits::MAX_TEXT_CHARS
         {
@@ -295,6 +302,18 @@ impl SheetBuilder {
             hidden,
             notes,
         }
+    }
+}
+
+/// A streamed xlsx cell's value, copied out of calamine's buffers once.
+fn convert_ref(d: &DataRef<'_>) -> CellValue {
+    match d {
+        DataRef::SharedString(s) => CellValue::Text((*s).to_string()),
+        DataRef::String(s) => CellValue::Text(s.clone()),
+        DataRef::Int(i) => CellValue::Number(*i as f64),
+        DataRef::Float(f) => CellValue::Number(*f),
+        DataRef::Empty => CellValue::Empty,
+        other => convert(Data::from(other.clone())),
     }
 }
 
