@@ -329,3 +329,76 @@ fn an_interrupted_run_leaves_no_partial_output() {
         assert!(stray.is_empty(), "temporary files left: {stray:?}");
     }
 }
+
+/// hyoka hides each xlsx's theme part from calamine (`read::zipdir`): on
+/// workbooks written by openpyxl, LibreOffice, rust_xlsxwriter and hyoka
+/// itself, and on broken fixtures calamine reads, every sheet's values (dates included, which need the
+/// styles part) are what calamine reads from the untouched file.
+#[test]
+fn hiding_the_theme_changes_no_value() {
+    use calamine::{Reader, Xlsx};
+    use hyoka::read::zipdir;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for root in [samples(), fixture("")] {
+        for e in walkdir::WalkDir::new(root) {
+            let p = e.unwrap().into_path();
+            // Of the broken files, those calamine reads whole (the others
+            // overflow in debug builds or claim a million rows).
+            let bad = p.parent().is_some_and(|d| d.ends_with("bad"));
+            let read_whole = ["dates_as_serials", "formulas_errors", "hidden_sheets"]
+                .iter()
+                .any(|n| p.file_stem().is_some_and(|s| s == *n));
+            if p.extension().is_some_and(|x| x == "xlsx") && (!bad || read_whole) {
+                files.push(p);
+            }
+        }
+    }
+    let (mut compared, mut themed) = (0, 0);
+    for p in &files {
+        let bytes = std::fs::read(p).unwrap();
+        let Some(dir) = zipdir::read(&bytes) else {
+            continue;
+        };
+        let mut hidden = bytes.clone();
+        zipdir::hide_theme(&mut hidden, &dir);
+        let open = |b: Vec<u8>| Xlsx::new(std::io::Cursor::new(b));
+        let (Ok(mut plain), Ok(mut without)) = (open(bytes), open(hidden)) else {
+            continue;
+        };
+        themed += usize::from(dir.has_theme());
+        for name in plain.sheet_names() {
+            assert_eq!(
+                cells(&mut plain, &name),
+                cells(&mut without, &name),
+                "{} {name}",
+                p.display()
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 15, "only {compared} workbooks compared");
+    // openpyxl writes a theme, LibreOffice none.
+    assert!(themed >= 10, "only {themed} workbooks with a theme");
+}
+
+/// A cell's position and value as calamine streams it.
+type StreamedCell = ((u32, u32), calamine::Data);
+
+/// A sheet's first 100,000 cells as streamed, or the error.
+fn cells<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<StreamedCell>, String> {
+    let mut r = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+        out.push((
+            c.get_position(),
+            calamine::Data::from(c.get_value().clone()),
+        ));
+        if out.len() == 100_000 {
+            break;
+        }
+    }
+    Ok(out)
+}

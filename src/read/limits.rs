@@ -3,9 +3,8 @@
 //! megabyte in one cell) cannot stop the batch. Evaluation sheets are a few
 //! hundred rows and a dozen columns; the limits are far above that.
 
-use std::io::Cursor;
-
 use crate::model::finding::Text;
+use crate::read::zipdir::Directory;
 
 /// Largest file read at all.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -22,22 +21,14 @@ pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Checks a zip's directory before anything is inflated. Declared sizes are
 /// what the directory says; a part that inflates beyond its declared size is
 /// stopped by the zip reader's CRC and size checks.
-pub fn check_zip(bytes: &[u8]) -> Result<(), Text> {
-    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // not a readable zip: the workbook reader says why
-    };
-    let mut total: u64 = 0;
-    for i in 0..z.len() {
-        let Ok(f) = z.by_index_raw(i) else { continue };
-        let size = f.size();
-        if size > MAX_PART_BYTES {
-            let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-            return Err(too_big(&name, size));
-        }
-        total = total.saturating_add(size);
+pub fn check_zip(d: &Directory) -> Result<(), Text> {
+    if let Some((name, size)) = &d.largest
+        && *size > MAX_PART_BYTES
+    {
+        return Err(too_big(name, *size));
     }
-    if total > MAX_INFLATED_BYTES {
-        return Err(too_big("（全体）", total));
+    if d.total > MAX_INFLATED_BYTES {
+        return Err(too_big("（全体）", d.total));
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod labels;
 pub mod limits;
 pub mod targets;
 pub mod workbook;
+pub mod zipdir;
 
 use std::path::Path;
 use std::sync::Arc;

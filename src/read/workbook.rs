@@ -12,7 +12,7 @@ use crate::model::cell::CellValue;
 use crate::model::finding::Text;
 use crate::model::sheet::ReadFailure;
 use crate::read::grid::Grid;
-use crate::read::limits;
+use crate::read::{limits, zipdir};
 
 /// A sheet as opened, before recognition.
 pub struct RawSheet {
@@ -142,18 +142,28 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             collect(&mut wb, shown)
         }
         Sniffed::Zip => {
-            limits::check_zip(&bytes).map_err(|reason| ReadFailure { reason })?;
+            let dir = zipdir::read(&bytes);
+            if let Some(d) = &dir {
+                limits::check_zip(d).map_err(|reason| ReadFailure { reason })?;
+            }
             if is_ods(&bytes) {
                 let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::OdsError::Password => password(),
                     e => broken("ODS", e),
                 })?;
                 collect(&mut wb, shown)
-            } else if zip_has(&bytes, b"xl/workbook.bin") {
+            } else if dir
+                .as_ref()
+                .map_or_else(|| zip_has(&bytes, b"xl/workbook.bin"), |d| d.xlsb)
+            {
                 let mut wb =
                     Xlsb::new(Cursor::new(bytes)).map_err(|e| broken("Excel (.xlsb)", e))?;
                 collect(&mut wb, shown)
             } else {
+                let mut bytes = bytes;
+                if let Some(d) = &dir {
+                    zipdir::hide_theme(&mut bytes, d);
+                }
                 let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::XlsxError::Password => password(),
                     e => broken("Excel (.xlsx)", e),
