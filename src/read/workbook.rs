@@ -271,14 +271,17 @@ struct SheetBuilder {
 }
 
 impl SheetBuilder {
-    /// Keeps a cell within the limits; an empty one (white space only
-    /// included) is not kept, so the grid holds only cells with content.
+    /// Keeps a cell within the limits (counting those beyond); one holding
+    /// only white space is not kept, so the grid holds only cells with content.
     fn push(&mut self, row: u32, col: u32, mut v: CellValue) {
-        if v.is_empty() {
+        if matches!(v, CellValue::Empty) {
             return;
         }
         if row >= limits::MAX_ROWS || col >= limits::MAX_COLS {
             self.ignored += 1;
+            return;
+        }
+        if v.is_empty() {
             return;
         }
         if let CellValue::Text(t) = &mut v

@@ -59,9 +59,9 @@ pub fn read(bytes: &[u8]) -> Option<Directory> {
                 .eq(THEME.bytes())
         {
             // A directory record: signature, 42 bytes, then the name.
-            let start = usize::try_from(f.central_header_start()).ok()? + 46;
-            let name = start..start + raw.len();
-            if bytes.get(start - 46..start - 42) == Some(b"PK\x01\x02")
+            let record = usize::try_from(f.central_header_start()).unwrap_or(usize::MAX);
+            let name = record.saturating_add(46)..record.saturating_add(46 + raw.len());
+            if bytes.get(record..record.saturating_add(4)) == Some(b"PK\x01\x02")
                 && bytes.get(name.clone()) == Some(raw)
             {
                 d.theme_name = Some(name);
