@@ -1,9 +1,8 @@
 //! Property tests for the figure parser: it never panics on any text, and it
 //! reads back every figure written in the forms the documents use.
 
-use hyoka::derive::figures::{TextFigure, extract, fold};
+use hyoka::derive::figures::{At, TextFigure, extract, figure_at, fold};
 use hyoka::model::date::find_dates;
-use hyoka::model::figure::scan_figure;
 use hyoka::model::figure::{Unit, group_digits, parse_figure};
 use proptest::prelude::*;
 
@@ -38,7 +37,8 @@ fn to_fullwidth(s: &str) -> String {
 }
 
 /// The figure scan as first written, a character at a time: the optimised
-/// one (it jumps from digit to digit) must find exactly the same figures.
+/// one (it jumps from digit to digit and over dates) must find exactly the
+/// same figures. Both ask `figure_at` what starts at a position.
 fn extract_reference(text: &str) -> Vec<TextFigure> {
     let t = fold(text);
     let dates: Vec<_> = find_dates(&t).into_iter().map(|(_, r)| r).collect();
@@ -46,82 +46,21 @@ fn extract_reference(text: &str) -> Vec<TextFigure> {
     let mut i = 0;
     while i < t.len() {
         let c = t[i..].chars().next().expect("in range");
-        let starts = c.is_ascii_digit()
-            || (matches!(c, '約' | '▲' | '△' | '-' | '−' | '+')
-                && t[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| d.is_ascii_digit() || matches!(d, '▲' | '△' | '-')));
-        let prev = t[..i].chars().last();
-        let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第');
-        if !starts || glued || dates.iter().any(|r| r.contains(&i)) {
-            i += c.len_utf8();
-            continue;
-        }
-        let Some((figure, used)) = scan_figure(&t[i..]) else {
-            i += c.len_utf8();
-            continue;
+        let at = if dates.iter().any(|r| r.contains(&i)) {
+            At::Nothing
+        } else {
+            figure_at(&t, i, out.last().map_or(0, |f| f.end))
         };
-        let end = i + used;
-        let after = &t[end..];
-        let not_a_figure = (figure.printed_unit.is_empty()
-            && ["年", "月", "次", "期", "位", "倍", "割", "か年", "号"].iter().any(|w| after.starts_with(w)))
-            // `26市平均`, `1人当たり`: part of a name, not an amount.
-            || ["平均", "当たり", "あたり"].iter().any(|w| after.starts_with(w));
-        if not_a_figure {
-            i = end;
-            continue;
-        }
-        let floor = out.last().map_or(0, |f| f.end);
-        // `積立額 752,627,314円`: the label may stand a space or a colon away.
-        let near =
-            t[floor..i].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
-        let near_end = floor + near.len();
-        let mut s = near_end;
-        for (j, ch) in t[floor..near_end].char_indices().rev() {
-            if is_boundary(ch) {
-                break;
+        match at {
+            At::Nothing => i += c.len_utf8(),
+            At::Skip(end) => i = end,
+            At::Figure(f) => {
+                i = f.end;
+                out.push(f);
             }
-            s = floor + j;
         }
-        let label = t[s..near_end]
-            .trim_start_matches(['(', '（', ')', '）', ':', '：'])
-            .trim_end_matches(['：', ':', 'は', 'が', 'の', 'で', '(', '（', '約'])
-            .trim()
-            .to_string();
-        out.push(TextFigure {
-            label,
-            figure,
-            raw: t[i..end].to_string(),
-            start: i,
-            end,
-        });
-        i = end;
     }
     out
-}
-
-fn is_boundary(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '・' | '、'
-                | '。'
-                | ','
-                | ';'
-                | '【'
-                | '】'
-                | '「'
-                | '」'
-                | '<'
-                | '>'
-                | '＜'
-                | '＞'
-                | '/'
-                | '→'
-                | '～'
-                | '~'
-        )
 }
 
 /// Texts like the panels': figures with signs and 約, dates, ordinals,

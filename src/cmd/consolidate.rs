@@ -9,7 +9,6 @@
 //! overwritten. Exit status: 0 no error found, 1 errors found, 2 hyoka could
 //! not run (the old output is then left untouched).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::InputArgs;
@@ -48,12 +47,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let built = report::workbook::build(&out, lang, &args.output, book.file());
     built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
     if let Some(json) = &args.json {
-        let mut staged = report::atomic::Staged::new(json)?;
-        let mut w = std::io::BufWriter::new(staged.file());
-        let written = report::json::write(&mut w, &out).and_then(|()| w.flush());
-        drop(w);
-        staged.wrote(written)?;
-        staged.commit()?;
+        report::atomic::write_with(json, |w| report::json::write(w, &out))?;
     }
     book.commit()?;
     super::printed(report::terminal::write(

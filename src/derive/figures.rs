@@ -106,69 +106,85 @@ pub fn extract_folded(t: &str) -> Vec<TextFigure> {
         } else {
             i = d;
         }
-        let c = t[i..].chars().next().expect("in range");
-        let starts = c.is_ascii_digit()
-            || (matches!(c, '約' | '▲' | '△' | '-' | '−' | '+')
-                && t[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| d.is_ascii_digit() || matches!(d, '▲' | '△' | '-')));
-        if !starts {
-            i += c.len_utf8();
-            continue;
-        }
         if let Some(r) = dates.iter().find(|r| r.contains(&i)) {
             // No figure starts inside a date.
             i = r.end;
             continue;
         }
-        let prev = t[..i].chars().last();
-        let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第');
-        if glued {
-            i += c.len_utf8();
-            continue;
-        }
-        let Some((figure, used)) = scan_figure(&t[i..]) else {
-            i += c.len_utf8();
-            continue;
-        };
-        let end = i + used;
-        let after = &t[end..];
-        let not_a_figure = (figure.printed_unit.is_empty()
-            && ["年", "月", "次", "期", "位", "倍", "割", "か年", "号"].iter().any(|w| after.starts_with(w)))
-            // `26市平均`, `1人当たり`: part of a name, not an amount.
-            || ["平均", "当たり", "あたり"].iter().any(|w| after.starts_with(w));
-        if not_a_figure {
-            i = end;
-            continue;
-        }
-        let floor = out.last().map_or(0, |f| f.end);
-        // `積立額 752,627,314円`: the label may stand a space or a colon away.
-        let near =
-            t[floor..i].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
-        let near_end = floor + near.len();
-        let mut s = near_end;
-        for (j, ch) in t[floor..near_end].char_indices().rev() {
-            if is_boundary(ch) {
-                break;
+        match figure_at(t, i, out.last().map_or(0, |f| f.end)) {
+            At::Nothing => i += t[i..].chars().next().map_or(1, char::len_utf8),
+            At::Skip(end) => i = end,
+            At::Figure(f) => {
+                i = f.end;
+                out.push(f);
             }
-            s = floor + j;
         }
-        let label = t[s..near_end]
-            .trim_start_matches(['(', '（', ')', '）', ':', '：'])
-            .trim_end_matches(['：', ':', 'は', 'が', 'の', 'で', '(', '（', '約'])
-            .trim()
-            .to_string();
-        out.push(TextFigure {
-            label,
-            figure,
-            raw: t[i..end].to_string(),
-            start: i,
-            end,
-        });
-        i = end;
     }
     out
+}
+
+/// What starts at a position of a width-folded text.
+pub enum At {
+    /// No figure: go on with the next character.
+    Nothing,
+    /// A number that is no amount (`2050年`, `26市平均`): go on after it.
+    Skip(usize),
+    Figure(TextFigure),
+}
+
+/// What starts at byte `i` of the folded text `t` (not inside a date), the
+/// previous figure having ended at `floor`. What a figure is, is decided
+/// here only: the scan above and the character-at-a-time reference scan of
+/// the property tests differ only in the positions they ask about.
+pub fn figure_at(t: &str, i: usize, floor: usize) -> At {
+    let c = t[i..].chars().next().expect("in range");
+    let starts = c.is_ascii_digit()
+        || (matches!(c, '約' | '▲' | '△' | '-' | '−' | '+')
+            && t[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit() || matches!(d, '▲' | '△' | '-')));
+    if !starts {
+        return At::Nothing;
+    }
+    let prev = t[..i].chars().last();
+    if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第') {
+        return At::Nothing; // glued to a word or an ordinal
+    }
+    let Some((figure, used)) = scan_figure(&t[i..]) else {
+        return At::Nothing;
+    };
+    let end = i + used;
+    let after = &t[end..];
+    let not_a_figure = (figure.printed_unit.is_empty()
+        && ["年", "月", "次", "期", "位", "倍", "割", "か年", "号"].iter().any(|w| after.starts_with(w)))
+        // `26市平均`, `1人当たり`: part of a name, not an amount.
+        || ["平均", "当たり", "あたり"].iter().any(|w| after.starts_with(w));
+    if not_a_figure {
+        return At::Skip(end);
+    }
+    // `積立額 752,627,314円`: the label may stand a space or a colon away.
+    let near = t[floor..i].trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
+    let near_end = floor + near.len();
+    let mut s = near_end;
+    for (j, ch) in t[floor..near_end].char_indices().rev() {
+        if is_boundary(ch) {
+            break;
+        }
+        s = floor + j;
+    }
+    let label = t[s..near_end]
+        .trim_start_matches(['(', '（', ')', '）', ':', '：'])
+        .trim_end_matches(['：', ':', 'は', 'が', 'の', 'で', '(', '（', '約'])
+        .trim()
+        .to_string();
+    At::Figure(TextFigure {
+        label,
+        figure,
+        raw: t[i..end].to_string(),
+        start: i,
+        end,
+    })
 }
 
 /// Where a text figure sits in the sheets.
@@ -355,12 +371,17 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
             .as_ref()
             .and_then(|c| Comparator::parse(&key(&c.value)));
         for (year, v) in &row.values {
-            let (figure, own_unit) = match &v.value {
-                CellValue::Number(n) => (from_number(*n, unit.as_deref().unwrap_or("")), false),
+            // The figure, whether its unit is its own, and the comparator
+            // typed with it (`91.2%以下`).
+            let (figure, own_unit, typed) = match &v.value {
+                CellValue::Number(n) => {
+                    (from_number(*n, unit.as_deref().unwrap_or("")), false, None)
+                }
                 CellValue::Text(t) => {
                     let Some(mut f) = crate::model::figure::parse_figure(t) else {
                         continue;
                     };
+                    let typed = f.comparator;
                     let column = unit.as_deref().map(|u| from_number(1.0, u));
                     let own = f.printed_unit.is_empty() && column.is_some();
                     if own {
@@ -374,7 +395,7 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
                             && (!c.unit.same_kind(&f.unit)
                                 || c.value != from_number(1.0, &f.printed_unit).value)
                     });
-                    (f, differs)
+                    (f, differs, typed)
                 }
                 _ => continue,
             };
@@ -388,10 +409,7 @@ pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<T
                 figure,
                 column_unit: unit.clone(),
                 own_unit,
-                comparator: comparator.or_else(|| {
-                    let t = v.value.text();
-                    crate::model::figure::parse_figure(&t).and_then(|f| f.comparator)
-                }),
+                comparator: comparator.or(typed),
             });
         }
     }

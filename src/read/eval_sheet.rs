@@ -277,14 +277,12 @@ fn grade_cells<'g>(g: &'g Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Cell
 fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Cells) {
     // A note typed right of the grades (備考, a reason for `—`) belongs to the row.
     let note = cells.last().map(|c| c.2).and_then(|last| {
-        g.row_cells(last.row, last.col + 1)
-            .find(|(_, v)| !v.is_empty())
-            .map(|(c, v)| {
-                Box::new(Located {
-                    value: v.text(),
-                    at: g.loc(last.row, c),
-                })
+        g.row_cells(last.row, last.col + 1).next().map(|(c, v)| {
+            Box::new(Located {
+                value: v.text(),
+                at: g.loc(last.row, c),
             })
+        })
     });
     let row = GradeRow::new(
         at.cell.unwrap_or(CellRef::new(0, 0)),

@@ -85,23 +85,6 @@ impl Grid {
         }
     }
 
-    /// A grid of rows of equal width whose first cell is at `origin` (row, col).
-    pub fn new(
-        file: Arc<str>,
-        sheet: Arc<str>,
-        origin: (u32, u32),
-        width: usize,
-        dense: Vec<CellValue>,
-    ) -> Grid {
-        let w = width.max(1);
-        let cells = dense
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| (origin.0 + (i / w) as u32, origin.1 + (i % w) as u32, v))
-            .collect();
-        Grid::from_cells(file, sheet, cells)
-    }
-
     /// A grid from rows starting at A1 (tests, CSV).
     pub fn from_rows(file: &str, sheet: &str, rows: Vec<Vec<CellValue>>) -> Grid {
         let cells = rows
@@ -258,16 +241,14 @@ mod tests {
 
     #[test]
     fn absolute_positions() {
-        let g = Grid::new(
+        let g = Grid::from_cells(
             "f".into(),
             "s".into(),
-            (2, 1),
-            2,
             vec![
-                CellValue::Text("x".into()),
-                CellValue::Empty,
-                CellValue::Empty,
-                CellValue::Number(1.0),
+                (2, 1, CellValue::Text("x".into())),
+                (2, 2, CellValue::Empty),
+                (3, 1, CellValue::Empty),
+                (3, 2, CellValue::Number(1.0)),
             ],
         );
         assert_eq!(g.get(2, 1), &CellValue::Text("x".into()));

@@ -55,9 +55,21 @@ fn pending(path: &Path, add: bool) {
 
 /// Writes `bytes` to `target` atomically.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<(), ToolError> {
+    write_with(target, |w| w.write_all(bytes))
+}
+
+/// Writes `target` atomically from what `write` puts into a buffered writer,
+/// never holding the whole output in memory.
+pub fn write_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ToolError> {
     let mut staged = Staged::new(target)?;
-    let result = staged.file().write_all(bytes);
-    staged.wrote(result)?;
+    let mut w = std::io::BufWriter::new(staged.file());
+    // A failed flush must fail the write, not vanish in BufWriter's drop.
+    let written = write(&mut w).and_then(|()| w.flush());
+    drop(w);
+    staged.wrote(written)?;
     staged.commit()
 }
 

@@ -8,6 +8,8 @@
 //! row height), the third writes each row, with a height of its own where it
 //! needs another.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
@@ -31,25 +33,24 @@ const HEADERS: [&str; 10] = [
 /// Columns whose text wraps.
 const WRAPPED: std::ops::RangeInclusive<usize> = 6..=9;
 
-/// The texts of a finding's row.
-fn cells(f: &Finding, lang: Lang) -> [String; 10] {
+/// The texts of a finding's row, borrowed from the finding but for the file
+/// name and the cell (each row's texts are asked for three times).
+fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 10] {
     [
-        f.severity.ja().to_string(),
-        f.code.to_string(),
+        Cow::Borrowed(f.severity.ja()),
+        Cow::Borrowed(f.code),
         // The file's name: the link on the cell column holds the path.
         std::path::Path::new(&*f.at.file)
             .file_name()
-            .map_or(f.at.file.to_string(), |n| n.to_string_lossy().into_owned()),
-        f.at.sheet.as_deref().unwrap_or("").to_string(),
-        f.at.cell.map(|c| c.to_string()).unwrap_or_default(),
-        f.department.as_deref().unwrap_or_default().to_string(),
-        f.message.get(lang).to_string(),
-        f.found.as_deref().unwrap_or_default().to_string(),
-        f.expected.as_deref().unwrap_or_default().to_string(),
-        f.suggestion
-            .as_ref()
-            .map(|s| s.get(lang).to_string())
-            .unwrap_or_default(),
+            .map_or(Cow::Borrowed(&*f.at.file), |n| n.to_string_lossy()),
+        Cow::Borrowed(f.at.sheet.as_deref().unwrap_or("")),
+        f.at.cell
+            .map_or(Cow::Borrowed(""), |c| Cow::Owned(c.to_string())),
+        Cow::Borrowed(f.department.as_deref().unwrap_or_default()),
+        Cow::Borrowed(f.message.get(lang)),
+        Cow::Borrowed(f.found.as_deref().unwrap_or_default()),
+        Cow::Borrowed(f.expected.as_deref().unwrap_or_default()),
+        Cow::Borrowed(f.suggestion.as_ref().map_or("", |s| s.get(lang))),
     ]
 }
 
@@ -74,7 +75,7 @@ pub(super) fn sheet(
         .iter()
         .map(|f| {
             let cells = cells(f, lang);
-            fixed.lines(WRAPPED.map(|c| (c, cells[c].as_str())))
+            fixed.lines(WRAPPED.map(|c| (c, &*cells[c])))
         })
         .collect();
     fixed.usual_height(ws, &lines)?;
@@ -97,14 +98,10 @@ pub(super) fn sheet(
             };
             if c == 4 && f.at.sheet.is_some() {
                 // The cell, linked; a finding about a whole sheet links to its A1.
-                let shown = if v.is_empty() {
-                    "シート"
-                } else {
-                    v.as_str()
-                };
+                let shown = if v.is_empty() { "シート" } else { v };
                 write_linked(ws, row, 4, shown, Some(&f.at), &mut links, &st.link)?;
             } else {
-                ws.write_string_with_format(row, c as u16, v, fmt)?;
+                ws.write_string_with_format(row, c as u16, &**v, fmt)?;
             }
         }
     }
