@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::error::ToolError;
 use crate::model::finding::Severity;
-use crate::rules::registry::{RULES, Registered};
+use crate::rules::registry::{self, Registered};
 
 /// The name looked for beside the inputs.
 pub const FILE_NAME: &str = "hyoka.toml";
@@ -80,7 +80,7 @@ impl Config {
                     "{code} の重要度「{s}」は error / warning / info のいずれかです"
                 ))
             })?;
-            if !RULES.iter().any(|r| r.rule.code() == code) {
+            if !registry::all().iter().any(|r| r.code == code) {
                 return Err(err(format!(
                     "ルール {code} はありません（hyoka rules で一覧）"
                 )));
@@ -100,12 +100,13 @@ impl Config {
     /// switch a check off.
     pub fn rules(&self) -> Result<Vec<&'static Registered>, ToolError> {
         for p in self.select.iter().chain(&self.ignore) {
-            if !RULES.iter().any(|r| matches(r, p)) {
+            if !registry::all().iter().any(|r| matches(r, p)) {
                 return Err(ToolError::BadRuleSelector(p.clone()));
             }
         }
-        Ok(RULES
+        Ok(registry::all()
             .iter()
+            .copied()
             .filter(|r| self.select.is_empty() || self.select.iter().any(|p| matches(r, p)))
             .filter(|r| !self.ignore.iter().any(|p| matches(r, p)))
             .collect())
@@ -115,7 +116,7 @@ impl Config {
 /// A code (`G003`) or a prefix of codes (`G`, `G0`), case-insensitive.
 fn matches(r: &Registered, pattern: &str) -> bool {
     let p = pattern.trim().to_ascii_uppercase();
-    !p.is_empty() && r.rule.code().starts_with(&p)
+    !p.is_empty() && r.code.starts_with(&p)
 }
 
 #[cfg(test)]
@@ -123,7 +124,7 @@ mod tests {
     use super::*;
 
     fn codes(c: &Config) -> Vec<&'static str> {
-        c.rules().unwrap().iter().map(|r| r.rule.code()).collect()
+        c.rules().unwrap().iter().map(|r| r.code).collect()
     }
 
     #[test]
@@ -139,7 +140,7 @@ mod tests {
             got.iter()
                 .all(|c| c.starts_with('G') && !c.starts_with("G01"))
         );
-        assert!(codes(&Config::default()).len() == RULES.len());
+        assert!(codes(&Config::default()).len() == registry::all().len());
     }
 
     #[test]

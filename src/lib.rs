@@ -9,10 +9,11 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
-pub mod derive;
 pub mod error;
+pub mod facts;
 pub mod model;
 pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod run;

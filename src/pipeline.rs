@@ -6,21 +6,21 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::derive::batch::{Batch, SheetRef};
-use crate::derive::file::FileCx;
-use crate::derive::year::decide_year;
 use crate::error::ToolError;
+use crate::facts::batch::{Batch, SheetRef};
+use crate::facts::file::FileCx;
+use crate::facts::record::FileRecord;
+use crate::facts::year::decide_year;
 use crate::model::finding::{Finding, Severity};
 use crate::model::plan::{ItemId, Plan};
-use crate::model::record::FileRecord;
 use crate::model::sheet::{EvalSheet, ReadFailure, Submission};
 use crate::model::year::FiscalYear;
 use crate::read::discover::{Discovered, discover};
 use crate::rules::registry::Registered;
+use crate::run::Earliest;
 
 pub struct Options<'a> {
     pub inputs: Vec<PathBuf>,
@@ -40,6 +40,16 @@ pub struct Outcome<'p> {
     pub findings: Vec<Finding>,
 }
 
+impl<'p> Outcome<'p> {
+    /// What the reports render.
+    pub fn results(&self) -> crate::report::Results<'_, 'p> {
+        crate::report::Results {
+            batch: &self.batch,
+            findings: &self.findings,
+        }
+    }
+}
+
 pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
     let discovered = discover(&opts.inputs);
     if discovered.files.is_empty() && discovered.problems.is_empty() {
@@ -54,7 +64,7 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         )));
     }
     let checker = Checker::new(opts.plan, &opts.rules, &opts.severity);
-    let bar = crate::report::progress::bar(discovered.files.len() as u64, opts.progress);
+    let bar = crate::run::progress::bar(discovered.files.len() as u64, opts.progress);
     let mut done: Vec<Checked> = discovered
         .files
         .par_iter()
@@ -118,12 +128,10 @@ pub struct Checker<'p, 'r> {
     plan: &'p Plan,
     rules: &'r [&'static Registered],
     severity: &'r HashMap<String, Severity>,
-    /// What the selected rules need kept of every file.
-    keeps: crate::rules::Keeps,
-    /// Per plan item, the first sheet placed on it so far (file and sheet
-    /// index in one number). Only a sheet earlier than all seen can be the
-    /// one the item uses, so only such sheets are kept whole.
-    first: HashMap<ItemId, AtomicU64>,
+    /// Per plan item, the first sheet placed on it so far. Only a sheet
+    /// earlier than all seen can be the one the item uses, so only such
+    /// sheets are kept whole.
+    first: Earliest<ItemId>,
 }
 
 /// One file checked: its record, the sheets kept whole, its findings.
@@ -143,11 +151,7 @@ impl<'p, 'r> Checker<'p, 'r> {
             plan,
             rules,
             severity,
-            keeps: crate::rules::Keeps::of(rules),
-            first: plan
-                .items()
-                .map(|i| (i.id, AtomicU64::new(u64::MAX)))
-                .collect(),
+            first: Earliest::new(plan.items().map(|i| i.id)),
         }
     }
 
@@ -156,12 +160,7 @@ impl<'p, 'r> Checker<'p, 'r> {
         let cx = FileCx::new(self.plan, index, submission);
         let mut findings = crate::rules::run_file(&cx, self.rules, self.severity);
         findings.shrink_to_fit(); // kept until all files are done
-        let (record, whole) = cx.keep(self.keeps, |item, r| {
-            let key = ((r.file as u64) << 24) | r.sheet as u64;
-            self.first
-                .get(&item)
-                .is_some_and(|slot| slot.fetch_min(key, Ordering::Relaxed) > key)
-        });
+        let (record, whole) = cx.keep(|item, r| self.first.claim(&item, r.file, r.sheet));
         Checked {
             record,
             whole,

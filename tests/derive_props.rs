@@ -2,7 +2,7 @@
 //! ratios), it does not depend on the order of the actions, and it reports a
 //! tie exactly when the ratios are equal.
 
-use hyoka::derive::grades::{Derived, Tally, derive};
+use hyoka::facts::grading::{Derived, Tally, derive};
 use hyoka::model::grade::Grade;
 use proptest::prelude::*;
 

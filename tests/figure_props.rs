@@ -1,7 +1,7 @@
 //! Property tests for the figure parser: it never panics on any text, and it
 //! reads back every figure written in the forms the documents use.
 
-use hyoka::derive::figures::{At, TextFigure, extract, figure_at, fold};
+use hyoka::facts::figures::{At, TextFigure, extract, figure_at, fold};
 use hyoka::model::date::find_dates;
 use hyoka::model::figure::{Unit, group_digits, parse_figure};
 use proptest::prelude::*;

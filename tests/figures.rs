@@ -14,7 +14,7 @@ use hyoka::model::year::FiscalYear;
 use hyoka::pipeline::check_submissions;
 use hyoka::read::build_workbook;
 use hyoka::read::workbook::{RawSheet, open_grids};
-use hyoka::rules::registry::RULES;
+use hyoka::rules::registry;
 
 use crate::util::samples;
 
@@ -407,9 +407,10 @@ fn findings(file: &str, raw: Vec<RawSheet>) -> Vec<Finding> {
         path: file.into(),
         result: Ok(build_workbook(raw)),
     };
-    let rules: Vec<_> = RULES
+    let rules: Vec<_> = registry::all()
         .iter()
-        .filter(|r| r.rule.code().starts_with('N'))
+        .copied()
+        .filter(|r| r.code.starts_with('N'))
         .collect();
     let year = Some(FiscalYear(R6));
     check_submissions(&plan, year, &rules, &Default::default(), vec![sub], vec![])
@@ -464,7 +465,14 @@ fn clean_samples_give_no_figure_error() {
         let errors: Vec<String> = findings(file, clean(file))
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{} {} {}", f.code, f.at, f.message.ja))
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f.code,
+                    f.at,
+                    f.message(hyoka::model::finding::Lang::Ja)
+                )
+            })
             .collect();
         assert!(errors.is_empty(), "{file}: {errors:#?}");
     }

@@ -23,14 +23,15 @@ fn paths(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(m) => {
             for (k, v) in m {
-                // by_code's keys are rule codes, data rather than fields.
+                // by_code's keys are rule codes, and a finding's data is the
+                // rule's: values rather than fields of the document.
                 let p = if prefix.is_empty() {
                     k.clone()
                 } else {
                     format!("{prefix}.{k}")
                 };
                 out.insert(p.clone());
-                if p != "summary.by_code" {
+                if p != "summary.by_code" && p != "findings[].data" {
                     paths(v, &p, out);
                 }
             }
@@ -80,5 +81,17 @@ fn documented_fields_are_the_real_ones() {
                     .is_ascii_uppercase())
         );
         assert!(f["related"].is_array());
+        assert!(f["data"].is_object(), "{f}");
     }
+    // The data carries the values the message was made from.
+    let n001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "N001")
+        .expect("the samples' unit slip");
+    assert_eq!(n001["data"]["value"], "8,447,029円");
+    assert_eq!(n001["data"]["fixed"], "8,447,029千円");
+    assert_eq!(n001["data"]["why"]["column"], "千円");
+    assert_eq!(n001["data"]["year"], 2023);
 }

@@ -2,13 +2,13 @@
 //! sheet kept whole for each 取組項目 must still be the first in input order,
 //! and the findings the same, whatever order the files are checked in.
 
-use hyoka::derive::batch::Batch;
+use hyoka::facts::batch::Batch;
 use hyoka::model::finding::Finding;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::{GradeRow, Submission};
 use hyoka::model::year::FiscalYear;
 use hyoka::pipeline::{Checker, check_submissions};
-use hyoka::rules::registry::RULES;
+use hyoka::rules::registry;
 
 use crate::util::samples;
 
@@ -27,7 +27,14 @@ fn sample_submissions() -> Vec<Submission> {
 fn rendered(findings: &[Finding]) -> Vec<String> {
     findings
         .iter()
-        .map(|f| format!("{} {} {}", f.code, f.at, f.message.ja))
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f.code,
+                f.at,
+                f.message(hyoka::model::finding::Lang::Ja)
+            )
+        })
         .collect()
 }
 
@@ -44,7 +51,7 @@ fn placement(b: &Batch) -> Vec<String> {
 #[test]
 fn the_order_files_are_checked_in_changes_nothing() {
     let plan = Plan::embedded();
-    let rules: Vec<_> = RULES.iter().collect();
+    let rules: Vec<_> = registry::all().to_vec();
     let severity = Default::default();
     let year = Some(FiscalYear(2024));
     let mut subs = sample_submissions();

@@ -34,7 +34,7 @@ use hyoka::pipeline::check_submissions;
 use hyoka::read::build_workbook;
 use hyoka::read::grid::Grid;
 use hyoka::read::workbook::{RawSheet, open_bytes};
-use hyoka::rules::registry::RULES;
+use hyoka::rules::registry;
 
 use crate::util::fixture;
 
@@ -211,9 +211,9 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
     let fx = parse(path);
     let plan = Plan::embedded();
     let year = parse_year_arg(&fx.year).expect("fixture year");
-    let rule = RULES
+    let rule = registry::all()
         .iter()
-        .find(|r| r.rule.code() == code)
+        .find(|r| r.code == code)
         .unwrap_or_else(|| panic!("no rule {code} in the registry"));
     let subs = submissions(&fx);
     let skipped = fx.skipped.clone();
@@ -249,8 +249,8 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
 fn every_rule_fires_on_its_failing_fixtures_and_only_there() {
     let dir = fixture("rules");
     let mut problems = Vec::new();
-    for r in RULES {
-        let code = r.rule.code();
+    for r in registry::all() {
+        let code = r.code;
         let mut fails = 0;
         let mut passes = 0;
         let rule_dir = dir.join(code);
@@ -301,11 +301,11 @@ fn base_sheets_are_clean() {
             format!("[file base.xlsx]\n[sheet S < base/{base}.txt]\n"),
         )
         .unwrap();
-        for r in RULES.iter().filter(|r| r.rule.code() != "P003") {
-            if r.rule.severity() == hyoka::model::finding::Severity::Info {
+        for r in registry::all().iter().filter(|r| r.code != "P003") {
+            if r.severity == hyoka::model::finding::Severity::Info {
                 continue; // 2-(3) keeps the report's tie (G011)
             }
-            let (_, got) = run(r.rule.code(), &path);
+            let (_, got) = run(r.code, &path);
             assert!(got.is_empty(), "base {base}: {got:?}");
         }
         std::fs::remove_file(&path).ok();

@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let wb = hyoka::read::build_workbook(raw);
     let plan = hyoka::model::plan::Plan::embedded();
     let sub = hyoka::model::sheet::Submission { path: "fuzz.xlsx".into(), result: Ok(wb) };
-    let rules: Vec<_> = hyoka::rules::registry::RULES.iter().collect();
+    let rules: Vec<_> = hyoka::rules::registry::all().to_vec();
     // The same checks as a run: each file's own, then across files.
     let year = Some(hyoka::model::year::FiscalYear(2024));
     let _ = hyoka::pipeline::check_submissions(&plan, year, &rules, &Default::default(), vec![sub], Vec::new());

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = hyoka::model::figure::parse_figure(s);
-        let _ = hyoka::derive::figures::extract(s);
+        let _ = hyoka::facts::figures::extract(s);
         let _ = hyoka::model::date::find_dates(s);
         let _ = hyoka::model::grade::read_grade(s);
         let _ = hyoka::model::year::parse_year_header(s);

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let result = hyoka::read::read_bytes(data.to_vec(), &shown);
     let plan = hyoka::model::plan::Plan::embedded();
     let sub = hyoka::model::sheet::Submission { path: shown, result };
-    let rules: Vec<_> = hyoka::rules::registry::RULES.iter().collect();
+    let rules: Vec<_> = hyoka::rules::registry::all().to_vec();
     // The same checks as a run: each file's own, then across files.
     let year = Some(hyoka::model::year::FiscalYear(2024));
     let _ = hyoka::pipeline::check_submissions(&plan, year, &rules, &Default::default(), vec![sub], Vec::new());

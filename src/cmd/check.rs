@@ -39,17 +39,17 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
         Format::Json => {
             // Buffered: the JSON is written in many small pieces.
             let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            super::printed(report::json::write(&mut w, &out).and_then(|()| w.flush()))?
+            super::printed(report::json::write(&mut w, &out.results()).and_then(|()| w.flush()))?
         }
         // anstream strips the colours when stdout is not a terminal or NO_COLOR is set.
         Format::Text => super::printed(report::terminal::write(
             &mut anstream::stdout().lock(),
-            &out,
+            &out.results(),
             lang,
             args.input.quiet,
         ))?,
     }
     let code = super::exit_code(&out.findings, args.input.fail_on.into());
-    super::leave(out);
+    crate::run::leave(out);
     Ok(code)
 }

@@ -44,15 +44,15 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     // Both outputs are written to temporary files first and renamed into
     // place only when both are whole.
     let mut book = report::atomic::Staged::new(&args.output)?;
-    let built = report::workbook::build(&out, lang, &args.output, book.file());
+    let built = report::workbook::build(&out.results(), lang, &args.output, book.file());
     built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
     if let Some(json) = &args.json {
-        report::atomic::write_with(json, |w| report::json::write(w, &out))?;
+        report::atomic::write_with(json, |w| report::json::write(w, &out.results()))?;
     }
     book.commit()?;
     super::printed(report::terminal::write(
         &mut anstream::stdout().lock(),
-        &out,
+        &out.results(),
         lang,
         args.input.quiet,
     ))?;
@@ -60,6 +60,6 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
         eprintln!("集約ブックを書き出しました: {}", args.output.display());
     }
     let code = super::exit_code(&out.findings, args.input.fail_on.into());
-    super::leave(out);
+    crate::run::leave(out);
     Ok(code)
 }

@@ -109,13 +109,6 @@ pub fn exit_code(findings: &[Finding], fail_on: Severity) -> i32 {
     }
 }
 
-/// Leaves a finished run's data to the operating system: the process ends
-/// next, and freeing a national run's records one by one takes longer than
-/// the process exit does.
-pub fn leave<T>(run: T) {
-    std::mem::forget(run);
-}
-
 /// Maps an error writing a report to stdout. A closed pipe (`hyoka check … | head`)
 /// is not a failure: the reader has seen what it wanted.
 pub fn printed(r: std::io::Result<()>) -> Result<(), ToolError> {

@@ -20,12 +20,12 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     if args.markdown {
         print!("{}", markdown());
     } else {
-        for r in registry::RULES {
+        for r in registry::all() {
             println!(
                 "{:5} {:8} {:28} {}",
-                r.rule.code(),
-                r.rule.severity().as_str(),
-                r.rule.name(),
+                r.code,
+                r.severity.as_str(),
+                r.name,
                 r.summary()
             );
         }
@@ -41,23 +41,23 @@ pub fn markdown() -> String {
          compare files, or depend on the evaluated year, check what is kept of every file \
          (grades, placements, 数値目標, and the sheet used for each 取組項目) once all are read.\n\n| code | name | default severity | checks |\n|---|---|---|---|\n",
     );
-    for r in registry::RULES {
+    for r in registry::all() {
         s += &format!(
             "| {} | {} | {} | {} |\n",
-            r.rule.code(),
-            r.rule.name(),
-            r.rule.severity(),
+            r.code,
+            r.name,
+            r.severity,
             r.summary()
         );
     }
-    for r in registry::RULES {
+    for r in registry::all() {
         let doc = r.doc();
         s += &format!(
             "\n## {} {} — {}\n\nDefault severity: {}.\n",
-            r.rule.code(),
-            r.rule.name(),
+            r.code,
+            r.name,
             r.summary(),
-            r.rule.severity()
+            r.severity
         );
         for line in doc.lines().skip_while(|l| !l.trim().is_empty()) {
             // Rule docs use `##` headings; nest them under the rule's heading.

@@ -61,10 +61,10 @@ pub enum Lang {
     En,
 }
 
-/// A text in both languages; rules write both, reports pick one. Boxed
-/// strings: a national run keeps a hundred thousand of them, and `format!`
-/// leaves spare capacity a `String` would keep.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A text in both languages, for what the reader says about a file (why it
+/// cannot be read, what the read limits left out); rules render their own
+/// messages from their violations' data instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub ja: Box<str>,
     pub en: Box<str>,
@@ -86,69 +86,111 @@ impl Text {
     }
 }
 
-/// One thing a person should look at. Kept small: every finding of a run is
-/// held until the report is sorted and written.
-#[derive(Clone, Debug)]
+/// What a rule found, as data: each rule defines its violations (what was
+/// found, what was expected, the values it computed) and renders their
+/// messages here, per language, in one place. The rule's code, name and
+/// severity come from the registry; where it was found, from the
+/// [`Finding`] that carries it.
+pub trait Violation: ViolationData + fmt::Debug + Send + Sync {
+    /// The message for a person, in `lang`.
+    fn message(&self, lang: Lang) -> String;
+
+    /// The value as found, when one value is at fault.
+    fn found(&self) -> Option<String> {
+        None
+    }
+
+    /// The value expected instead.
+    fn expected(&self) -> Option<String> {
+        None
+    }
+
+    /// How to fix it, in `lang`.
+    fn suggestion(&self, _lang: Lang) -> Option<String> {
+        None
+    }
+}
+
+/// A violation's data for programs (the JSON report's `data`), from its
+/// `Serialize`: derive `Serialize` on the violation and this comes with it.
+pub trait ViolationData {
+    fn data(&self) -> serde_json::Value;
+}
+
+impl<T: Serialize> ViolationData for T {
+    fn data(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// One thing a person should look at: a rule's violation at a place. Kept
+/// small: every finding of a run is held until the report is sorted and
+/// written, and messages are rendered only then.
+#[derive(Debug)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     pub at: Location,
     /// Further cells involved (the other side of a mismatch).
     pub related: Box<[Location]>,
-    pub message: Text,
-    pub found: Option<Box<str>>,
-    pub expected: Option<Box<str>>,
-    pub suggestion: Option<Box<Text>>,
+    pub violation: Box<dyn Violation>,
     /// 担当課 of the sheet the finding is in, when known (shared by the
     /// findings of one sheet).
     pub department: Option<Arc<str>>,
 }
 
 impl Finding {
-    pub fn new(code: &'static str, severity: Severity, at: Location, message: Text) -> Self {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        at: Location,
+        violation: impl Violation + 'static,
+    ) -> Self {
         Finding {
             code,
             severity,
             at,
             related: Box::new([]),
-            message,
-            found: None,
-            expected: None,
-            suggestion: None,
+            violation: Box::new(violation),
             department: None,
         }
     }
 
-    pub fn found(mut self, v: impl Into<String>) -> Self {
-        self.found = Some(v.into().into_boxed_str());
-        self
-    }
-
-    pub fn expected(mut self, v: impl Into<String>) -> Self {
-        self.expected = Some(v.into().into_boxed_str());
-        self
-    }
-
-    pub fn suggest(mut self, t: Text) -> Self {
-        self.suggestion = Some(Box::new(t));
-        self
-    }
-
-    pub fn department(mut self, d: Option<&str>) -> Self {
-        self.department = d.map(Arc::from);
-        self
-    }
-
-    pub fn related(mut self, at: Location) -> Self {
+    /// Adds a further cell involved.
+    pub fn related(&mut self, at: Location) -> &mut Self {
         let mut all = std::mem::take(&mut self.related).into_vec();
         all.push(at);
         self.related = all.into_boxed_slice();
         self
     }
 
-    /// Sort key: severity, then file, sheet, cell, code, and the message, so
-    /// the order never depends on which rule or thread reported first.
-    pub fn sort_key(&self) -> (Severity, &Location, &'static str, &str) {
-        (self.severity, &self.at, self.code, &self.message.ja)
+    pub fn department(&mut self, d: Option<&str>) -> &mut Self {
+        self.department = d.map(Arc::from);
+        self
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.violation.message(lang)
+    }
+
+    pub fn found(&self) -> Option<String> {
+        self.violation.found()
+    }
+
+    pub fn expected(&self) -> Option<String> {
+        self.violation.expected()
+    }
+
+    pub fn suggestion(&self, lang: Lang) -> Option<String> {
+        self.violation.suggestion(lang)
+    }
+
+    /// Report order: severity, then file, sheet, cell, code, and the message,
+    /// so the order never depends on which rule or thread reported first.
+    /// The message is rendered only to break a tie.
+    pub fn report_order(&self, other: &Finding) -> std::cmp::Ordering {
+        (self.severity, &self.at, self.code)
+            .cmp(&(other.severity, &other.at, other.code))
+            .then_with(|| self.message(Lang::Ja).cmp(&other.message(Lang::Ja)))
     }
 }

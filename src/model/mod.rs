@@ -8,7 +8,6 @@ pub mod finding;
 pub mod grade;
 pub mod location;
 pub mod plan;
-pub mod record;
 pub mod sheet;
 pub mod text;
 pub mod year;

@@ -25,6 +25,19 @@ pub struct ActionId {
     pub number: u8,
 }
 
+/// Ids are written as they are printed (`3-(4)`, `3-(4)-②`).
+impl serde::Serialize for ItemId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl serde::Serialize for ActionId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-({})", self.policy, self.item)

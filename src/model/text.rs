@@ -149,6 +149,27 @@ pub fn strip_relisted(name: &str) -> (String, bool) {
     }
 }
 
+/// Two names of the same thing, tolerating what people vary without meaning
+/// to: spacing, full/half width, and the （再掲） / （数値目標） markers.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || name_key(a) == name_key(b)
+}
+
+/// The comparison key of an action or item name (see [`same_name`]).
+pub fn name_key(s: &str) -> String {
+    let k = key(s);
+    let mut k = k.as_str();
+    loop {
+        let before = k.len();
+        for m in ["(再掲)", "(数値目標)"] {
+            k = k.strip_suffix(m).unwrap_or(k);
+        }
+        if k.len() == before {
+            return k.to_string();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

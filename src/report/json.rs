@@ -7,17 +7,17 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::finding::{Finding, Severity};
+use crate::facts::record::FileRecord;
+use crate::model::finding::{Finding, Lang, Severity};
 use crate::model::location::Location;
-use crate::model::record::FileRecord;
-use crate::pipeline::Outcome;
+use crate::report::Results;
 
 pub const VERSION: u32 = 1;
 
 /// The document, serialized as it is walked: files and findings are not
 /// collected first (a national run has tens of thousands of each).
 struct Document<'a> {
-    out: &'a Outcome<'a>,
+    out: &'a Results<'a, 'a>,
 }
 
 impl Serialize for Document<'_> {
@@ -30,7 +30,7 @@ impl Serialize for Document<'_> {
         m.serialize_field("fiscal_year", &out.batch.year.0)?;
         m.serialize_field("files", &Seq(|| out.batch.files.iter().map(file_entry)))?;
         m.serialize_field("findings", &Seq(|| out.findings.iter().map(entry)))?;
-        m.serialize_field("summary", &summary(&out.findings))?;
+        m.serialize_field("summary", &summary(out.findings))?;
         m.end()
     }
 }
@@ -71,13 +71,15 @@ struct FindingEntry<'a> {
     file: &'a str,
     sheet: Option<&'a str>,
     cell: Option<crate::model::location::CellRef>,
-    message: &'a str,
-    message_en: &'a str,
-    found: Option<&'a str>,
-    expected: Option<&'a str>,
-    suggestion: Option<&'a str>,
+    message: String,
+    message_en: String,
+    found: Option<String>,
+    expected: Option<String>,
+    suggestion: Option<String>,
     department: Option<&'a str>,
     related: Related<'a>,
+    /// The violation's own data (what was found, expected, computed).
+    data: serde_json::Value,
 }
 
 /// The related places of a finding, each written as its text (no strings
@@ -111,13 +113,14 @@ fn entry(f: &Finding) -> FindingEntry<'_> {
         file: &f.at.file,
         sheet: f.at.sheet.as_deref(),
         cell: f.at.cell,
-        message: &f.message.ja,
-        message_en: &f.message.en,
-        found: f.found.as_deref(),
-        expected: f.expected.as_deref(),
-        suggestion: f.suggestion.as_ref().map(|s| &*s.ja),
+        message: f.message(Lang::Ja),
+        message_en: f.message(Lang::En),
+        found: f.found(),
+        expected: f.expected(),
+        suggestion: f.suggestion(Lang::Ja),
         department: f.department.as_deref(),
         related: Related(&f.related),
+        data: f.violation.data(),
     }
 }
 
@@ -171,7 +174,7 @@ fn summary(findings: &[Finding]) -> Summary {
     }
 }
 
-pub fn write(w: &mut dyn Write, out: &Outcome) -> io::Result<()> {
+pub fn write(w: &mut dyn Write, out: &Results) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, &Document { out }).map_err(io::Error::other)?;
     writeln!(w)
 }

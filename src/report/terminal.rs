@@ -11,7 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::model::finding::{Finding, Lang, Severity};
 use crate::model::sheet::SheetKind;
-use crate::pipeline::Outcome;
+use crate::report::Results;
 
 fn style(s: Severity) -> Style {
     let c = match s {
@@ -22,12 +22,12 @@ fn style(s: Severity) -> Style {
     Style::new().fg_color(Some(c.into())).bold()
 }
 
-pub fn write(w: &mut dyn Write, out: &Outcome, lang: Lang, quiet: bool) -> io::Result<()> {
+pub fn write(w: &mut dyn Write, out: &Results, lang: Lang, quiet: bool) -> io::Result<()> {
     if !quiet {
         write_files(w, out, lang)?;
     }
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in &out.findings {
+    for f in out.findings {
         by_file.entry(&f.at.file).or_default().push(f);
     }
     for (_, mut fs) in by_file {
@@ -41,7 +41,7 @@ pub fn write(w: &mut dyn Write, out: &Outcome, lang: Lang, quiet: bool) -> io::R
     write_summary(w, out, lang)
 }
 
-fn write_files(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
+fn write_files(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
     let dim = Style::new().dimmed();
     for s in &out.batch.files {
         let desc = match s.kept() {
@@ -82,24 +82,24 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
         f.at,
         f.severity,
         f.code,
-        f.message.get(lang)
+        f.message(lang)
     )?;
     let (found, expected, fix) = match lang {
         Lang::Ja => ("検出値", "期待値", "修正案"),
         Lang::En => ("found", "expected", "fix"),
     };
     let mut parts = Vec::new();
-    if let Some(v) = &f.found {
+    if let Some(v) = f.found() {
         parts.push(format!("{found}: {v}"));
     }
-    if let Some(v) = &f.expected {
+    if let Some(v) = f.expected() {
         parts.push(format!("{expected}: {v}"));
     }
     if !parts.is_empty() {
         writeln!(w, "    {}", parts.join("  "))?;
     }
-    if let Some(s) = &f.suggestion {
-        writeln!(w, "    {fix}: {}", s.get(lang))?;
+    if let Some(s) = f.suggestion(lang) {
+        writeln!(w, "    {fix}: {s}")?;
     }
     for r in &f.related {
         writeln!(w, "    → {r}")?;
@@ -107,7 +107,7 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-fn write_summary(w: &mut dyn Write, out: &Outcome, lang: Lang) -> io::Result<()> {
+fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
     let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
     let (e, wa, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     let files = out.batch.files.len();

@@ -1,14 +1,19 @@
-//! Rules: each checks one thing and reports [`Finding`]s. One rule, one file,
+//! Rules: each checks one thing and reports violations. One rule, one file,
 //! one stable code; the file's `//!` comment is the rule's documentation
-//! (`hyoka rules`, `docs/rules.md`). To add a rule, add its file and one line
-//! in [`registry`].
+//! (`hyoka rules`, `docs/rules.md`). To add a rule, add its file to a group
+//! folder and one line to that group's `rules!` list in its `mod.rs`: the
+//! line gives the code, name and default severity.
 //!
 //! A rule checks in one of two places, or both:
 //! - [`Rule::check_file`]: one file while it is read, texts and all. Files are
 //!   checked in parallel and their texts dropped afterwards; most rules are here.
 //! - [`Rule::check_batch`]: across files, once all are read and the evaluated
-//!   year is known, on what is kept of them ([`crate::model::record`]): grades,
+//!   year is known, on what is kept of them ([`crate::facts::record`]): grades,
 //!   placements, 数値目標, and each plan item's first sheet whole.
+//!
+//! A rule reports a typed [`Violation`] (its data, and its message rendered
+//! from the data per language) at a [`Location`]; [`Findings`] turns it into
+//! a [`Finding`] with the rule's code and configured severity.
 
 pub mod comments;
 pub mod figures;
@@ -20,78 +25,65 @@ pub mod structure;
 
 use std::collections::HashMap;
 
-use crate::derive::batch::{Batch, SheetRef};
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
+use crate::facts::batch::Batch;
+use crate::facts::file::FileCx;
+use crate::model::finding::{Finding, Severity, Violation};
 use crate::model::location::Location;
-use crate::model::plan::{ActionId, ItemRef};
+use crate::model::plan::ActionId;
 use crate::model::sheet::GradeCell;
 use crate::model::year::FiscalYear;
 
 /// A check. Implement `check_file`, `check_batch` or both.
 pub trait Rule: Sync {
-    /// Stable code, never reused: `G001`.
-    fn code(&self) -> &'static str;
-    /// Short kebab-case name: `unknown-grade`.
-    fn name(&self) -> &'static str;
-    /// Severity unless configured otherwise.
-    fn severity(&self) -> Severity;
-
     /// Checks one file while it is read (texts included).
-    fn check_file(&self, _file: &FileCx, _out: &mut Vec<Finding>) {}
+    fn check_file(&self, _file: &FileCx, _out: &mut Findings) {}
 
     /// Checks across files, on what is kept of them.
-    fn check_batch(&self, _batch: &Batch, _out: &mut Vec<Finding>) {}
-
-    /// What the batch check needs kept of every file beyond grades and
-    /// placements; kept only when a selected rule asks for it.
-    fn keeps(&self) -> Keeps {
-        Keeps::default()
-    }
-
-    /// A finding of this rule at its default severity.
-    fn finding(&self, at: Location, message: Text) -> Finding {
-        Finding::new(self.code(), self.severity(), at, message)
-    }
+    fn check_batch(&self, _batch: &Batch, _out: &mut Findings) {}
 }
 
-/// Facts taken from a file's texts for a batch check, beyond what every run
-/// keeps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Keeps {
-    /// A fingerprint of each evaluation sheet's content (P004).
-    pub content: bool,
+/// Where one rule's violations go: each becomes a [`Finding`] with the
+/// rule's code and severity.
+pub struct Findings<'o> {
+    code: &'static str,
+    severity: Severity,
+    list: &'o mut Vec<Finding>,
 }
 
-impl Keeps {
-    /// What any of the rules needs.
-    pub fn of(rules: &[&registry::Registered]) -> Keeps {
-        Keeps {
-            content: rules.iter().any(|r| r.rule.keeps().content),
+impl<'o> Findings<'o> {
+    pub fn new(code: &'static str, severity: Severity, list: &'o mut Vec<Finding>) -> Self {
+        Findings {
+            code,
+            severity,
+            list,
         }
     }
+
+    /// Reports `violation` at `at`; the finding returned takes related cells.
+    pub fn push(&mut self, at: Location, violation: impl Violation + 'static) -> &mut Finding {
+        self.list
+            .push(Finding::new(self.code, self.severity, at, violation));
+        self.list.last_mut().expect("just pushed")
+    }
 }
 
-/// Configured severities applied to a rule's findings.
-fn apply(rule: &registry::Registered, severity: &HashMap<String, Severity>, found: &mut [Finding]) {
-    if let Some(s) = severity.get(rule.rule.code()) {
-        for f in found {
-            f.severity = *s;
-        }
-    }
+/// Configured severities by rule code (hyoka.toml).
+pub type Severities = HashMap<String, Severity>;
+
+fn severity_of(rule: &registry::Registered, configured: &Severities) -> Severity {
+    configured.get(rule.code).copied().unwrap_or(rule.severity)
 }
 
 /// Runs the file checks of the given rules on one file.
 pub fn run_file(
     file: &FileCx,
     rules: &[&registry::Registered],
-    severity: &HashMap<String, Severity>,
+    severity: &Severities,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in rules {
-        let from = out.len();
-        r.rule.check_file(file, &mut out);
-        apply(r, severity, &mut out[from..]);
+        let mut sink = Findings::new(r.code, severity_of(r, severity), &mut out);
+        r.rule.check_file(file, &mut sink);
     }
     out
 }
@@ -101,15 +93,17 @@ pub fn run_file(
 pub fn run_batch(
     batch: &Batch,
     rules: &[&registry::Registered],
-    severity: &HashMap<String, Severity>,
+    severity: &Severities,
 ) -> Vec<Finding> {
     use rayon::prelude::*;
     rules
         .par_iter()
         .flat_map_iter(|r| {
             let mut v = Vec::new();
-            r.rule.check_batch(batch, &mut v);
-            apply(r, severity, &mut v);
+            r.rule.check_batch(
+                batch,
+                &mut Findings::new(r.code, severity_of(r, severity), &mut v),
+            );
             v
         })
         .collect()
@@ -132,13 +126,8 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
             f.department = owners.get(&(&*f.at.file, &**sheet)).map(|o| (*o).clone());
         }
     });
-    // The key is total, so an unstable sort gives the same order, in place.
-    findings.par_sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-}
-
-/// The plan item a placed sheet was put on.
-pub fn item_of<'p>(b: &Batch<'p>, r: SheetRef) -> Option<ItemRef<'p>> {
-    b.plan.item(b.item_of_sheet(r)?)
+    // The order is total, so an unstable sort gives the same order, in place.
+    findings.par_sort_unstable_by(Finding::report_order);
 }
 
 /// The 個別評価 cell of an action in a year, in the sheet that evaluates it,
@@ -152,25 +141,4 @@ pub fn action_grade_cell<'b>(
     let record = b.record(r);
     let cell = record.projects[p].grades.as_ref()?.cell(y)?;
     Some((cell, record.loc(cell.cell)))
-}
-
-/// Two names of the same thing, tolerating what people vary without meaning
-/// to: spacing, full/half width, and the （再掲） / （数値目標） markers.
-pub fn same_name(a: &str, b: &str) -> bool {
-    a == b || name_key(a) == name_key(b)
-}
-
-/// The comparison key of an action or item name (see [`same_name`]).
-pub fn name_key(s: &str) -> String {
-    let k = crate::model::text::key(s);
-    let mut k = k.as_str();
-    loop {
-        let before = k.len();
-        for m in ["(再掲)", "(数値目標)"] {
-            k = k.strip_suffix(m).unwrap_or(k);
-        }
-        if k.len() == before {
-            return k.to_string();
-        }
-    }
 }

@@ -1,12 +1,24 @@
-//! The list of rules. A rule's documentation is the `//!` comment at the top of
-//! its file, read here with `include_str!` so code and docs cannot drift.
+//! The list of rules. Each group's `mod.rs` lists its rules with the
+//! [`rules!`] macro — code, name, default severity, file and type, one line
+//! each — and this module puts the groups together. A rule's documentation
+//! is the `//!` comment at the top of its file, read with `include_str!` so
+//! code and docs cannot drift.
 
+use std::sync::OnceLock;
+
+use crate::model::finding::Severity;
 use crate::rules::{Rule, comments, figures, files, grades, plan, structure};
 
 pub struct Registered {
+    /// Stable code, never reused: `G001`.
+    pub code: &'static str,
+    /// Short kebab-case name: `unknown-grade`.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
     pub rule: &'static dyn Rule,
     /// The rule file's source; its leading `//!` lines are the documentation.
-    source: &'static str,
+    pub source: &'static str,
 }
 
 impl Registered {
@@ -33,166 +45,66 @@ impl Registered {
     }
 }
 
-macro_rules! rule {
-    ($rule:expr, $file:literal) => {
-        Registered {
-            rule: &$rule,
-            source: include_str!($file),
-        }
+/// Declares a group's rule files and lists them, one line per rule:
+/// `G001 "unknown-grade" Error unknown_grade::UnknownGrade`.
+macro_rules! rules {
+    ($($code:ident $name:literal $severity:ident $module:ident :: $rule:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// The rules of this group, in code order.
+        pub static RULES: &[$crate::rules::registry::Registered] = &[$(
+            $crate::rules::registry::Registered {
+                code: stringify!($code),
+                name: $name,
+                severity: $crate::model::finding::Severity::$severity,
+                rule: &$module::$rule,
+                source: include_str!(concat!(stringify!($module), ".rs")),
+            },
+        )*];
     };
 }
+pub(crate) use rules;
 
-/// Every rule, grouped by code letter: F files, G grades, K comments, N figures,
-/// P plan, S structure.
-pub static RULES: &[Registered] = &[
-    rule!(
-        files::unreadable_file::UnreadableFile,
-        "files/unreadable_file.rs"
-    ),
-    rule!(
-        files::no_evaluation_sheet::NoEvaluationSheet,
-        "files/no_evaluation_sheet.rs"
-    ),
-    rule!(files::formula_error::FormulaError, "files/formula_error.rs"),
-    rule!(files::read_limit::ReadLimit, "files/read_limit.rs"),
-    rule!(
-        files::not_a_spreadsheet::NotASpreadsheet,
-        "files/not_a_spreadsheet.rs"
-    ),
-    rule!(
-        grades::unknown_grade::UnknownGrade,
-        "grades/unknown_grade.rs"
-    ),
-    rule!(
-        grades::grade_variant::GradeVariant,
-        "grades/grade_variant.rs"
-    ),
-    rule!(
-        grades::missing_grade::MissingGrade,
-        "grades/missing_grade.rs"
-    ),
-    rule!(grades::future_grade::FutureGrade, "grades/future_grade.rs"),
-    rule!(
-        grades::unexplained_dash::UnexplainedDash,
-        "grades/unexplained_dash.rs"
-    ),
-    rule!(
-        grades::item_grade_mismatch::ItemGradeMismatch,
-        "grades/item_grade_mismatch.rs"
-    ),
-    rule!(
-        grades::item_grade_tie::ItemGradeTie,
-        "grades/item_grade_tie.rs"
-    ),
-    rule!(
-        grades::relisted_mismatch::RelistedMismatch,
-        "grades/relisted_mismatch.rs"
-    ),
-    rule!(
-        grades::conflicting_grades::ConflictingGrades,
-        "grades/conflicting_grades.rs"
-    ),
-    rule!(
-        comments::comment_action::CommentAction,
-        "comments/comment_action.rs"
-    ),
-    rule!(
-        comments::comment_grade::CommentGrade,
-        "comments/comment_grade.rs"
-    ),
-    rule!(figures::unit_slip::UnitSlip, "figures/unit_slip.rs"),
-    rule!(
-        figures::rounding_mismatch::RoundingMismatch,
-        "figures/rounding_mismatch.rs"
-    ),
-    rule!(
-        figures::target_grade::TargetGrade,
-        "figures/target_grade.rs"
-    ),
-    rule!(
-        figures::target_restated::TargetRestated,
-        "figures/target_restated.rs"
-    ),
-    rule!(
-        figures::change_claim::ChangeClaim,
-        "figures/change_claim.rs"
-    ),
-    rule!(
-        figures::total_mismatch::TotalMismatch,
-        "figures/total_mismatch.rs"
-    ),
-    rule!(
-        figures::fraction_mismatch::FractionMismatch,
-        "figures/fraction_mismatch.rs"
-    ),
-    rule!(
-        figures::fund_roll_forward::FundRollForward,
-        "figures/fund_roll_forward.rs"
-    ),
-    rule!(
-        figures::percent_vs_points::PercentVsPoints,
-        "figures/percent_vs_points.rs"
-    ),
-    rule!(
-        figures::same_figure_differs::SameFigureDiffers,
-        "figures/same_figure_differs.rs"
-    ),
-    rule!(
-        figures::date_outside_year::DateOutsideYear,
-        "figures/date_outside_year.rs"
-    ),
-    rule!(
-        figures::target_gap_claim::TargetGapClaim,
-        "figures/target_gap_claim.rs"
-    ),
-    rule!(plan::name_differs::NameDiffers, "plan/name_differs.rs"),
-    rule!(
-        plan::unknown_to_plan::UnknownToPlan,
-        "plan/unknown_to_plan.rs"
-    ),
-    rule!(plan::not_submitted::NotSubmitted, "plan/not_submitted.rs"),
-    rule!(
-        plan::duplicate_item::DuplicateItem,
-        "plan/duplicate_item.rs"
-    ),
-    rule!(
-        plan::duplicate_file::DuplicateFile,
-        "plan/duplicate_file.rs"
-    ),
-    rule!(
-        structure::missing_block::MissingBlock,
-        "structure/missing_block.rs"
-    ),
-    rule!(
-        structure::project_without_action::ProjectWithoutAction,
-        "structure/project_without_action.rs"
-    ),
-    rule!(
-        structure::action_without_project::ActionWithoutProject,
-        "structure/action_without_project.rs"
-    ),
-    rule!(
-        structure::unknown_action_reference::UnknownActionReference,
-        "structure/unknown_action_reference.rs"
-    ),
-];
+/// Every rule, grouped by code letter: F files, G grades, K comments, N
+/// figures, P plan, S structure.
+pub fn all() -> &'static [&'static Registered] {
+    static ALL: OnceLock<Vec<&'static Registered>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        [
+            files::RULES,
+            grades::RULES,
+            comments::RULES,
+            figures::RULES,
+            plan::RULES,
+            structure::RULES,
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    })
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_unique_and_documented() {
+    fn codes_are_unique_ordered_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for r in RULES {
+        let codes: Vec<&str> = all().iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(codes, sorted, "rules are listed in code order");
+        for r in all() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
             assert!(
-                seen.insert(r.rule.code()),
-                "duplicate code {}",
-                r.rule.code()
+                r.code.len() == 4 && r.code[1..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.code
             );
             let doc = r.doc();
             for heading in ["## What it checks", "## Why it matters", "## Example"] {
-                assert!(doc.contains(heading), "{} lacks `{heading}`", r.rule.code());
+                assert!(doc.contains(heading), "{} lacks `{heading}`", r.code);
             }
         }
     }

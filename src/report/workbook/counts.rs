@@ -5,8 +5,8 @@
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
 
 use super::{Styles, header_row};
-use crate::derive::batch::Batch;
-use crate::derive::counts::all_counts;
+use crate::facts::batch::Batch;
+use crate::report::counts::all_counts;
 
 pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();

@@ -8,9 +8,9 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
+use crate::facts::record::FileRecord;
 use crate::model::finding::Severity;
-use crate::model::record::FileRecord;
-use crate::pipeline::Outcome;
+use crate::report::Results;
 
 const HEADERS: [&str; 6] = [
     "ファイル",
@@ -51,7 +51,7 @@ fn cells(s: &FileRecord) -> [String; 4] {
 pub(super) fn sheet(
     ws: &mut Worksheet,
     st: &Styles,
-    out: &Outcome,
+    out: &Results,
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("提出状況")?;
@@ -71,7 +71,7 @@ pub(super) fn sheet(
     // Findings per file and severity, counted once (files × findings would be
     // quadratic at national scale).
     let mut counts: std::collections::HashMap<(&str, Severity), usize> = Default::default();
-    for f in &out.findings {
+    for f in out.findings {
         *counts.entry((&*f.at.file, f.severity)).or_default() += 1;
     }
     let mut row = 1u32;

@@ -15,7 +15,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
 use crate::model::finding::{Finding, Lang, Severity};
-use crate::pipeline::Outcome;
+use crate::report::Results;
 
 const HEADERS: [&str; 10] = [
     "重要度",
@@ -33,8 +33,8 @@ const HEADERS: [&str; 10] = [
 /// Columns whose text wraps.
 const WRAPPED: std::ops::RangeInclusive<usize> = 6..=9;
 
-/// The texts of a finding's row, borrowed from the finding but for the file
-/// name and the cell (each row's texts are asked for three times).
+/// The texts of a finding's row (each row's texts are asked for three
+/// times: widths, line counts, writing).
 fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 10] {
     [
         Cow::Borrowed(f.severity.ja()),
@@ -47,24 +47,24 @@ fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 10] {
         f.at.cell
             .map_or(Cow::Borrowed(""), |c| Cow::Owned(c.to_string())),
         Cow::Borrowed(f.department.as_deref().unwrap_or_default()),
-        Cow::Borrowed(f.message.get(lang)),
-        Cow::Borrowed(f.found.as_deref().unwrap_or_default()),
-        Cow::Borrowed(f.expected.as_deref().unwrap_or_default()),
-        Cow::Borrowed(f.suggestion.as_ref().map_or("", |s| s.get(lang))),
+        Cow::Owned(f.message(lang)),
+        Cow::Owned(f.found().unwrap_or_default()),
+        Cow::Owned(f.expected().unwrap_or_default()),
+        Cow::Owned(f.suggestion(lang).unwrap_or_default()),
     ]
 }
 
 pub(super) fn sheet(
     ws: &mut Worksheet,
     st: &Styles,
-    out: &Outcome,
+    out: &Results,
     lang: Lang,
     links: &Linker,
 ) -> Result<(), XlsxError> {
     ws.set_name("エラー報告")?;
     let mut links = links.sheet();
     let mut widths = Widths::new(&HEADERS);
-    for f in &out.findings {
+    for f in out.findings {
         for (c, v) in cells(f, lang).iter().enumerate() {
             widths.see(c, v);
         }

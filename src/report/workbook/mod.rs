@@ -17,7 +17,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::model::finding::Lang;
-use crate::pipeline::Outcome;
+use crate::report::Results;
 use crate::report::width::text_width;
 
 /// Background colours of grades A, B and C.
@@ -267,7 +267,7 @@ pub(super) fn header_row(
 /// Builds the workbook and writes it to `to`; links are relative to
 /// `output`'s folder.
 pub fn build(
-    out: &Outcome,
+    out: &Results,
     lang: Lang,
     output: &Path,
     to: &mut (impl std::io::Write + Send),
@@ -275,14 +275,14 @@ pub fn build(
     let st = styles();
     let links = links::Linker::new(output);
     let mut wb = Workbook::new();
-    summary::sheet(wb.add_worksheet(), &st, &out.batch, &links)?;
-    counts::sheet(&mut wb, &st, &out.batch)?;
+    summary::sheet(wb.add_worksheet(), &st, out.batch, &links)?;
+    counts::sheet(&mut wb, &st, out.batch)?;
     // The sheets that grow with the input are written row by row to
     // temporary files (constant memory), not held as cells.
     targets::sheet(
         wb.add_worksheet_with_constant_memory()?,
         &st,
-        &out.batch,
+        out.batch,
         &links,
     )?;
     findings::sheet(

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 
 use super::links::Linker;
 use super::{GRADE_COLORS, Styles, Widths, header_row, write_linked};
-use crate::derive::batch::{Agreement, Batch};
+use crate::facts::batch::{Agreement, Batch};
 use crate::model::grade::Grade;
 use crate::model::plan::ActionRef;
 

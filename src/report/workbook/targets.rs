@@ -6,8 +6,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
-use crate::derive::batch::Batch;
-use crate::derive::figures::{Figures, TargetValue};
+use crate::facts::batch::Batch;
+use crate::facts::figures::{Figures, TargetValue};
 use crate::model::figure::{Comparator, from_number};
 
 /// The value in the column's unit (`千円` → thousands of yen).

@@ -15,70 +15,111 @@
 //! action is ②; ③ is PPP/PFI手法導入…).
 //! Passes: 「②指定管理者制度導入施設の拡充」は、…
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
+use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::circled;
-use crate::rules::Rule;
 use crate::rules::comments::{action_by_name, item, named_actions, rows};
+use crate::rules::{Findings, Rule};
 
 pub struct CommentAction;
 
+/// A paragraph that names an action by a wrong number or an unknown name.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Misnamed {
+    /// The name is the item's action `actual`, under another number.
+    WrongNumber {
+        quoted: String,
+        item: ItemId,
+        actual: ActionId,
+        actual_name: String,
+    },
+    /// No action of the item has that name; `by_number` is what the number names.
+    UnknownName {
+        quoted: String,
+        item: ItemId,
+        by_number: Option<String>,
+    },
+}
+
+impl Violation for Misnamed {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Misnamed::WrongNumber {
+                    quoted,
+                    item,
+                    actual,
+                    ..
+                },
+                Lang::Ja,
+            ) => format!("コメントの「{quoted}」は、{item} では{actual}です（番号が違います）。"),
+            (
+                Misnamed::WrongNumber {
+                    quoted,
+                    item,
+                    actual,
+                    ..
+                },
+                Lang::En,
+            ) => format!("The comment's `{quoted}` is {actual} in item {item} (wrong number)."),
+            (Misnamed::UnknownName { quoted, item, .. }, Lang::Ja) => {
+                format!("コメントの「{quoted}」は {item} の取組内容の名称と一致しません。")
+            }
+            (Misnamed::UnknownName { quoted, item, .. }, Lang::En) => {
+                format!("The comment's `{quoted}` names no action of item {item}.")
+            }
+        }
+    }
+    fn found(&self) -> Option<String> {
+        match self {
+            Misnamed::WrongNumber { quoted, .. } | Misnamed::UnknownName { quoted, .. } => {
+                Some(quoted.clone())
+            }
+        }
+    }
+    fn expected(&self) -> Option<String> {
+        Some(match self {
+            Misnamed::WrongNumber {
+                actual,
+                actual_name,
+                ..
+            } => format!("{}{}", circled(actual.number), actual_name),
+            Misnamed::UnknownName { by_number, .. } => by_number.clone().unwrap_or_default(),
+        })
+    }
+}
+
 impl Rule for CommentAction {
-    fn code(&self) -> &'static str {
-        "K001"
-    }
-    fn name(&self) -> &'static str {
-        "comment-action-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for row in rows(b) {
             let Some(item) = item(b, row) else { continue };
             for (n, name) in named_actions(&row.text.value) {
                 let quoted = format!("{}{}", circled(n), name);
-                let finding = match action_by_name(b, item, &name) {
+                let violation = match action_by_name(b, item, &name) {
                     Some(a) if a.id.number == n => continue,
-                    Some(a) => self
-                        .finding(
-                            row.text.at.clone(),
-                            Text::new(
-                                format!(
-                                    "コメントの「{quoted}」は、{} では{}です（番号が違います）。",
-                                    item.id, a.id
-                                ),
-                                format!(
-                                    "The comment's `{quoted}` is {} in item {} (wrong number).",
-                                    a.id, item.id
-                                ),
-                            ),
-                        )
-                        .found(quoted)
-                        .expected(format!("{}{}", circled(a.id.number), a.action.name)),
-                    None => {
-                        let by_number = item.item.actions.iter().find(|a| a.number == n);
-                        self.finding(
-                            row.text.at.clone(),
-                            Text::new(
-                                format!(
-                                    "コメントの「{quoted}」は {} の取組内容の名称と一致しません。",
-                                    item.id
-                                ),
-                                format!(
-                                    "The comment's `{quoted}` names no action of item {}.",
-                                    item.id
-                                ),
-                            ),
-                        )
-                        .found(quoted)
-                        .expected(
-                            by_number
-                                .map_or(String::new(), |a| format!("{}{}", circled(n), a.name)),
-                        )
-                    }
+                    Some(a) => Misnamed::WrongNumber {
+                        quoted,
+                        item: item.id,
+                        actual: a.id,
+                        actual_name: a.action.name.clone(),
+                    },
+                    None => Misnamed::UnknownName {
+                        quoted,
+                        item: item.id,
+                        by_number: item
+                            .item
+                            .actions
+                            .iter()
+                            .find(|a| a.number == n)
+                            .map(|a| format!("{}{}", circled(n), a.name)),
+                    },
                 };
-                out.push(finding.related(row.item.at.clone()));
+                out.push(row.text.at.clone(), violation)
+                    .related(row.item.at.clone());
             }
         }
     }

@@ -16,25 +16,53 @@
 //! 令和6年度 is `A` in the sheet.
 //! Passes: the paragraph quotes 「A」.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
+use crate::model::grade::Grade;
+use crate::model::year::FiscalYear;
 use crate::model::text::circled;
 use crate::rules::comments::{action_by_name, item, named_actions, quoted_grade, rows};
-use crate::rules::{Rule, action_grade_cell};
+use crate::rules::{Findings, Rule, action_grade_cell};
 
 pub struct CommentGrade;
 
+/// A paragraph quoting another grade than the sheet gives.
+#[derive(Debug, Serialize)]
+pub struct OtherGrade {
+    pub number: u8,
+    pub name: String,
+    /// The grade as quoted in the paragraph.
+    pub quoted: String,
+    pub year: FiscalYear,
+    pub sheet_grade: Grade,
+}
+
+impl Violation for OtherGrade {
+    fn message(&self, lang: Lang) -> String {
+        let (n, name, raw, g) = (circled(self.number), &self.name, &self.quoted, self.sheet_grade);
+        match lang {
+            Lang::Ja => format!(
+                "コメントは「{n}{name}」の個別評価を「{raw}」としていますが、評価シートの{}は「{g}」です。",
+                self.year
+            ),
+            Lang::En => format!(
+                "The comment gives `{n}{name}` the grade `{raw}`, but its {} grade in the sheet is `{g}`.",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.quoted.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.sheet_grade.symbol().into())
+    }
+}
+
 impl Rule for CommentGrade {
-    fn code(&self) -> &'static str {
-        "K002"
-    }
-    fn name(&self) -> &'static str {
-        "comment-grade-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for row in rows(b) {
             let Some(item) = item(b, row) else { continue };
             let Some((quoted, raw)) = quoted_grade(&row.text.value) else {
@@ -58,17 +86,16 @@ impl Rule for CommentGrade {
                 };
                 if g != quoted {
                     out.push(
-                        self.finding(
-                            row.text.at.clone(),
-                            Text::new(
-                                format!("コメントは「{}{}」の個別評価を「{}」としていますが、評価シートの{}は「{}」です。", circled(n), name, raw, b.year, g),
-                                format!("The comment gives `{}{}` the grade `{}`, but its {} grade in the sheet is `{}`.", circled(n), name, raw, b.year.short(), g),
-                            ),
-                        )
-                        .found(raw.clone())
-                        .expected(g.symbol())
-                        .related(cell_at.clone()),
-                    );
+                        row.text.at.clone(),
+                        OtherGrade {
+                            number: n,
+                            name,
+                            quoted: raw.clone(),
+                            year: b.year,
+                            sheet_grade: g,
+                        },
+                    )
+                    .related(cell_at);
                 }
             }
         }

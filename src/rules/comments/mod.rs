@@ -2,15 +2,17 @@
 //! paragraph names an action as 「①名前」 and usually quotes its grade
 //! (個別評価を「A」としました). Both must agree with the sheets.
 
-pub mod comment_action;
-pub mod comment_grade;
+crate::rules::registry::rules! {
+    K001 "comment-action-mismatch" Error comment_action::CommentAction,
+    K002 "comment-grade-mismatch" Error comment_grade::CommentGrade,
+}
 
-use crate::derive::batch::Batch;
+use crate::facts::batch::Batch;
 use crate::model::grade::{Grade, GradeReading, read_grade};
 use crate::model::plan::{ActionRef, ItemRef};
 use crate::model::sheet::CommentRow;
+use crate::model::text::same_name;
 use crate::model::text::split_circled;
-use crate::rules::same_name;
 
 /// The actions a paragraph opens with: `「①名前」は、` or
 /// `「②名前」及び「③名前」は、` → `[(2, 名前), (3, 名前)]`.

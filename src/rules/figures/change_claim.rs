@@ -19,25 +19,53 @@
 //! Passes: `…（対前年度比1件減）`. Also passes: 29.3% → `前年比2.5ポイント減の26.9%`
 //! (the printed 29.3 and 26.9 may be 29.34 and 26.86, 2.48 points apart).
 
-use crate::derive::claims::{actual_change, tolerance};
-use crate::derive::file::FileCx;
+use crate::facts::claims::{actual_change, tolerance};
+use crate::facts::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct ChangeClaim;
 
+/// A claimed change the previous and current figures do not give.
+#[derive(Debug, Serialize)]
+pub struct ChangeDiffers {
+    pub claim: String,
+    pub previous: String,
+    pub previous_label: String,
+    pub previous_year: FiscalYear,
+    pub current: String,
+    pub current_year: FiscalYear,
+    /// The change the figures give, printed.
+    pub actual: String,
+}
+
+impl Violation for ChangeDiffers {
+    fn message(&self, lang: Lang) -> String {
+        let (c, p, v, a) = (&self.claim, &self.previous, &self.current, &self.actual);
+        match lang {
+            Lang::Ja => format!(
+                "「{c}」とありますが、{} {p}（{}）から{} {v}では変化は{a}です。",
+                self.previous_year, self.previous_label, self.current_year
+            ),
+            Lang::En => format!(
+                "The text claims `{c}`, but from {p} ({}) to {v} the change is {a}.",
+                self.previous_year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.claim.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.actual.clone())
+    }
+}
+
 impl Rule for ChangeClaim {
-    fn code(&self) -> &'static str {
-        "N005"
-    }
-    fn name(&self) -> &'static str {
-        "change-claim"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for c in f.claims() {
             let d = &c.delta.fig.figure;
             let relative = d.unit == Unit::Percent && c.current.fig.figure.unit == Unit::Percent;
@@ -67,33 +95,18 @@ impl Rule for ChangeClaim {
                 }
             );
             out.push(
-                self.finding(
-                    c.delta.at.clone(),
-                    Text::new(
-                        format!(
-                            "「{}」とありますが、{} {}（{}）から{} {}では変化は{}です。",
-                            c.raw_claim,
-                            c.previous.year,
-                            c.previous.fig.raw,
-                            c.previous.fig.label,
-                            c.current.year,
-                            c.current.fig.raw,
-                            shown
-                        ),
-                        format!(
-                            "The text claims `{}`, but from {} ({}) to {} the change is {}.",
-                            c.raw_claim,
-                            c.previous.fig.raw,
-                            c.previous.year.short(),
-                            c.current.fig.raw,
-                            shown
-                        ),
-                    ),
-                )
-                .found(c.raw_claim.clone())
-                .expected(shown)
-                .related(c.previous.at.clone()),
-            );
+                c.delta.at.clone(),
+                ChangeDiffers {
+                    claim: c.raw_claim.clone(),
+                    previous: c.previous.fig.raw.clone(),
+                    previous_label: c.previous.fig.label.clone(),
+                    previous_year: c.previous.year,
+                    current: c.current.fig.raw.clone(),
+                    current_year: c.current.year,
+                    actual: shown,
+                },
+            )
+            .related(c.previous.at.clone());
         }
     }
 }

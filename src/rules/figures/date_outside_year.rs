@@ -14,25 +14,53 @@
 //! Fails: under 令和6年度の取組, `令和6年3月31日時点 98件`.
 //! Passes: `令和7年3月31日時点 98件`.
 
-use crate::derive::figures::fold;
-use crate::derive::file::FileCx;
+use crate::facts::figures::fold;
+use crate::facts::file::FileCx;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;
-use crate::model::finding::{Finding, Severity, Text};
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
 use crate::model::year::FiscalYear;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct DateOutsideYear;
 
-impl DateOutsideYear {
-    fn check_text(
-        &self,
+/// A date under a year's column that lies in another fiscal year.
+#[derive(Debug, Serialize)]
+pub struct OtherYear {
+    pub date: String,
+    pub column: FiscalYear,
+    pub falls_in: FiscalYear,
+}
+
+impl Violation for OtherYear {
+    fn message(&self, lang: Lang) -> String {
+        let d = &self.date;
+        match lang {
+            Lang::Ja => format!("{}の欄にある「{d}」は{}の日付です。", self.column, self.falls_in),
+            Lang::En => format!(
+                "`{d}` under {} lies in {}.",
+                self.column.short(),
+                self.falls_in.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.date.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.column.label())
+    }
+}
+
+/// Reports the dates of a text that lie outside `year`.
+fn check_text(
         text: &str,
         year: FiscalYear,
         at: &Location,
         as_of_only: bool,
-        out: &mut Vec<Finding>,
+        out: &mut Findings,
     ) {
         if !text.contains('月') {
             return; // every date has 月; spare the copy
@@ -46,43 +74,19 @@ impl DateOutsideYear {
             if d.fiscal_year() == year {
                 continue;
             }
-            let raw = &t[r.clone()];
             out.push(
-                self.finding(
-                    at.clone(),
-                    Text::new(
-                        format!(
-                            "{}の欄にある「{}」は{}の日付です。",
-                            year,
-                            raw,
-                            d.fiscal_year()
-                        ),
-                        format!(
-                            "`{}` under {} lies in {}.",
-                            raw,
-                            year.short(),
-                            d.fiscal_year().short()
-                        ),
-                    ),
-                )
-                .found(raw.to_string())
-                .expected(year.label()),
+                at.clone(),
+                OtherYear {
+                    date: t[r.clone()].to_string(),
+                    column: year,
+                    falls_in: d.fiscal_year(),
+                },
             );
         }
     }
-}
 
 impl Rule for DateOutsideYear {
-    fn code(&self) -> &'static str {
-        "N011"
-    }
-    fn name(&self) -> &'static str {
-        "date-outside-year"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
             for pa in s
                 .projects
@@ -91,7 +95,7 @@ impl Rule for DateOutsideYear {
                 .flat_map(|m| &m.panels)
             {
                 if let Some(y) = pa.year {
-                    self.check_text(&pa.text.value.text(), y, &pa.text.at, true, out);
+                    check_text(&pa.text.value.text(), y, &pa.text.at, true, out);
                 }
             }
         }
@@ -99,7 +103,7 @@ impl Rule for DateOutsideYear {
             for row in w.targets.iter().flat_map(|t| &t.rows) {
                 for (y, v) in &row.values {
                     if let CellValue::Text(t) | CellValue::Date(t) = &v.value {
-                        self.check_text(t, *y, &v.at, false, out);
+                        check_text(t, *y, &v.at, false, out);
                     }
                 }
             }

@@ -15,48 +15,74 @@
 //! Fails: `出産介護休暇：66.7%（5/9名）` (5/9 = 55.6%).
 //! Passes: `出産介護休暇：55.6%（5/9名）`.
 
-use crate::derive::figures::Placed;
-use crate::derive::file::FileCx;
+use crate::facts::figures::Placed;
+use crate::facts::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct FractionMismatch;
 
-impl FractionMismatch {
-    fn report(&self, p: &Placed, computed: f64, why: (&str, &str), out: &mut Vec<Finding>) {
-        let shown = format!("{}%", group_digits(computed, 1));
-        out.push(
-            self.finding(
-                p.at.clone(),
-                Text::new(
-                    format!(
-                        "「{}」が{}から計算した{}と合いません。",
-                        p.fig.raw, why.0, shown
-                    ),
-                    format!(
-                        "`{}` does not match {} computed from {}.",
-                        p.fig.raw, shown, why.1
-                    ),
-                ),
-            )
-            .found(p.fig.raw.clone())
-            .expected(shown),
-        );
+/// A percentage that its fraction (or amount and target) does not give.
+#[derive(Debug, Serialize)]
+pub struct RateDiffers {
+    pub rate: String,
+    pub computed: f64,
+    /// What it was computed from: `5/9`, `912件 ÷ 1,000件`.
+    pub from: String,
+    /// Whether `from` is a fraction (else an amount and its target).
+    pub fraction: bool,
+}
+
+impl RateDiffers {
+    fn shown(&self) -> String {
+        format!("{}%", group_digits(self.computed, 1))
     }
 }
 
+impl Violation for RateDiffers {
+    fn message(&self, lang: Lang) -> String {
+        let shown = self.shown();
+        match lang {
+            Lang::Ja => format!(
+                "「{}」が{}から計算した{}と合いません。",
+                self.rate, self.from, shown
+            ),
+            Lang::En => format!(
+                "`{}` does not match {} computed from {}.",
+                self.rate,
+                shown,
+                if self.fraction {
+                    "the fraction"
+                } else {
+                    "amount and target"
+                }
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.rate.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.shown())
+    }
+}
+
+fn report(p: &Placed, computed: f64, from: String, fraction: bool, out: &mut Findings) {
+    out.push(
+        p.at.clone(),
+        RateDiffers {
+            rate: p.fig.raw.clone(),
+            computed,
+            from,
+            fraction,
+        },
+    );
+}
+
 impl Rule for FractionMismatch {
-    fn code(&self) -> &'static str {
-        "N007"
-    }
-    fn name(&self) -> &'static str {
-        "fraction-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let panels = &f.figures().panels;
         for (i, p) in panels.iter().enumerate() {
             if p.fig.figure.unit != Unit::Percent {
@@ -70,10 +96,11 @@ impl Rule for FractionMismatch {
                 if (open == "(" || open == "（") && slash == "/" && bq.fig.figure.value != 0.0 {
                     let computed = 100.0 * a.fig.figure.value / bq.fig.figure.value;
                     if (computed - p.fig.figure.value).abs() > p.fig.figure.rounding() + 1e-9 {
-                        self.report(
+                        report(
                             p,
                             computed,
-                            (&format!("{}/{}", a.fig.raw, bq.fig.raw), "the fraction"),
+                            format!("{}/{}", a.fig.raw, bq.fig.raw),
+                            true,
                             out,
                         );
                     }
@@ -109,13 +136,11 @@ impl Rule for FractionMismatch {
                 + 100.0 * (actual.fig.figure.rounding() + target.fig.figure.rounding())
                     / target.fig.figure.value.abs();
             if (computed - p.fig.figure.value).abs() > tol + 1e-9 {
-                self.report(
+                report(
                     p,
                     computed,
-                    (
-                        &format!("{} ÷ {}", actual.fig.raw, target.fig.raw),
-                        "amount and target",
-                    ),
+                    format!("{} ÷ {}", actual.fig.raw, target.fig.raw),
+                    false,
                     out,
                 );
             }

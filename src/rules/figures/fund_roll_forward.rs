@@ -17,13 +17,54 @@
 //! 取崩額 300,000,000円, 令和6年度末現在高 8,454,803,582円.
 //! Passes: 令和6年度末現在高 8,454,830,582円.
 
-use crate::derive::figures::Placed;
-use crate::derive::file::FileCx;
+use crate::facts::figures::Placed;
+use crate::facts::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct FundRollForward;
+
+/// A year-end balance that last year's balance, deposits and withdrawals do
+/// not give.
+#[derive(Debug, Serialize)]
+pub struct RollForward {
+    pub label: String,
+    pub balance: String,
+    pub previous: String,
+    pub deposits: String,
+    pub withdrawals: String,
+    /// The balance they give, printed in the balance's unit.
+    pub computed: String,
+}
+
+impl Violation for RollForward {
+    fn message(&self, lang: Lang) -> String {
+        let (b, p, d, w, c) = (
+            &self.balance,
+            &self.previous,
+            &self.deposits,
+            &self.withdrawals,
+            &self.computed,
+        );
+        match lang {
+            Lang::Ja => format!(
+                "{}「{b}」が、前年度末 {p} ＋ 積立額 {d} − 取崩額 {w} ＝ {c} と合いません。",
+                self.label
+            ),
+            Lang::En => format!(
+                "The balance `{b}` does not equal last year's {p} + deposits {d} − withdrawals {w} = {c}."
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.balance.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.computed.clone())
+    }
+}
 
 fn find<'b>(panels: &'b [Placed], like: &Placed, year_back: u16, word: &str) -> Option<&'b Placed> {
     panels.iter().find(|p| {
@@ -37,16 +78,7 @@ fn find<'b>(panels: &'b [Placed], like: &Placed, year_back: u16, word: &str) -> 
 }
 
 impl Rule for FundRollForward {
-    fn code(&self) -> &'static str {
-        "N008"
-    }
-    fn name(&self) -> &'static str {
-        "fund-roll-forward"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let panels = &f.figures().panels;
         for bal in panels
             .iter()
@@ -82,23 +114,17 @@ impl Rule for FundRollForward {
             );
             let wd_raw = wd.map_or("0円".to_string(), |w| w.fig.raw.clone());
             out.push(
-                self.finding(
-                    bal.at.clone(),
-                    Text::new(
-                        format!(
-                            "{}「{}」が、前年度末 {} ＋ 積立額 {} − 取崩額 {} ＝ {} と合いません。",
-                            bal.fig.label, bal.fig.raw, prev.fig.raw, dep.fig.raw, wd_raw, shown
-                        ),
-                        format!(
-                            "The balance `{}` does not equal last year's {} + deposits {} − withdrawals {} = {}.",
-                            bal.fig.raw, prev.fig.raw, dep.fig.raw, wd_raw, shown
-                        ),
-                    ),
-                )
-                .found(bal.fig.raw.clone())
-                .expected(shown)
-                .related(prev.at.clone()),
-            );
+                bal.at.clone(),
+                RollForward {
+                    label: bal.fig.label.clone(),
+                    balance: bal.fig.raw.clone(),
+                    previous: prev.fig.raw.clone(),
+                    deposits: dep.fig.raw.clone(),
+                    withdrawals: wd_raw,
+                    computed: shown,
+                },
+            )
+            .related(prev.at.clone());
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Rules about figures: units, rounding, targets, and the arithmetic the texts
-//! claim. They read the figures of [`crate::derive::figures`].
+//! claim. They read the figures of [`crate::facts::figures`].
 //!
 //! Tolerances, chosen once for all rules: two printings of one amount agree
 //! when they differ by less than one step of the last printed digit of the
@@ -10,24 +10,28 @@
 //! of each rounded figure (percentages, decimals, 千円, 億円), nothing for exact
 //! counts and yen amounts.
 
-pub mod change_claim;
-pub mod date_outside_year;
-pub mod fraction_mismatch;
-pub mod fund_roll_forward;
-pub mod percent_vs_points;
-pub mod rounding_mismatch;
-pub mod same_figure_differs;
-pub mod target_gap_claim;
-pub mod target_grade;
-pub mod target_restated;
-pub mod total_mismatch;
-pub mod unit_slip;
+crate::rules::registry::rules! {
+    N001 "unit-slip" Error unit_slip::UnitSlip,
+    N002 "rounding-mismatch" Error rounding_mismatch::RoundingMismatch,
+    N003 "target-vs-grade" Warning target_grade::TargetGrade,
+    N004 "target-restated-differently" Error target_restated::TargetRestated,
+    N005 "change-claim" Warning change_claim::ChangeClaim,
+    N006 "total-mismatch" Error total_mismatch::TotalMismatch,
+    N007 "fraction-mismatch" Error fraction_mismatch::FractionMismatch,
+    N008 "fund-roll-forward" Error fund_roll_forward::FundRollForward,
+    N009 "percent-vs-points" Warning percent_vs_points::PercentVsPoints,
+    N010 "same-figure-differs" Warning same_figure_differs::SameFigureDiffers,
+    N011 "date-outside-year" Warning date_outside_year::DateOutsideYear,
+    N012 "target-gap-claim" Error target_gap_claim::TargetGapClaim,
+}
 
-use crate::derive::batch::Batch;
-use crate::derive::figures::Placed;
+use crate::facts::batch::Batch;
+use crate::facts::figures::Placed;
 use crate::model::figure::Figure;
+use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ActionId;
 use crate::model::year::FiscalYear;
+use crate::rules::Findings;
 
 /// Panel figures of the project that evaluates `action`, for `year`.
 pub fn action_figures<'b>(
@@ -72,13 +76,79 @@ pub fn closest<'a>(f: &Figure, cands: impl Iterator<Item = &'a Placed>) -> Optio
 /// Figures are "the same quantity" when this close (before rounding is judged).
 pub const SAME_QUANTITY: f64 = 0.005;
 
+/// A 数値目標 value that disagrees with the same quantity in its action's
+/// text: in the same unit (N010), or in another scale, where it does not
+/// round from the text's figure (N002).
+#[derive(Debug, serde::Serialize)]
+pub struct TargetTextDiffers {
+    pub year: FiscalYear,
+    pub value: String,
+    pub label: String,
+    pub text_figure: String,
+    /// Another scale than the text's: the value should round from it.
+    pub rounded: bool,
+    #[serde(skip)]
+    pub text_at: crate::model::location::Location,
+}
+
+impl Violation for TargetTextDiffers {
+    fn message(&self, lang: Lang) -> String {
+        let (v, l, t, at) = (&self.value, &self.label, &self.text_figure, &self.text_at);
+        match (lang, self.rounded) {
+            (Lang::Ja, true) => format!(
+                "{}の値「{v}」が本文の{l} {t}（{at}）を丸めた値と合いません。",
+                self.year
+            ),
+            (Lang::En, true) => format!(
+                "The {} value `{v}` does not round from the text's {l} {t} ({at}).",
+                self.year.short()
+            ),
+            (Lang::Ja, false) => {
+                format!(
+                    "{}の値「{v}」が、本文の{l} {t}（{at}）と違います。",
+                    self.year
+                )
+            }
+            (Lang::En, false) => format!(
+                "The {} value `{v}` differs from the text's {l} {t} ({at}).",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.value.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.text_figure.clone())
+    }
+}
+
+/// Reports the 数値目標 values that disagree with their action's text: in
+/// the same printed unit (`same_unit`, N010) or another scale (N002).
+pub fn report_target_text(b: &Batch, same_unit: bool, out: &mut Findings) {
+    for (tv, p) in target_text_disagreements(b, same_unit) {
+        out.push(
+            tv.at.clone(),
+            TargetTextDiffers {
+                year: tv.year,
+                value: tv.raw.to_string(),
+                label: p.fig.label.clone(),
+                text_figure: p.fig.raw.clone(),
+                rounded: !same_unit,
+                text_at: p.at.clone(),
+            },
+        )
+        .related(p.at.clone());
+    }
+}
+
 /// 数値目標 values whose closest text figure (same action and year, same kind)
 /// is the same quantity but does not agree with it: in the same printed unit
 /// (`same_unit`, N010) or another scale (N002).
-pub fn target_text_disagreements<'b>(
+fn target_text_disagreements<'b>(
     b: &'b Batch,
     same_unit: bool,
-) -> Vec<(&'b crate::derive::figures::TargetValue, &'b Placed)> {
+) -> Vec<(&'b crate::facts::figures::TargetValue, &'b Placed)> {
     let figs = b.figures();
     figs.targets
         .iter()

@@ -15,25 +15,64 @@
 //! Fails: `66.7%（対前年比22.2%減）` after `88.9%`.
 //! Passes: `66.7%（対前年比22.2ポイント減）`, or `（対前年比25.0%減）`.
 
-use crate::derive::claims::{actual_change, tolerance};
-use crate::derive::file::FileCx;
+use crate::facts::claims::{actual_change, tolerance};
+use crate::facts::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct PercentVsPoints;
 
+/// A change of a percentage claimed in % that is the difference in points.
+#[derive(Debug, Serialize)]
+pub struct PointsAsPercent {
+    pub claim: String,
+    pub previous: String,
+    pub previous_year: FiscalYear,
+    pub current: String,
+    /// The change as a rate, in %.
+    pub relative: f64,
+    /// The claim written in points.
+    pub fixed: String,
+}
+
+impl Violation for PointsAsPercent {
+    fn message(&self, lang: Lang) -> String {
+        let (c, p, v, r) = (
+            &self.claim,
+            &self.previous,
+            &self.current,
+            group_digits(self.relative, 1),
+        );
+        match lang {
+            Lang::Ja => format!(
+                "「{c}」は{p}（{}）と{v}の差（ポイント）です。率の変化なら{r}%です。",
+                self.previous_year
+            ),
+            Lang::En => format!(
+                "`{c}` is the difference of {p} and {v} in points; as a rate the change is {r}%."
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.claim.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.fixed.clone())
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        let f = &self.fixed;
+        Some(match lang {
+            Lang::Ja => format!("「{f}」と書く"),
+            Lang::En => format!("write `{f}`"),
+        })
+    }
+}
+
 impl Rule for PercentVsPoints {
-    fn code(&self) -> &'static str {
-        "N009"
-    }
-    fn name(&self) -> &'static str {
-        "percent-vs-points"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for c in f.claims() {
             let percent = c.delta.fig.figure.unit == Unit::Percent
                 && c.current.fig.figure.unit == Unit::Percent;
@@ -49,24 +88,17 @@ impl Rule for PercentVsPoints {
             }
             let fixed = c.raw_claim.replacen('%', "ポイント", 1);
             out.push(
-                self.finding(
-                    c.delta.at.clone(),
-                    Text::new(
-                        format!(
-                            "「{}」は{}（{}）と{}の差（ポイント）です。率の変化なら{}%です。",
-                            c.raw_claim, c.previous.fig.raw, c.previous.year, c.current.fig.raw, group_digits(relative, 1)
-                        ),
-                        format!(
-                            "`{}` is the difference of {} and {} in points; as a rate the change is {}%.",
-                            c.raw_claim, c.previous.fig.raw, c.current.fig.raw, group_digits(relative, 1)
-                        ),
-                    ),
-                )
-                .found(c.raw_claim.clone())
-                .expected(fixed.clone())
-                .suggest(Text::new(format!("「{fixed}」と書く"), format!("write `{fixed}`")))
-                .related(c.previous.at.clone()),
-            );
+                c.delta.at.clone(),
+                PointsAsPercent {
+                    claim: c.raw_claim.clone(),
+                    previous: c.previous.fig.raw.clone(),
+                    previous_year: c.previous.year,
+                    current: c.current.fig.raw.clone(),
+                    relative,
+                    fixed,
+                },
+            )
+            .related(c.previous.at.clone());
         }
     }
 }

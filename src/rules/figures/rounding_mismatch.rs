@@ -19,57 +19,51 @@
 //! Fails: 実績 `9,201,900千円` while the text says `9,201,902,641円`.
 //! Passes: `9,201,903千円` (rounded) or `9,201,902千円` (truncated).
 
-use crate::derive::batch::Batch;
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
-use crate::rules::figures::{rel_diff, target_text_disagreements};
+use crate::facts::batch::Batch;
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::figures::{rel_diff, report_target_text};
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct RoundingMismatch;
+
+/// An amount in 千円, 百万円 or 億円 that does not round from the same
+/// amount printed in 円 nearby.
+#[derive(Debug, Serialize)]
+pub struct DoesNotRound {
+    pub coarse: String,
+    pub label: String,
+    pub exact: String,
+}
+
+impl Violation for DoesNotRound {
+    fn message(&self, lang: Lang) -> String {
+        let (c, l, e) = (&self.coarse, &self.label, &self.exact);
+        match lang {
+            Lang::Ja => format!("「{c}」が同じ年度の{l} {e}を丸めた値と合いません。"),
+            Lang::En => format!("`{c}` does not round from {l} {e} of the same year."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.coarse.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.exact.clone())
+    }
+}
 
 /// How close two amounts in different scales must be to count as one amount.
 const SAME_AMOUNT_IN_TEXT: f64 = 0.03;
 
 impl Rule for RoundingMismatch {
-    fn code(&self) -> &'static str {
-        "N002"
-    }
-    fn name(&self) -> &'static str {
-        "rounding-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
     /// A 数値目標 value against its action's text: across files.
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (tv, p) in target_text_disagreements(b, false) {
-            out.push(
-                self.finding(
-                    tv.at.clone(),
-                    Text::new(
-                        format!(
-                            "{}の値「{}」が本文の{} {}（{}）を丸めた値と合いません。",
-                            tv.year, tv.raw, p.fig.label, p.fig.raw, p.at
-                        ),
-                        format!(
-                            "The {} value `{}` does not round from the text's {} {} ({}).",
-                            tv.year.short(),
-                            tv.raw,
-                            p.fig.label,
-                            p.fig.raw,
-                            p.at
-                        ),
-                    ),
-                )
-                .found(tv.raw.clone())
-                .expected(p.fig.raw.clone())
-                .related(p.at.clone()),
-            );
-        }
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
+        report_target_text(b, false, out);
     }
 
     /// Coarse against exact amounts within one measure and year: one file.
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let figs = f.figures();
         for coarse in figs.panels.iter().filter(|p| {
             p.fig.figure.unit == crate::model::figure::Unit::Yen
@@ -94,21 +88,12 @@ impl Rule for RoundingMismatch {
             }
             let e = exact[0];
             out.push(
-                self.finding(
-                    coarse.at.clone(),
-                    Text::new(
-                        format!(
-                            "「{}」が同じ年度の{} {}を丸めた値と合いません。",
-                            coarse.fig.raw, e.fig.label, e.fig.raw
-                        ),
-                        format!(
-                            "`{}` does not round from {} {} of the same year.",
-                            coarse.fig.raw, e.fig.label, e.fig.raw
-                        ),
-                    ),
-                )
-                .found(coarse.fig.raw.clone())
-                .expected(e.fig.raw.clone()),
+                coarse.at.clone(),
+                DoesNotRound {
+                    coarse: coarse.fig.raw.clone(),
+                    label: e.fig.label.clone(),
+                    exact: e.fig.raw.clone(),
+                },
             );
         }
     }

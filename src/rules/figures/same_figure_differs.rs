@@ -26,14 +26,46 @@
 
 use std::collections::HashMap;
 
-use crate::derive::batch::Batch;
-use crate::derive::claims::clean_label;
-use crate::derive::figures::Placed;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
-use crate::rules::figures::target_text_disagreements;
+use crate::facts::batch::Batch;
+use crate::facts::claims::clean_label;
+use crate::facts::figures::Placed;
+use crate::model::finding::{Lang, Violation};
+use crate::model::year::FiscalYear;
+use crate::rules::figures::report_target_text;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct SameFigureDiffers;
+
+/// One figure of a measure and year printed otherwise than its first printing.
+#[derive(Debug, Serialize)]
+pub struct Differs {
+    pub year: FiscalYear,
+    pub label: String,
+    pub figure: String,
+    pub first: String,
+    #[serde(skip)]
+    pub first_at: crate::model::location::Location,
+}
+
+impl Violation for Differs {
+    fn message(&self, lang: Lang) -> String {
+        let (l, f, first, at) = (&self.label, &self.figure, &self.first, &self.first_at);
+        match lang {
+            Lang::Ja => format!("{}の{l}が「{f}」ですが、{at}では「{first}」です。", self.year),
+            Lang::En => format!(
+                "{} {l} is `{f}` here but `{first}` in {at}.",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.figure.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.first.clone())
+    }
+}
 
 const GENERIC: &[&str] = &[
     "合計",
@@ -47,16 +79,7 @@ const GENERIC: &[&str] = &[
 ];
 
 impl Rule for SameFigureDiffers {
-    fn code(&self) -> &'static str {
-        "N010"
-    }
-    fn name(&self) -> &'static str {
-        "same-figure-differs"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let mut groups: HashMap<(std::sync::Arc<str>, u16, String, String), Vec<&Placed>> =
             HashMap::new();
         for p in &b.figures().panels {
@@ -80,30 +103,7 @@ impl Rule for SameFigureDiffers {
         }
         // A 数値目標 value against the same quantity in its action's text, in
         // the same unit (other scales are N002's).
-        for (tv, p) in target_text_disagreements(b, true) {
-            out.push(
-                self.finding(
-                    tv.at.clone(),
-                    Text::new(
-                        format!(
-                            "{}の値「{}」が、本文の{} {}（{}）と違います。",
-                            tv.year, tv.raw, p.fig.label, p.fig.raw, p.at
-                        ),
-                        format!(
-                            "The {} value `{}` differs from the text's {} {} ({}).",
-                            tv.year.short(),
-                            tv.raw,
-                            p.fig.label,
-                            p.fig.raw,
-                            p.at
-                        ),
-                    ),
-                )
-                .found(tv.raw.clone())
-                .expected(p.fig.raw.clone())
-                .related(p.at.clone()),
-            );
-        }
+        report_target_text(b, true, out);
         let mut keys: Vec<_> = groups.keys().cloned().collect();
         keys.sort();
         for k in keys {
@@ -122,27 +122,16 @@ impl Rule for SameFigureDiffers {
                 .find(|p| p.at != first.at && !p.fig.figure.agrees(&first.fig.figure))
             {
                 out.push(
-                    self.finding(
-                        other.at.clone(),
-                        Text::new(
-                            format!(
-                                "{}の{}が「{}」ですが、{}では「{}」です。",
-                                other.year, other.fig.label, other.fig.raw, first.at, first.fig.raw
-                            ),
-                            format!(
-                                "{} {} is `{}` here but `{}` in {}.",
-                                other.year.short(),
-                                other.fig.label,
-                                other.fig.raw,
-                                first.fig.raw,
-                                first.at
-                            ),
-                        ),
-                    )
-                    .found(other.fig.raw.clone())
-                    .expected(first.fig.raw.clone())
-                    .related(first.at.clone()),
-                );
+                    other.at.clone(),
+                    Differs {
+                        year: other.year,
+                        label: other.fig.label.clone(),
+                        figure: other.fig.raw.clone(),
+                        first: first.fig.raw.clone(),
+                        first_at: first.at.clone(),
+                    },
+                )
+                .related(first.at.clone());
             }
         }
     }

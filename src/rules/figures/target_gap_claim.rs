@@ -15,25 +15,59 @@
 //! Fails: 目標 `91.2%以下`, 実績 `94.4%`, text `目標値を2.3ポイント上回った`.
 //! Passes: `目標値を3.2ポイント上回った`.
 
-use crate::derive::batch::Batch;
+use crate::facts::batch::Batch;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
+use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ActionId;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct TargetGapClaim;
 
+/// A claimed distance to the target that the 数値目標 figures do not give.
+#[derive(Debug, Serialize)]
+pub struct GapDiffers {
+    pub claimed: String,
+    pub target: String,
+    pub actual: String,
+    /// actual − target.
+    pub gap: f64,
+}
+
+impl GapDiffers {
+    fn shown(&self) -> String {
+        format!(
+            "{}{}",
+            group_digits(self.gap.abs(), 1),
+            if self.gap >= 0.0 { "上回" } else { "下回" }
+        )
+    }
+}
+
+impl Violation for GapDiffers {
+    fn message(&self, lang: Lang) -> String {
+        let (c, t, a) = (&self.claimed, &self.target, &self.actual);
+        match lang {
+            Lang::Ja => format!(
+                "「目標値を{c}…」とありますが、目標 {t} と実績 {a} の差は{}です。",
+                self.shown()
+            ),
+            Lang::En => format!(
+                "The text says the target was missed/beaten by {c}, but target {t} and actual {a} differ by {}.",
+                group_digits(self.gap, 1)
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.claimed.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.shown())
+    }
+}
+
 impl Rule for TargetGapClaim {
-    fn code(&self) -> &'static str {
-        "N012"
-    }
-    fn name(&self) -> &'static str {
-        "target-gap-claim"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let figs = b.figures();
         for p in &figs.panels {
             if !matches!(p.fig.figure.unit, Unit::Point | Unit::Percent) {
@@ -74,23 +108,16 @@ impl Rule for TargetGapClaim {
             if (gap - claimed).abs() <= tol {
                 continue;
             }
-            let shown = format!(
-                "{}{}",
-                group_digits(gap.abs(), 1),
-                if gap >= 0.0 { "上回" } else { "下回" }
-            );
             out.push(
-                self.finding(
-                    p.at.clone(),
-                    Text::new(
-                        format!("「目標値を{}…」とありますが、目標 {} と実績 {} の差は{}です。", p.fig.raw, target.raw, actual.raw, shown),
-                        format!("The text says the target was missed/beaten by {}, but target {} and actual {} differ by {}.", p.fig.raw, target.raw, actual.raw, group_digits(gap, 1)),
-                    ),
-                )
-                .found(p.fig.raw.clone())
-                .expected(shown)
-                .related(actual.at.clone()),
-            );
+                p.at.clone(),
+                GapDiffers {
+                    claimed: p.fig.raw.clone(),
+                    target: target.raw.to_string(),
+                    actual: actual.raw.to_string(),
+                    gap,
+                },
+            )
+            .related(actual.at.clone());
         }
     }
 }

@@ -16,25 +16,51 @@
 //! Fails: 経常収支比率 令和6年度 目標 `91.2%以下`, 実績 `94.4%`, 個別評価 `A`.
 //! Passes: the same with 個別評価 `B`.
 
-use crate::derive::batch::Batch;
+use crate::facts::batch::Batch;
 use crate::model::figure::Comparator;
-use crate::model::finding::{Finding, Severity, Text};
+use crate::model::finding::{Lang, Violation};
 use crate::model::grade::Grade;
-use crate::rules::{Rule, action_grade_cell};
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule, action_grade_cell};
+use serde::Serialize;
 
 pub struct TargetGrade;
 
+/// An action graded A with its target missed, or C with it met.
+#[derive(Debug, Serialize)]
+pub struct GradeAgainstTarget {
+    pub year: FiscalYear,
+    pub met: bool,
+    pub target: String,
+    /// The comparator as printed after the target, unless the target says it.
+    pub comparator: &'static str,
+    pub actual: String,
+    pub grade: Grade,
+}
+
+impl Violation for GradeAgainstTarget {
+    fn message(&self, lang: Lang) -> String {
+        let (t, c, a, g) = (&self.target, self.comparator, &self.actual, self.grade);
+        match lang {
+            Lang::Ja => format!(
+                "{}の数値目標は{}（目標 {t}{c}、実績 {a}）ですが、個別評価は「{g}」です。",
+                self.year,
+                if self.met { "達成" } else { "未達成" }
+            ),
+            Lang::En => format!(
+                "The {} target was {} (target {t}, actual {a}) but the grade is `{g}`.",
+                self.year.short(),
+                if self.met { "met" } else { "missed" }
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.grade.symbol().into())
+    }
+}
+
 impl Rule for TargetGrade {
-    fn code(&self) -> &'static str {
-        "N003"
-    }
-    fn name(&self) -> &'static str {
-        "target-vs-grade"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let figs = b.figures();
         for actual in figs.targets.iter().filter(|v| !v.is_target && !v.own_unit) {
             let Some(id) = actual.action else { continue };
@@ -58,45 +84,26 @@ impl Rule for TargetGrade {
             let Some(g) = cell.reading.grade() else {
                 continue;
             };
-            let (bad, ja, en) = match (met, g) {
-                (false, Grade::A) => (true, "未達成", "missed"),
-                (true, Grade::C) => (true, "達成", "met"),
-                _ => (false, "", ""),
-            };
-            if !bad {
+            if !matches!((met, g), (false, Grade::A) | (true, Grade::C)) {
                 continue;
             }
             out.push(
-                self.finding(
-                    cell_at,
-                    Text::new(
-                        format!(
-                            "{}の数値目標は{}（目標 {}{}、実績 {}）ですが、個別評価は「{}」です。",
-                            actual.year,
-                            ja,
-                            target.raw,
-                            if target.raw.ends_with(cmp.ja()) {
-                                ""
-                            } else {
-                                cmp.ja()
-                            },
-                            actual.raw,
-                            g
-                        ),
-                        format!(
-                            "The {} target was {} (target {}, actual {}) but the grade is `{}`.",
-                            actual.year.short(),
-                            en,
-                            target.raw,
-                            actual.raw,
-                            g
-                        ),
-                    ),
-                )
-                .found(g.symbol())
-                .related(actual.at.clone())
-                .related(target.at.clone()),
-            );
+                cell_at,
+                GradeAgainstTarget {
+                    year: actual.year,
+                    met,
+                    target: target.raw.to_string(),
+                    comparator: if target.raw.ends_with(cmp.ja()) {
+                        ""
+                    } else {
+                        cmp.ja()
+                    },
+                    actual: actual.raw.to_string(),
+                    grade: g,
+                },
+            )
+            .related(actual.at.clone())
+            .related(target.at.clone());
         }
     }
 }

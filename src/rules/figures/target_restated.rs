@@ -14,13 +14,44 @@
 //! Fails: `<目標：令和8年度末現在高 50億円>` with 目標 `5,500,000千円`.
 //! Passes: `<目標：令和8年度末現在高 55億円>`.
 
-use crate::derive::batch::Batch;
-use crate::derive::figures::extract;
-use crate::model::finding::{Finding, Severity, Text};
+use crate::facts::batch::Batch;
+use crate::facts::figures::extract;
+use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ActionId;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
+use serde::Serialize;
 
 pub struct TargetRestated;
+
+/// A target in a measure's name that the 数値目標 sheet does not hold.
+#[derive(Debug, Serialize)]
+pub struct OtherTarget {
+    pub stated: String,
+    pub on_sheet: Vec<String>,
+}
+
+impl Violation for OtherTarget {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "本文の目標「{}」が数値目標シートの目標（{}）と一致しません。",
+                self.stated,
+                self.on_sheet.join("、")
+            ),
+            Lang::En => format!(
+                "The text's target `{}` differs from the 数値目標 sheet's ({}).",
+                self.stated,
+                self.on_sheet.join(", ")
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.stated.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.on_sheet.join(" / "))
+    }
+}
 
 /// The text inside `<目標：…>` (any bracket width), if any.
 fn bracket_target(name: &str) -> Option<String> {
@@ -32,16 +63,7 @@ fn bracket_target(name: &str) -> Option<String> {
 }
 
 impl Rule for TargetRestated {
-    fn code(&self) -> &'static str {
-        "N004"
-    }
-    fn name(&self) -> &'static str {
-        "target-restated-differently"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let targets = &b.figures().targets;
         for (r, s) in b.sources() {
             let Some(item) = s.item_id() else { continue };
@@ -73,19 +95,14 @@ impl Rule for TargetRestated {
                     if sheet.is_empty() || sheet.iter().any(|t| t.figure.agrees(&stated.figure)) {
                         continue;
                     }
-                    let listed: Vec<String> = sheet.iter().map(|t| t.raw.to_string()).collect();
                     out.push(
-                        self.finding(
-                            m.name.at.clone(),
-                            Text::new(
-                                format!("本文の目標「{}」が数値目標シートの目標（{}）と一致しません。", stated.raw, listed.join("、")),
-                                format!("The text's target `{}` differs from the 数値目標 sheet's ({}).", stated.raw, listed.join(", ")),
-                            ),
-                        )
-                        .found(stated.raw.clone())
-                        .expected(listed.join(" / "))
-                        .related(sheet[0].at.clone()),
-                    );
+                        m.name.at.clone(),
+                        OtherTarget {
+                            stated: stated.raw.clone(),
+                            on_sheet: sheet.iter().map(|t| t.raw.to_string()).collect(),
+                        },
+                    )
+                    .related(sheet[0].at.clone());
                 }
             }
         }

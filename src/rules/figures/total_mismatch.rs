@@ -16,29 +16,48 @@
 //! Fails: `道路（26団体：354名） 公園（14団体：246名） 合計41団体 600名`.
 //! Passes: `… 合計40団体 600名`.
 
-use crate::derive::figures::Placed;
-use crate::derive::file::FileCx;
+use serde::Serialize;
+
+use crate::facts::figures::Placed;
+use crate::facts::file::FileCx;
 use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
 
 pub struct TotalMismatch;
+
+/// A 合計 that is not the sum of the figures before it.
+#[derive(Debug, Serialize)]
+pub struct NotTheSum {
+    pub total: String,
+    pub parts: usize,
+    pub sum: f64,
+    /// The sum as printed in the total's unit.
+    pub shown: String,
+}
+
+impl Violation for NotTheSum {
+    fn message(&self, lang: Lang) -> String {
+        let (t, n, s) = (&self.total, self.parts, &self.shown);
+        match lang {
+            Lang::Ja => format!("合計「{t}」が内訳{n}件の和（{s}）と合いません。"),
+            Lang::En => format!("The total `{t}` is not the sum of its {n} parts ({s})."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.total.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.shown.clone())
+    }
+}
 
 fn additive(u: &Unit) -> bool {
     matches!(u, Unit::Yen | Unit::Count(_) | Unit::Minutes)
 }
 
 impl Rule for TotalMismatch {
-    fn code(&self) -> &'static str {
-        "N006"
-    }
-    fn name(&self) -> &'static str {
-        "total-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let panels = &f.figures().panels;
         let mut i = 0;
         while i < panels.len() {
@@ -88,25 +107,13 @@ impl Rule for TotalMismatch {
                             f.fig.figure.printed_unit
                         );
                         out.push(
-                            self.finding(
-                                f.at.clone(),
-                                Text::new(
-                                    format!(
-                                        "合計「{}」が内訳{}件の和（{}）と合いません。",
-                                        f.fig.raw,
-                                        parts.len(),
-                                        shown
-                                    ),
-                                    format!(
-                                        "The total `{}` is not the sum of its {} parts ({}).",
-                                        f.fig.raw,
-                                        parts.len(),
-                                        shown
-                                    ),
-                                ),
-                            )
-                            .found(f.fig.raw.clone())
-                            .expected(shown),
+                            f.at.clone(),
+                            NotTheSum {
+                                total: f.fig.raw.clone(),
+                                parts: parts.len(),
+                                sum,
+                                shown,
+                            },
                         );
                     }
                 }

@@ -23,98 +23,151 @@
 //! `令和5年度末現在高 8,447,028,953円` → suggest `8,447,029千円`.
 //! Passes: `8,447,029千円`, or the number `8447029` in the 千円 column.
 
-use crate::derive::batch::Batch;
-use crate::derive::figures::TargetValue;
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::facts::figures::{Placed, TargetValue};
 use crate::model::figure::{Figure, from_number, group_digits};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use crate::model::finding::{Lang, Violation};
+use crate::model::location::Location;
+use crate::model::year::FiscalYear;
 use crate::rules::figures::{action_figures, magnitude_slip};
+use crate::rules::{Findings, Rule};
 
 pub struct UnitSlip;
 
-impl UnitSlip {
-    /// A text figure of the action, same year, that the corrected value agrees with.
-    fn evidence<'b>(
-        b: &'b Batch,
-        tv: &TargetValue,
-        fixed: &Figure,
-    ) -> Option<&'b crate::derive::figures::Placed> {
-        let id = tv.action?;
-        action_figures(b, id, tv.year).find(|p| p.fig.figure.agrees(fixed))
-    }
+/// Why a 数値目標 value looks like a unit slip.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Why {
+    /// Its own unit is not the column's.
+    OwnUnit { column: String },
+    /// It is a power of ten away from a neighbouring value.
+    Neighbour {
+        year: FiscalYear,
+        value: String,
+        power: i32,
+        #[serde(skip)]
+        at: Location,
+    },
+    /// It is a power of ten away from the same quantity in the text.
+    Text,
+}
 
-    fn report(
-        &self,
-        tv: &TargetValue,
-        why: Text,
-        fixed: Option<Figure>,
-        ev: Option<&crate::derive::figures::Placed>,
-        out: &mut Vec<Finding>,
-    ) {
-        let mut ja = why.ja.into_string();
-        let mut en = why.en.into_string();
-        if let Some(e) = ev {
-            ja += &format!(
-                "本文の{} {} と一致します（{}）。",
-                e.fig.label, e.fig.raw, e.at
-            );
-            en += &format!(
-                " It matches the text's {} {} ({}).",
-                e.fig.label, e.fig.raw, e.at
-            );
+/// The text figure the corrected value agrees with.
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub label: String,
+    pub figure: String,
+    #[serde(skip)]
+    pub at: Location,
+}
+
+/// A 数値目標 value typed in the wrong unit or scale.
+#[derive(Debug, Serialize)]
+pub struct Slip {
+    pub year: FiscalYear,
+    pub value: String,
+    pub why: Why,
+    /// The value in the column's unit, as it was probably meant.
+    pub fixed: Option<String>,
+    pub evidence: Option<Evidence>,
+}
+
+impl Violation for Slip {
+    fn message(&self, lang: Lang) -> String {
+        let (y, v) = (self.year, &self.value);
+        let mut m = match (&self.why, lang) {
+            (Why::OwnUnit { column }, Lang::Ja) => {
+                format!("{y}の値「{v}」の単位が列の単位「{column}」と違います。")
+            }
+            (Why::OwnUnit { column }, Lang::En) => format!(
+                "The {} value `{v}` is not in the column's unit `{column}`.",
+                y.short()
+            ),
+            (
+                Why::Neighbour {
+                    year,
+                    value,
+                    power,
+                    at,
+                },
+                Lang::Ja,
+            ) => format!(
+                "{y}の値「{v}」が{year}の「{value}」（{at}）の{}です。単位の誤りではありませんか。",
+                times(*power)
+            ),
+            (
+                Why::Neighbour {
+                    value, power, at, ..
+                },
+                Lang::En,
+            ) => format!(
+                "The {} value `{v}` is about 10^{power} times `{value}` ({at}); a unit slip?",
+                y.short()
+            ),
+            (Why::Text, Lang::Ja) => format!("{y}の値「{v}」が本文の数値と桁が合いません。"),
+            (Why::Text, Lang::En) => format!(
+                "The {} value `{v}` is off by a power of ten from the text.",
+                y.short()
+            ),
+        };
+        if let Some(e) = &self.evidence {
+            let (l, f, at) = (&e.label, &e.figure, &e.at);
+            match lang {
+                Lang::Ja => m += &format!("本文の{l} {f} と一致します（{at}）。"),
+                Lang::En => m += &format!(" It matches the text's {l} {f} ({at})."),
+            }
         }
-        let mut f = self
-            .finding(tv.at.clone(), Text::new(ja, en))
-            .found(tv.raw.clone());
-        if let Some(fx) = fixed {
-            let s = fx.to_string();
-            f = f.expected(s.clone()).suggest(Text::new(
-                format!("{} → {}", tv.raw, s),
-                format!("{} → {}", tv.raw, s),
-            ));
-        }
-        if let Some(e) = ev {
-            f = f.related(e.at.clone());
-        }
-        out.push(f);
+        m
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.value.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        self.fixed.clone()
+    }
+    fn suggestion(&self, _lang: Lang) -> Option<String> {
+        self.fixed.as_ref().map(|f| format!("{} → {f}", self.value))
+    }
+}
+
+/// A text figure of the action, same year, that the corrected value agrees with.
+fn evidence<'b>(b: &'b Batch, tv: &TargetValue, fixed: &Figure) -> Option<&'b Placed> {
+    let id = tv.action?;
+    action_figures(b, id, tv.year).find(|p| p.fig.figure.agrees(fixed))
+}
+
+fn report(tv: &TargetValue, why: Why, fixed: Option<Figure>, ev: Option<&Placed>, out: &mut Findings) {
+    let f = out.push(
+        tv.at.clone(),
+        Slip {
+            year: tv.year,
+            value: tv.raw.to_string(),
+            why,
+            fixed: fixed.map(|f| f.to_string()),
+            evidence: ev.map(|e| Evidence {
+                label: e.fig.label.clone(),
+                figure: e.fig.raw.clone(),
+                at: e.at.clone(),
+            }),
+        },
+    );
+    if let Some(e) = ev {
+        f.related(e.at.clone());
     }
 }
 
 impl Rule for UnitSlip {
-    fn code(&self) -> &'static str {
-        "N001"
-    }
-    fn name(&self) -> &'static str {
-        "unit-slip"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let figs = b.figures();
         for tv in &figs.targets {
             let column = tv.column_unit.clone().unwrap_or_default();
             if tv.own_unit {
                 let fixed = from_number(tv.figure.printed_value(), &column);
-                let ev = Self::evidence(b, tv, &fixed);
-                self.report(
-                    tv,
-                    Text::new(
-                        format!(
-                            "{}の値「{}」の単位が列の単位「{}」と違います。",
-                            tv.year, tv.raw, column
-                        ),
-                        format!(
-                            "The {} value `{}` is not in the column's unit `{}`.",
-                            tv.year.short(),
-                            tv.raw,
-                            column
-                        ),
-                    ),
-                    Some(fixed),
-                    ev,
-                    out,
-                );
+                let ev = evidence(b, tv, &fixed);
+                let column = column.to_string();
+                report(tv, Why::OwnUnit { column }, Some(fixed), ev, out);
                 continue;
             }
             // Magnitude against the same row's previous year and the other row.
@@ -133,19 +186,21 @@ impl Rule for UnitSlip {
                     // Only when the text, if it speaks, sides with the other figure.
                     let fixed_value = tv.figure.printed_value() / 10f64.powi(k);
                     let fixed = from_number(fixed_value, &column);
-                    let ev = Self::evidence(b, tv, &fixed);
+                    let ev = evidence(b, tv, &fixed);
                     let text_agrees_as_is = tv.action.is_some_and(|id| {
                         action_figures(b, id, tv.year).any(|p| p.fig.figure.agrees(&tv.figure))
                     });
                     if text_agrees_as_is {
                         continue;
                     }
-                    self.report(
+                    report(
                         tv,
-                        Text::new(
-                            format!("{}の値「{}」が{}の「{}」（{}）の{}です。単位の誤りではありませんか。", tv.year, tv.raw, o.year, o.raw, o.at, times(k)),
-                            format!("The {} value `{}` is about 10^{} times `{}` ({}); a unit slip?", tv.year.short(), tv.raw, k, o.raw, o.at),
-                        ),
+                        Why::Neighbour {
+                            year: o.year,
+                            value: o.raw.to_string(),
+                            power: k,
+                            at: o.at.clone(),
+                        },
                         Some(fixed),
                         ev,
                         out,
@@ -168,23 +223,7 @@ impl Rule for UnitSlip {
                     if !fixed.agrees(&p.fig.figure) {
                         continue;
                     }
-                    self.report(
-                        tv,
-                        Text::new(
-                            format!(
-                                "{}の値「{}」が本文の数値と桁が合いません。",
-                                tv.year, tv.raw
-                            ),
-                            format!(
-                                "The {} value `{}` is off by a power of ten from the text.",
-                                tv.year.short(),
-                                tv.raw
-                            ),
-                        ),
-                        Some(fixed),
-                        Some(p),
-                        out,
-                    );
+                    report(tv, Why::Text, Some(fixed), Some(p), out);
                     break;
                 }
             }

@@ -13,37 +13,44 @@
 //! Fails: the 令和6年度 実績 of a 数値目標 row is `=B7/B8` and shows `#DIV/0!`.
 //! Passes: the cell holds the figure.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
 
 pub struct FormulaError;
 
+/// A cell holding a formula error such as `#REF!`.
+#[derive(Debug, Serialize)]
+pub struct ErrorValue {
+    pub error: String,
+}
+
+impl Violation for ErrorValue {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "セルが数式エラー「{}」です。参照先や数式を確かめてください。",
+                self.error
+            ),
+            Lang::En => format!("The cell holds the formula error `{}`.", self.error),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.error.clone())
+    }
+}
+
 impl Rule for FormulaError {
-    fn code(&self) -> &'static str {
-        "F003"
-    }
-    fn name(&self) -> &'static str {
-        "formula-error"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         if let Some(w) = f.workbook() {
             for e in &w.error_cells {
                 out.push(
-                    self.finding(
-                        e.at.clone(),
-                        Text::new(
-                            format!(
-                                "セルが数式エラー「{}」です。参照先や数式を確かめてください。",
-                                e.value
-                            ),
-                            format!("The cell holds the formula error `{}`.", e.value),
-                        ),
-                    )
-                    .found(e.value.clone()),
+                    e.at.clone(),
+                    ErrorValue {
+                        error: e.value.clone(),
+                    },
                 );
             }
         }

@@ -1,8 +1,10 @@
 //! Rules about whole files and raw cells: unreadable, holding nothing hyoka
 //! can use, or holding formula errors.
 
-pub mod formula_error;
-pub mod no_evaluation_sheet;
-pub mod not_a_spreadsheet;
-pub mod read_limit;
-pub mod unreadable_file;
+crate::rules::registry::rules! {
+    F001 "unreadable-file" Error unreadable_file::UnreadableFile,
+    F002 "no-evaluation-sheet" Error no_evaluation_sheet::NoEvaluationSheet,
+    F003 "formula-error" Error formula_error::FormulaError,
+    F004 "read-limit" Warning read_limit::ReadLimit,
+    F005 "not-a-spreadsheet" Info not_a_spreadsheet::NotASpreadsheet,
+}

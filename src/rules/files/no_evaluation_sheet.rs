@@ -13,41 +13,44 @@
 //! Fails: a workbook whose only sheet is `Sheet1` holding a budget table.
 //! Passes: a workbook with a sheet whose column A reads 基本方針, 取組項目名, …
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct NoEvaluationSheet;
 
+/// A workbook with nothing hyoka reads; the sheets it does hold.
+#[derive(Debug, Serialize)]
+pub struct NothingToRead {
+    pub sheets: Vec<String>,
+}
+
+impl Violation for NothingToRead {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => "評価シートも数値目標シートも見つかりません。提出ファイルが正しいか、A列の見出し（基本方針・取組項目名・主な事業・個別評価など）が残っているか確認してください。",
+            Lang::En => "No evaluation sheet or numeric-target sheet found. Check that this is the right file and that the labels in column A (基本方針, 取組項目名, 主な事業, 個別評価 …) are present.",
+        }
+        .to_string()
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.sheets.join(", "))
+    }
+}
+
 impl Rule for NoEvaluationSheet {
-    fn code(&self) -> &'static str {
-        "F002"
-    }
-    fn name(&self) -> &'static str {
-        "no-evaluation-sheet"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let s = f.submission();
         if let Some(w) = s.workbook()
             && w.eval_sheets.is_empty()
             && w.targets.is_empty()
             && w.comments.is_empty()
         {
-            let names: Vec<&str> = w.sheets.iter().map(|s| &*s.name).collect();
-            out.push(
-                self.finding(
-                    Location::file(s.path.clone()),
-                    Text::new(
-                        "評価シートも数値目標シートも見つかりません。提出ファイルが正しいか、A列の見出し（基本方針・取組項目名・主な事業・個別評価など）が残っているか確認してください。",
-                        "No evaluation sheet or numeric-target sheet found. Check that this is the right file and that the labels in column A (基本方針, 取組項目名, 主な事業, 個別評価 …) are present.",
-                    ),
-                )
-                .found(names.join(", ")),
-            );
+            let sheets = w.sheets.iter().map(|s| s.name.to_string()).collect();
+            out.push(Location::file(s.path.clone()), NothingToRead { sheets });
         }
     }
 }

@@ -1,9 +1,10 @@
 //! A file in an input folder that is not a spreadsheet, and so was not read.
 //!
 //! ## What it checks
-//! Folders are searched for .xlsx, .xlsm, .xls, .xlsb and .ods files. Files
-//! of the kinds a department might send instead (PDF, Word, CSV, text,
-//! images, zip, mail) are listed here so that nobody assumes they were
+//! Folders are searched for .xlsx, .xlsm, .xls, .xlsb, .ods and .csv files
+//! (CSV exports are read as one-sheet workbooks). Files of the kinds a
+//! department might send instead (PDF, Word, text, images, zip, mail) are
+//! listed here so that nobody assumes they were
 //! checked; other files (scripts, notes of the office itself) are passed over
 //! silently. A file named explicitly on the command line is always read,
 //! whatever its extension (and F001 says if it is no workbook).
@@ -16,17 +17,20 @@
 //! Reported: `提出/財政課.pdf` beside the workbooks.
 //! Not reported: Excel's lock files (`~$財政課.xlsx`), which are skipped silently.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct NotASpreadsheet;
 
-/// Extensions of documents a department might submit in place of a workbook.
+/// Extensions of documents a department might submit in place of a workbook
+/// (CSV is read as a workbook, so it is not among them).
 const DOCUMENTS: &[&str] = &[
-    "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "tsv", "ppt", "pptx", "jpg", "jpeg", "png",
-    "gif", "tif", "tiff", "heic", "zip", "lzh", "7z", "msg", "eml", "numbers", "pages",
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "tsv", "ppt", "pptx", "jpg", "jpeg", "png", "gif",
+    "tif", "tiff", "heic", "zip", "lzh", "7z", "msg", "eml", "numbers", "pages",
 ];
 
 fn is_document(path: &str) -> bool {
@@ -36,25 +40,24 @@ fn is_document(path: &str) -> bool {
         .is_some_and(|e| DOCUMENTS.iter().any(|d| d.eq_ignore_ascii_case(e)))
 }
 
+/// A document in the input folders that hyoka does not read.
+#[derive(Debug, Serialize)]
+pub struct NotRead;
+
+impl Violation for NotRead {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => "表計算ファイルではないため読んでいません（.xlsx・.xls・.ods などのみ点検します）。評価シートならExcel形式で提出してもらってください。",
+            Lang::En => "Not a spreadsheet, so not read (only .xlsx, .xls, .ods … are checked).",
+        }
+        .to_string()
+    }
+}
+
 impl Rule for NotASpreadsheet {
-    fn code(&self) -> &'static str {
-        "F005"
-    }
-    fn name(&self) -> &'static str {
-        "not-a-spreadsheet"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for p in b.skipped.iter().filter(|p| is_document(p)) {
-            out.push(self.finding(
-                Location::file(p.as_str().into()),
-                Text::new(
-                    "表計算ファイルではないため読んでいません（.xlsx・.xls・.ods などのみ点検します）。評価シートならExcel形式で提出してもらってください。",
-                    "Not a spreadsheet, so not read (only .xlsx, .xls, .ods … are checked).",
-                ),
-            ));
+            out.push(Location::file(p.as_str().into()), NotRead);
         }
     }
 }

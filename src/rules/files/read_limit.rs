@@ -15,26 +15,31 @@
 //! Fails: a 評価シート with a value in `XFD1048576`.
 //! Passes: the same sheet with that cell cleared.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity};
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Text, Violation};
+use crate::rules::{Findings, Rule};
 
 pub struct ReadLimit;
 
+/// What the read limits left out of a sheet, as the reader says it.
+#[derive(Debug, Serialize)]
+pub struct LeftOut {
+    pub note: Text,
+}
+
+impl Violation for LeftOut {
+    fn message(&self, lang: Lang) -> String {
+        self.note.get(lang).to_string()
+    }
+}
+
 impl Rule for ReadLimit {
-    fn code(&self) -> &'static str {
-        "F004"
-    }
-    fn name(&self) -> &'static str {
-        "read-limit"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         if let Some(w) = f.workbook() {
             for (at, note) in &w.read_notes {
-                out.push(self.finding(at.clone(), note.clone()));
+                out.push(at.clone(), LeftOut { note: note.clone() });
             }
         }
     }

@@ -14,33 +14,40 @@
 //! Fails: `広報課.xlsx` that is really a PDF, or a workbook saved with a password.
 //! Passes: any workbook Excel or LibreOffice can open without a password.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Text, Violation};
 use crate::model::location::Location;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct UnreadableFile;
 
+/// The file could not be opened; the reader says why.
+#[derive(Debug, Serialize)]
+pub struct Unreadable {
+    pub reason: Text,
+}
+
+impl Violation for Unreadable {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!("ファイルを読めません。{}", self.reason.ja),
+            Lang::En => format!("Cannot read the file. {}", self.reason.en),
+        }
+    }
+}
+
 impl Rule for UnreadableFile {
-    fn code(&self) -> &'static str {
-        "F001"
-    }
-    fn name(&self) -> &'static str {
-        "unreadable-file"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let s = f.submission();
         if let Err(fail) = &s.result {
-            out.push(self.finding(
+            out.push(
                 Location::file(s.path.clone()),
-                Text::new(
-                    format!("ファイルを読めません。{}", fail.reason.ja),
-                    format!("Cannot read the file. {}", fail.reason.en),
-                ),
-            ));
+                Unreadable {
+                    reason: fail.reason.clone(),
+                },
+            );
         }
     }
 }

@@ -13,25 +13,51 @@
 //! Fails (evaluating 令和6年度): 個別評価 令和7年度 holds `A`.
 //! Passes: 令和7年度 holds `—`.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::grade::Grade;
 use crate::model::sheet::GradeRow;
-use crate::rules::Rule;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct FutureGrade;
 
+/// A grade in a year after the evaluated one.
+#[derive(Debug, Serialize)]
+pub struct AfterEvaluatedYear {
+    pub year: FiscalYear,
+    pub evaluated: FiscalYear,
+    pub grade: Grade,
+    pub typed: String,
+}
+
+impl Violation for AfterEvaluatedYear {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "評価年度（{}）より後の{}に評価「{}」があります。",
+                self.evaluated, self.year, self.grade
+            ),
+            Lang::En => format!(
+                "A grade `{}` for {}, after the evaluated year {}.",
+                self.grade,
+                self.year.short(),
+                self.evaluated.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.typed.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some("— / 空欄".into())
+    }
+}
+
 impl Rule for FutureGrade {
-    fn code(&self) -> &'static str {
-        "G004"
-    }
-    fn name(&self) -> &'static str {
-        "future-grade"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for (_, sheet) in b.records() {
             let cells = sheet.grade_rows().flat_map(GradeRow::cells_with_raw);
             for (cell, raw) in cells.filter(|(c, _)| c.year > b.year) {
@@ -39,23 +65,13 @@ impl Rule for FutureGrade {
                     continue;
                 };
                 out.push(
-                    self.finding(
-                        sheet.loc(cell.cell),
-                        Text::new(
-                            format!(
-                                "評価年度（{}）より後の{}に評価「{}」があります。",
-                                b.year, cell.year, g
-                            ),
-                            format!(
-                                "A grade `{}` for {}, after the evaluated year {}.",
-                                g,
-                                cell.year.short(),
-                                b.year.short()
-                            ),
-                        ),
-                    )
-                    .found(raw)
-                    .expected("— / 空欄"),
+                    sheet.loc(cell.cell),
+                    AfterEvaluatedYear {
+                        year: cell.year,
+                        evaluated: b.year,
+                        grade: g,
+                        typed: raw.to_string(),
+                    },
                 );
             }
         }

@@ -15,41 +15,59 @@
 //! Fails: 個別評価 令和6年度 holds `Ａ` (fix: `A`), or `－` (fix: `—`).
 //! Passes: the cell holds `A` or `—`.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::model::grade::GradeReading;
-use crate::model::sheet::GradeRow;
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::grade::{Grade, GradeReading};
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct GradeVariant;
 
+/// A grade typed in another form than its canonical symbol.
+#[derive(Debug, Serialize)]
+pub struct Variant {
+    pub year: FiscalYear,
+    pub typed: String,
+    pub read_as: Grade,
+}
+
+impl Violation for Variant {
+    fn message(&self, lang: Lang) -> String {
+        let (y, t, g) = (self.year, &self.typed, self.read_as);
+        match lang {
+            Lang::Ja => format!("{y}の評価「{t}」は「{g}」と読みました。表記を「{g}」にそろえてください。"),
+            Lang::En => format!("The {} grade `{t}` was read as `{g}`; write it as `{g}`.", y.short()),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.typed.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.read_as.symbol().into())
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        let g = self.read_as;
+        Some(match lang {
+            Lang::Ja => format!("「{g}」と入力する"),
+            Lang::En => format!("type `{g}`"),
+        })
+    }
+}
+
 impl Rule for GradeVariant {
-    fn code(&self) -> &'static str {
-        "G002"
-    }
-    fn name(&self) -> &'static str {
-        "grade-variant"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
-        for (_, sheet) in f.eval_sheets() {
-            for (cell, raw) in sheet.grade_rows().flat_map(GradeRow::cells_with_raw) {
-                if let GradeReading::Variant(g) = cell.reading {
-                    out.push(
-                        self.finding(
-                            sheet.loc(cell.cell),
-                            Text::new(
-                                format!("{}の評価「{}」は「{}」と読みました。表記を「{}」にそろえてください。", cell.year, raw, g, g),
-                                format!("The {} grade `{}` was read as `{}`; write it as `{}`.", cell.year.short(), raw, g, g),
-                            ),
-                        )
-                        .found(raw)
-                        .expected(g.symbol())
-                        .suggest(Text::new(format!("「{g}」と入力する"), format!("type `{g}`"))),
-                    );
-                }
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        for (sheet, cell, raw) in f.grade_cells() {
+            if let GradeReading::Variant(g) = cell.reading {
+                out.push(
+                    sheet.loc(cell.cell),
+                    Variant {
+                        year: cell.year,
+                        typed: raw.to_string(),
+                        read_as: g,
+                    },
+                );
             }
         }
     }

@@ -17,51 +17,61 @@
 //! Fails: 個別評価 A, B, B and 評価 `A` (A 1, B 2, C 0 → B).
 //! Passes: 個別評価 A, A, B and 評価 `A`.
 
-use crate::derive::batch::{Agreement, Batch, item_year};
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::batch::{Agreement, Batch};
+use crate::facts::grading::{Derived, Tally};
+use crate::model::finding::{Lang, Violation};
+use crate::model::grade::Grade;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct ItemGradeMismatch;
 
+/// A submitted item grade the rule does not give.
+#[derive(Debug, Serialize)]
+pub struct NotDerived {
+    pub year: FiscalYear,
+    pub submitted: Grade,
+    pub tally: Tally,
+    pub derived: Derived,
+}
+
+impl Violation for NotDerived {
+    fn message(&self, lang: Lang) -> String {
+        let (g, t, d) = (self.submitted, self.tally, self.derived);
+        match lang {
+            Lang::Ja => format!(
+                "{}の評価「{g}」が個別評価から算定される評価と異なります（{t} → {d}）。",
+                self.year
+            ),
+            Lang::En => format!(
+                "The {} item grade `{g}` differs from the one derived from the action grades ({t} → {d}).",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.submitted.symbol().into())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.derived.to_string())
+    }
+}
+
 impl Rule for ItemGradeMismatch {
-    fn code(&self) -> &'static str {
-        "G010"
-    }
-    fn name(&self) -> &'static str {
-        "item-grade-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.records() {
-            let Some(row) = &sheet.item_grades else {
-                continue;
-            };
-            for cell in row.cells.iter().filter(|c| c.year <= b.year) {
-                let iy = item_year(sheet, cell.year);
-                let Some(submitted) = iy.submitted else {
-                    continue;
-                };
-                if iy.agreement == Agreement::Differs {
-                    out.push(
-                        self.finding(
-                            sheet.loc(cell.cell),
-                            Text::new(
-                                format!(
-                                    "{}の評価「{}」が個別評価から算定される評価と異なります（{} → {}）。",
-                                    cell.year, submitted, iy.tally, iy.derived
-                                ),
-                                format!(
-                                    "The {} item grade `{}` differs from the one derived from the action grades ({} → {}).",
-                                    cell.year.short(), submitted, iy.tally, iy.derived
-                                ),
-                            ),
-                        )
-                        .found(submitted.symbol())
-                        .expected(iy.derived.to_string()),
-                    );
-                }
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
+        for (sheet, cell, iy) in b.item_grades() {
+            if let (Some(submitted), Agreement::Differs) = (iy.submitted, iy.agreement) {
+                out.push(
+                    sheet.loc(cell.cell),
+                    NotDerived {
+                        year: cell.year,
+                        submitted,
+                        tally: iy.tally,
+                        derived: iy.derived,
+                    },
+                );
             }
         }
     }

@@ -14,52 +14,62 @@
 //! Reported: 個別評価 A, A, B, B and 評価 `B` (A 2, B 2, C 0: A/B tie).
 //! Not reported: 個別評価 A, A, B and 評価 `A`.
 
-use crate::derive::batch::{Agreement, Batch, item_year};
-use crate::derive::grades::Derived;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::batch::{Agreement, Batch};
+use crate::facts::grading::{Derived, Tally};
+use crate::model::finding::{Lang, Violation};
+use crate::model::grade::Grade;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct ItemGradeTie;
 
+/// An item grade decided by the committee between two tied grades.
+#[derive(Debug, Serialize)]
+pub struct Tie {
+    pub year: FiscalYear,
+    pub tied: (Grade, Grade),
+    pub decided: Grade,
+    pub tally: Tally,
+}
+
+impl Violation for Tie {
+    fn message(&self, lang: Lang) -> String {
+        let ((x, y), g, t) = (self.tied, self.decided, self.tally);
+        match lang {
+            Lang::Ja => format!(
+                "{}の評価は{x}と{y}が同率のため協議により「{g}」と決定されています（{t}）。",
+                self.year
+            ),
+            Lang::En => format!(
+                "The {} item grade is a tie between {x} and {y}, decided by the committee as `{g}` ({t}).",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.decided.symbol().into())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(Derived::Tie(self.tied.0, self.tied.1).to_string())
+    }
+}
+
 impl Rule for ItemGradeTie {
-    fn code(&self) -> &'static str {
-        "G011"
-    }
-    fn name(&self) -> &'static str {
-        "item-grade-tie"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
-        for (_, sheet) in b.records() {
-            let Some(row) = &sheet.item_grades else {
-                continue;
-            };
-            for cell in row.cells.iter().filter(|c| c.year <= b.year) {
-                let iy = item_year(sheet, cell.year);
-                let (Derived::Tie(x, y), Some(submitted)) = (iy.derived, iy.submitted) else {
-                    continue;
-                };
-                if iy.agreement != Agreement::Tie {
-                    continue;
-                }
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
+        for (sheet, cell, iy) in b.item_grades() {
+            if let (Derived::Tie(x, y), Some(decided), Agreement::Tie) =
+                (iy.derived, iy.submitted, iy.agreement)
+            {
                 out.push(
-                    self.finding(
-                        sheet.loc(cell.cell),
-                        Text::new(
-                            format!(
-                                "{}の評価は{}と{}が同率のため協議により「{}」と決定されています（{}）。",
-                                cell.year, x, y, submitted, iy.tally
-                            ),
-                            format!(
-                                "The {} item grade is a tie between {} and {}, decided by the committee as `{}` ({}).",
-                                cell.year.short(), x, y, submitted, iy.tally
-                            ),
-                        ),
-                    )
-                    .found(submitted.symbol())
-                    .expected(iy.derived.to_string()),
+                    sheet.loc(cell.cell),
+                    Tie {
+                        year: cell.year,
+                        tied: (x, y),
+                        decided,
+                        tally: iy.tally,
+                    },
                 );
             }
         }

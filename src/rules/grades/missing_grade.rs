@@ -13,24 +13,51 @@
 //! Fails (evaluating 令和6年度): 個別評価 令和6年度 is empty.
 //! Passes: it holds `B`; 令和7年度 and 令和8年度 may stay empty or hold `—`.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::grade::GradeReading;
-use crate::rules::Rule;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct MissingGrade;
 
+/// A grade row without a grade for an evaluated year.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Missing {
+    /// The year's cell is empty.
+    Empty { year: FiscalYear },
+    /// The row has no column for the year.
+    NoColumn { year: FiscalYear },
+}
+
+impl Violation for Missing {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Missing::Empty { year }, Lang::Ja) => format!("{year}の評価が空欄です。"),
+            (Missing::Empty { year }, Lang::En) => {
+                format!("The {} grade is empty.", year.short())
+            }
+            (Missing::NoColumn { year }, Lang::Ja) => {
+                format!("評価の行に{year}の列がありません。")
+            }
+            (Missing::NoColumn { year }, Lang::En) => {
+                format!("The grade row has no column for {}.", year.short())
+            }
+        }
+    }
+    fn expected(&self) -> Option<String> {
+        Some(match self {
+            Missing::Empty { .. } => "A / B / C / —".into(),
+            Missing::NoColumn { year } => year.label(),
+        })
+    }
+}
+
 impl Rule for MissingGrade {
-    fn code(&self) -> &'static str {
-        "G003"
-    }
-    fn name(&self) -> &'static str {
-        "missing-grade"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let due: Vec<_> = b
             .plan
             .years()
@@ -39,29 +66,15 @@ impl Rule for MissingGrade {
             .collect();
         for (_, sheet) in b.records() {
             for row in sheet.grade_rows() {
-                for &y in &due {
-                    match row.cell(y) {
-                        Some(c) if c.reading == GradeReading::Empty => out.push(
-                            self.finding(
-                                sheet.loc(c.cell),
-                                Text::new(
-                                    format!("{y}の評価が空欄です。"),
-                                    format!("The {} grade is empty.", y.short()),
-                                ),
-                            )
-                            .expected("A / B / C / —"),
-                        ),
+                for &year in &due {
+                    match row.cell(year) {
+                        Some(c) if c.reading == GradeReading::Empty => {
+                            out.push(sheet.loc(c.cell), Missing::Empty { year });
+                        }
                         Some(_) => {}
-                        None => out.push(
-                            self.finding(
-                                sheet.loc(row.label),
-                                Text::new(
-                                    format!("評価の行に{y}の列がありません。"),
-                                    format!("The grade row has no column for {}.", y.short()),
-                                ),
-                            )
-                            .expected(y.label()),
-                        ),
+                        None => {
+                            out.push(sheet.loc(row.label), Missing::NoColumn { year });
+                        }
                     }
                 }
             }

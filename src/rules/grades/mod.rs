@@ -1,12 +1,14 @@
 //! Rules about grades: symbols, years, item grades against the committee's
 //! rule, and the same grade given in two places.
 
-pub mod conflicting_grades;
-pub mod future_grade;
-pub mod grade_variant;
-pub mod item_grade_mismatch;
-pub mod item_grade_tie;
-pub mod missing_grade;
-pub mod relisted_mismatch;
-pub mod unexplained_dash;
-pub mod unknown_grade;
+crate::rules::registry::rules! {
+    G001 "unknown-grade" Error unknown_grade::UnknownGrade,
+    G002 "grade-variant" Warning grade_variant::GradeVariant,
+    G003 "missing-grade" Error missing_grade::MissingGrade,
+    G004 "future-grade" Error future_grade::FutureGrade,
+    G005 "unexplained-dash" Warning unexplained_dash::UnexplainedDash,
+    G010 "item-grade-mismatch" Error item_grade_mismatch::ItemGradeMismatch,
+    G011 "item-grade-tie" Info item_grade_tie::ItemGradeTie,
+    G012 "relisted-grade-mismatch" Error relisted_mismatch::RelistedMismatch,
+    G013 "conflicting-grades" Error conflicting_grades::ConflictingGrades,
+}

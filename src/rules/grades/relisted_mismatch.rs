@@ -14,23 +14,60 @@
 //! Fails: 2-(2) ③ 個別評価 令和6年度 `A`, 2-(3) ② （再掲） 令和6年度 `B`.
 //! Passes: both `A`.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::{Rule, action_grade_cell};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
+use crate::model::grade::Grade;
+use crate::model::location::Location;
+use crate::model::plan::ActionId;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule, action_grade_cell};
 
 pub struct RelistedMismatch;
 
+/// A （再掲） action graded otherwise than the action it repeats.
+#[derive(Debug, Serialize)]
+pub struct RepeatDiffers {
+    pub action: ActionId,
+    pub original: ActionId,
+    pub year: FiscalYear,
+    pub grade: Grade,
+    pub original_grade: Grade,
+    #[serde(skip)]
+    pub original_at: Location,
+}
+
+impl Violation for RepeatDiffers {
+    fn message(&self, lang: Lang) -> String {
+        let (a, o, y, g1, g2, at) = (
+            self.action,
+            self.original,
+            self.year,
+            self.grade,
+            self.original_grade,
+            &self.original_at,
+        );
+        match lang {
+            Lang::Ja => format!(
+                "{a}（再掲）の{y}の個別評価「{g1}」が、再掲元 {o} の「{g2}」（{at}）と異なります。"
+            ),
+            Lang::En => format!(
+                "{a} repeats {o}, but its {} grade `{g1}` differs from the original's `{g2}` ({at}).",
+                y.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.grade.symbol().into())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.original_grade.symbol().into())
+    }
+}
+
 impl Rule for RelistedMismatch {
-    fn code(&self) -> &'static str {
-        "G012"
-    }
-    fn name(&self) -> &'static str {
-        "relisted-grade-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for action in b.plan.actions() {
             let Some(orig) = action.relists() else {
                 continue;
@@ -47,17 +84,17 @@ impl Rule for RelistedMismatch {
                 };
                 if g1 != g2 {
                     out.push(
-                        self.finding(
-                            here_at,
-                            Text::new(
-                                format!("{}（再掲）の{}の個別評価「{}」が、再掲元 {} の「{}」（{}）と異なります。", action.id, y, g1, orig, g2, there_at),
-                                format!("{} repeats {}, but its {} grade `{}` differs from the original's `{}` ({}).", action.id, orig, y.short(), g1, g2, there_at),
-                            ),
-                        )
-                        .found(g1.symbol())
-                        .expected(g2.symbol())
-                        .related(there_at.clone()),
-                    );
+                        here_at,
+                        RepeatDiffers {
+                            action: action.id,
+                            original: orig,
+                            year: y,
+                            grade: g1,
+                            original_grade: g2,
+                            original_at: there_at.clone(),
+                        },
+                    )
+                    .related(there_at);
                 }
             }
         }

@@ -16,14 +16,50 @@
 //! Fails: 個別評価 令和6年度 `—`, and the 令和6年度の取組 text describes work done.
 //! Passes: the same, with `令和6年度は事業休止のため評価不可` typed right of the grades.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::grade::Grade;
 use crate::model::sheet::GradeRow;
 use crate::model::year::FiscalYear;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct UnexplainedDash;
+
+/// A `—` in an evaluated year with no reason nearby.
+#[derive(Debug, Serialize)]
+pub struct NoReason {
+    pub year: FiscalYear,
+    pub typed: String,
+}
+
+impl Violation for NoReason {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{}は評価済みの年度ですが「—」（評価不可）で、理由が見当たりません。",
+                self.year
+            ),
+            Lang::En => format!(
+                "{} has been evaluated but the grade is `—` with no reason given.",
+                self.year.short()
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.typed.clone())
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        Some(
+            match lang {
+                Lang::Ja => "評価を記入するか、評価の右の欄に評価不可の理由を書く",
+                Lang::En => "give a grade, or write the reason right of the grades",
+            }
+            .into(),
+        )
+    }
+}
 
 /// Whether a year's `—` of a row is explained by the rest of the sheet.
 type Explained<'a> = Box<dyn Fn(FiscalYear) -> bool + 'a>;
@@ -35,16 +71,7 @@ fn note_explains(row: &GradeRow) -> bool {
 }
 
 impl Rule for UnexplainedDash {
-    fn code(&self) -> &'static str {
-        "G005"
-    }
-    fn name(&self) -> &'static str {
-        "unexplained-dash"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for (_, sheet) in b.records() {
             let mut rows: Vec<(&GradeRow, Explained)> = Vec::new();
             if let Some(r) = &sheet.item_grades {
@@ -70,18 +97,11 @@ impl Rule for UnexplainedDash {
                         && !explained(c.year)
                     {
                         out.push(
-                            self.finding(
-                                sheet.loc(c.cell),
-                                Text::new(
-                                    format!("{}は評価済みの年度ですが「—」（評価不可）で、理由が見当たりません。", c.year),
-                                    format!("{} has been evaluated but the grade is `—` with no reason given.", c.year.short()),
-                                ),
-                            )
-                            .found(raw)
-                            .suggest(Text::new(
-                                "評価を記入するか、評価の右の欄に評価不可の理由を書く",
-                                "give a grade, or write the reason right of the grades",
-                            )),
+                            sheet.loc(c.cell),
+                            NoReason {
+                                year: c.year,
+                                typed: raw.to_string(),
+                            },
                         );
                     }
                 }

@@ -13,40 +13,56 @@
 //! Fails: `個別評価` row, 令和6年度 column holds `S`.
 //! Passes: the same cell holds `A` (or `Ａ`, reported separately as a variant).
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
 use crate::model::grade::GradeReading;
-use crate::model::sheet::GradeRow;
-use crate::rules::Rule;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
 
 pub struct UnknownGrade;
 
+/// A grade cell that reads as no grade.
+#[derive(Debug, Serialize)]
+pub struct NotAGrade {
+    pub year: FiscalYear,
+    pub typed: String,
+}
+
+impl Violation for NotAGrade {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。",
+                self.year, self.typed
+            ),
+            Lang::En => format!(
+                "The {} grade `{}` is not a grade symbol (A, B, C or —).",
+                self.year.short(),
+                self.typed
+            ),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.typed.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some("A / B / C / —".into())
+    }
+}
+
 impl Rule for UnknownGrade {
-    fn code(&self) -> &'static str {
-        "G001"
-    }
-    fn name(&self) -> &'static str {
-        "unknown-grade"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
-        for (_, sheet) in f.eval_sheets() {
-            for (cell, raw) in sheet.grade_rows().flat_map(GradeRow::cells_with_raw) {
-                if cell.reading == GradeReading::Unknown {
-                    out.push(
-                        self.finding(
-                            sheet.loc(cell.cell),
-                            Text::new(
-                                format!("{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。", cell.year, raw),
-                                format!("The {} grade `{}` is not a grade symbol (A, B, C or —).", cell.year.short(), raw),
-                            ),
-                        )
-                        .found(raw)
-                        .expected("A / B / C / —"),
-                    );
-                }
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        for (sheet, cell, raw) in f.grade_cells() {
+            if cell.reading == GradeReading::Unknown {
+                out.push(
+                    sheet.loc(cell.cell),
+                    NotAGrade {
+                        year: cell.year,
+                        typed: raw.to_string(),
+                    },
+                );
             }
         }
     }

@@ -14,24 +14,35 @@
 //! Fails: `財政課.xlsx` and `財政課 - コピー.xlsx` with the same content.
 //! Passes: only `財政課.xlsx`.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct DuplicateFile;
 
+/// A file whose bytes are those of an earlier one.
+#[derive(Debug, Serialize)]
+pub struct SameBytes {
+    pub first: String,
+}
+
+impl Violation for SameBytes {
+    fn message(&self, lang: Lang) -> String {
+        let f = &self.first;
+        match lang {
+            Lang::Ja => format!(
+                "{f} と中身がまったく同じファイルです。不要な方を提出フォルダから除いてください。"
+            ),
+            Lang::En => format!("The file is identical to {f}; remove the one not needed."),
+        }
+    }
+}
+
 impl Rule for DuplicateFile {
-    fn code(&self) -> &'static str {
-        "P005"
-    }
-    fn name(&self) -> &'static str {
-        "duplicate-file"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         let mut first_with: std::collections::HashMap<u64, usize> = Default::default();
         for (i, s) in b.files.iter().enumerate() {
             let Some(d) = s.kept().and_then(|w| w.digest) else {
@@ -42,15 +53,12 @@ impl Rule for DuplicateFile {
                 continue;
             }
             out.push(
-                self.finding(
-                    Location::file(s.path.clone()),
-                    Text::new(
-                        format!("{} と中身がまったく同じファイルです。不要な方を提出フォルダから除いてください。", first.path),
-                        format!("The file is identical to {}; remove the one not needed.", first.path),
-                    ),
-                )
-                .related(Location::file(first.path.clone())),
-            );
+                Location::file(s.path.clone()),
+                SameBytes {
+                    first: first.path.to_string(),
+                },
+            )
+            .related(Location::file(first.path.clone()));
         }
     }
 }

@@ -16,47 +16,56 @@
 //! extra line in 令和6年度の取組.
 //! Passes: 3-(4) appears once.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::{Keeps, Rule};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
+use crate::model::plan::ItemId;
+use crate::rules::{Findings, Rule};
 
 pub struct DuplicateItem;
 
+/// A second sheet for an item, with other content than the one used.
+#[derive(Debug, Serialize)]
+pub struct SecondVersion {
+    pub item: ItemId,
+    /// The sheet the consolidation uses (`file:sheet`).
+    pub used: String,
+}
+
+impl Violation for SecondVersion {
+    fn message(&self, lang: Lang) -> String {
+        let (i, u) = (self.item, &self.used);
+        match lang {
+            Lang::Ja => format!(
+                "取組項目 {i} が複数回提出され、内容が異なります。集約には {u} を使いました。"
+            ),
+            Lang::En => {
+                format!("Item {i} was submitted more than once with different content; {u} was used.")
+            }
+        }
+    }
+}
+
 impl Rule for DuplicateItem {
-    fn code(&self) -> &'static str {
-        "P004"
-    }
-    fn name(&self) -> &'static str {
-        "duplicate-item"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn keeps(&self) -> Keeps {
-        Keeps { content: true }
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for item in b.items.iter().filter(|i| i.sheets.len() > 1) {
             let first = b.record(item.sheets[0]);
             for &r in &item.sheets[1..] {
                 let s = b.record(r);
                 // Content compared by fingerprint: the texts are not kept
-                // (`derive::file::content_fingerprint`).
+                // (`facts::file::content_fingerprint`).
                 if s.content == first.content {
                     continue;
                 }
-                let at = s.item_loc();
-                let used = format!("{}:{}", first.file, first.sheet);
                 out.push(
-                    self.finding(
-                        at,
-                        Text::new(
-                            format!("取組項目 {} が複数回提出され、内容が異なります。集約には {} を使いました。", item.id, used),
-                            format!("Item {} was submitted more than once with different content; {} was used.", item.id, used),
-                        ),
-                    )
-                    .related(first.whole()),
-                );
+                    s.item_loc(),
+                    SecondVersion {
+                        item: item.id,
+                        used: format!("{}:{}", first.file, first.sheet),
+                    },
+                )
+                .related(first.whole());
             }
         }
     }

@@ -1,8 +1,10 @@
 //! Rules comparing the sheets with the plan: names, unknown items and actions,
 //! items nobody submitted, items submitted twice.
 
-pub mod duplicate_file;
-pub mod duplicate_item;
-pub mod name_differs;
-pub mod not_submitted;
-pub mod unknown_to_plan;
+crate::rules::registry::rules! {
+    P001 "name-differs-from-plan" Warning name_differs::NameDiffers,
+    P002 "unknown-to-plan" Error unknown_to_plan::UnknownToPlan,
+    P003 "item-not-submitted" Error not_submitted::NotSubmitted,
+    P004 "duplicate-item" Error duplicate_item::DuplicateItem,
+    P005 "duplicate-file" Warning duplicate_file::DuplicateFile,
+}

@@ -16,95 +16,107 @@
 //! Fails: 1-(1) 主な事業 `②市民総合交流拠点の整備` (plan: `市民総合交流拠点施設の整備`).
 //! Passes: `② 市民総合交流拠点施設の整備`, or `②市民総合交流拠点施設の整備` typed full-width.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::rules::{Rule, same_name};
+use crate::model::text::same_name;
+use crate::rules::{Findings, Rule};
 
 pub struct NameDiffers;
 
-impl NameDiffers {
-    fn compare(
-        &self,
-        what: (&str, &str),
-        found: &str,
-        plan: &str,
-        at: &Location,
-        out: &mut Vec<Finding>,
-    ) {
-        if found.trim().is_empty() || same_name(found, plan) {
-            return;
+/// Which name of the sheet differs from the plan.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Named {
+    Policy,
+    Item,
+    Action,
+    Project,
+}
+
+impl Named {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Named::Policy, Lang::Ja) => "基本方針",
+            (Named::Item, Lang::Ja) => "取組項目",
+            (Named::Action, Lang::Ja) => "取組内容",
+            (Named::Project, Lang::Ja) => "主な事業",
+            (Named::Policy, Lang::En) => "policy",
+            (Named::Item, Lang::En) => "item",
+            (Named::Action, Lang::En) => "action",
+            (Named::Project, Lang::En) => "project",
         }
-        out.push(
-            self.finding(
-                at.clone(),
-                Text::new(
-                    format!(
-                        "{}の名称「{}」が計画の「{}」と異なります。",
-                        what.0,
-                        found.trim(),
-                        plan
-                    ),
-                    format!(
-                        "The {} name `{}` differs from the plan's `{}`.",
-                        what.1,
-                        found.trim(),
-                        plan
-                    ),
-                ),
-            )
-            .found(found.trim())
-            .expected(plan)
-            .suggest(Text::new(
-                format!("「{plan}」に直す"),
-                format!("write `{plan}`"),
-            )),
-        );
     }
 }
 
+/// A name written otherwise than the plan writes it.
+#[derive(Debug, Serialize)]
+pub struct OtherName {
+    pub what: Named,
+    pub written: String,
+    pub plan: String,
+}
+
+impl Violation for OtherName {
+    fn message(&self, lang: Lang) -> String {
+        let (w, f, p) = (self.what.word(lang), &self.written, &self.plan);
+        match lang {
+            Lang::Ja => format!("{w}の名称「{f}」が計画の「{p}」と異なります。"),
+            Lang::En => format!("The {w} name `{f}` differs from the plan's `{p}`."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.written.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.plan.clone())
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        let p = &self.plan;
+        Some(match lang {
+            Lang::Ja => format!("「{p}」に直す"),
+            Lang::En => format!("write `{p}`"),
+        })
+    }
+}
+
+fn compare(what: Named, found: &str, plan: &str, at: &Location, out: &mut Findings) {
+    if found.trim().is_empty() || same_name(found, plan) {
+        return;
+    }
+    out.push(
+        at.clone(),
+        OtherName {
+            what,
+            written: found.trim().to_string(),
+            plan: plan.to_string(),
+        },
+    );
+}
+
 impl Rule for NameDiffers {
-    fn code(&self) -> &'static str {
-        "P001"
-    }
-    fn name(&self) -> &'static str {
-        "name-differs-from-plan"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (r, s) in f.eval_sheets() {
             let Some(item) = f.item_of(r) else { continue };
             if let (Some(cell), Some(name)) = (&s.policy, s.policy_name()) {
-                self.compare(
-                    ("基本方針", "policy"),
-                    &name,
-                    &item.policy.name,
-                    &cell.at,
-                    out,
-                );
+                compare(Named::Policy, &name, &item.policy.name, &cell.at, out);
             }
             if let (Some(cell), Some(name)) = (&s.item, s.item_name()) {
-                self.compare(("取組項目", "item"), &name, &item.item.name, &cell.at, out);
+                compare(Named::Item, &name, &item.item.name, &cell.at, out);
             }
             let plan_action = |n: u8| item.item.actions.iter().find(|a| a.number == n);
             for a in &s.actions {
                 if let Some(pa) = plan_action(a.number) {
-                    self.compare(("取組内容", "action"), &a.name, &pa.name, &a.at, out);
+                    compare(Named::Action, &a.name, &pa.name, &a.at, out);
                 }
             }
             for p in &s.projects {
                 if let Some(pa) = p.number.and_then(plan_action)
                     && !p.heading.value.trim().is_empty()
                 {
-                    self.compare(
-                        ("主な事業", "project"),
-                        &p.name,
-                        &pa.name,
-                        &p.heading.at,
-                        out,
-                    );
+                    compare(Named::Project, &p.name, &pa.name, &p.heading.at, out);
                 }
             }
         }

@@ -14,56 +14,65 @@
 //! Fails: the inputs hold sheets for 17 of the 18 items; 4-(5) is missing.
 //! Passes: all 18 items are there.
 
-use crate::derive::batch::Batch;
-use crate::model::finding::{Finding, Severity, Text};
+use serde::Serialize;
+
+use crate::facts::batch::Batch;
+use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::rules::Rule;
+use crate::model::plan::ItemId;
+use crate::rules::{Findings, Rule};
 
 pub struct NotSubmitted;
 
+/// A plan item no sheet was submitted for.
+#[derive(Debug, Serialize)]
+pub struct Unsubmitted {
+    pub item: ItemId,
+    pub name: String,
+    pub departments: Vec<String>,
+}
+
+impl Violation for Unsubmitted {
+    fn message(&self, lang: Lang) -> String {
+        let (i, n) = (self.item, &self.name);
+        match lang {
+            Lang::Ja => format!("取組項目 {i} {n} の評価シートが提出されていません（未提出）。"),
+            Lang::En => format!("No evaluation sheet was submitted for item {i} {n}."),
+        }
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.item.to_string())
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        let depts = self.departments.join("・");
+        Some(match lang {
+            Lang::Ja => format!("担当課（{depts}）に提出を依頼する"),
+            Lang::En => format!("ask {depts} to submit it"),
+        })
+    }
+}
+
 impl Rule for NotSubmitted {
-    fn code(&self) -> &'static str {
-        "P003"
-    }
-    fn name(&self) -> &'static str {
-        "item-not-submitted"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_batch(&self, b: &Batch, out: &mut Vec<Finding>) {
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for i in b.items.iter().filter(|i| i.sheets.is_empty()) {
             let Some(item) = b.plan.item(i.id) else {
                 continue;
             };
-            let depts = item.item.departments.join("・");
+            // No file holds it: the finding points at the plan's item.
+            let at = Location {
+                file: "計画".into(),
+                sheet: Some(i.id.to_string().into()),
+                cell: None,
+            };
             out.push(
-                Finding::new(
-                    self.code(),
-                    self.severity(),
-                    Location {
-                        file: "計画".into(),
-                        sheet: Some(i.id.to_string().into()),
-                        cell: None,
-                    },
-                    Text::new(
-                        format!(
-                            "取組項目 {} {} の評価シートが提出されていません（未提出）。",
-                            i.id, item.item.name
-                        ),
-                        format!(
-                            "No evaluation sheet was submitted for item {} {}.",
-                            i.id, item.item.name
-                        ),
-                    ),
-                )
-                .expected(i.id.to_string())
-                .department(item.item.departments.first().map(String::as_str))
-                .suggest(Text::new(
-                    format!("担当課（{depts}）に提出を依頼する"),
-                    format!("ask {depts} to submit it"),
-                )),
-            );
+                at,
+                Unsubmitted {
+                    item: i.id,
+                    name: item.item.name.clone(),
+                    departments: item.item.departments.clone(),
+                },
+            )
+            .department(item.item.departments.first().map(String::as_str));
         }
     }
 }

@@ -15,43 +15,66 @@
 //! items (1)–(5)); or 3-(4) with a 取組内容 ③.
 //! Passes: `基本方針3` / `(4) 財政見通しを踏まえた基金の積立て` with ① and ②.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::model::location::Location;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::plan::ItemId;
 use crate::model::text::circled;
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct UnknownToPlan;
 
+/// An item or action the plan does not have.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotInPlan {
+    Item { written: String, plan: String },
+    Action { item: ItemId, number: u8 },
+}
+
+impl Violation for NotInPlan {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NotInPlan::Item { written, plan }, Lang::Ja) => format!(
+                "取組項目「{written}」が計画（{plan}）にありません。番号と名称を確かめてください。"
+            ),
+            (NotInPlan::Item { written, plan }, Lang::En) => format!(
+                "The item `{written}` is not in the plan ({plan}); check its numbers and name."
+            ),
+            (NotInPlan::Action { item, number }, Lang::Ja) => {
+                format!("取組内容{}は計画の{item}にありません。", circled(*number))
+            }
+            (NotInPlan::Action { item, number }, Lang::En) => {
+                format!("Action {} is not in the plan's item {item}.", circled(*number))
+            }
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(match self {
+            NotInPlan::Item { written, .. } => written.clone(),
+            NotInPlan::Action { number, .. } => circled(*number).to_string(),
+        })
+    }
+}
+
 impl Rule for UnknownToPlan {
-    fn code(&self) -> &'static str {
-        "P002"
-    }
-    fn name(&self) -> &'static str {
-        "unknown-to-plan"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f
             .eval_sheets()
             .filter(|(r, _)| f.item_of_sheet(*r).is_none())
         {
             let at = s.item.as_ref().map_or_else(|| s.whole(), |i| i.at.clone());
-            let shown = s
+            let written = s
                 .item
                 .as_ref()
                 .map_or(String::new(), |i| i.value.trim().to_string());
             out.push(
-                self.finding(
-                    at,
-                    Text::new(
-                        format!("取組項目「{shown}」が計画（{}）にありません。番号と名称を確かめてください。", f.plan.name),
-                        format!("The item `{shown}` is not in the plan ({}); check its numbers and name.", f.plan.name),
-                    ),
-                )
-                .found(shown),
+                at,
+                NotInPlan::Item {
+                    written,
+                    plan: f.plan.name.clone(),
+                },
             );
         }
         for (r, s) in f.eval_sheets() {
@@ -63,34 +86,19 @@ impl Rule for UnknownToPlan {
                     .filter_map(|p| p.number.map(|n| (n, &p.heading.at))),
             );
             let mut seen: Vec<u8> = Vec::new();
-            for (n, at) in numbers {
-                if in_plan(n) || seen.contains(&n) {
+            for (number, at) in numbers {
+                if in_plan(number) || seen.contains(&number) {
                     continue;
                 }
-                seen.push(n);
-                self.report_action(item.id, n, at, out);
+                seen.push(number);
+                out.push(
+                    at.clone(),
+                    NotInPlan::Action {
+                        item: item.id,
+                        number,
+                    },
+                );
             }
         }
-    }
-}
-
-impl UnknownToPlan {
-    fn report_action(
-        &self,
-        item: crate::model::plan::ItemId,
-        n: u8,
-        at: &Location,
-        out: &mut Vec<Finding>,
-    ) {
-        out.push(
-            self.finding(
-                at.clone(),
-                Text::new(
-                    format!("取組内容{}は計画の{}にありません。", circled(n), item),
-                    format!("Action {} is not in the plan's item {}.", circled(n), item),
-                ),
-            )
-            .found(circled(n).to_string()),
-        );
     }
 }

@@ -12,24 +12,39 @@
 //! Fails: 取組内容 lists ① ② ③ and the sheet has blocks only for ① and ②.
 //! Passes: a block for each of ① ② ③.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::model::text::circled;
-use crate::rules::{Rule, same_name};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::text::{circled, same_name};
+use crate::rules::{Findings, Rule};
 
 pub struct ActionWithoutProject;
 
+/// A 取組内容 with no 主な事業 block (and so no grade).
+#[derive(Debug, Serialize)]
+pub struct NoProject {
+    pub number: u8,
+    pub name: String,
+}
+
+impl Violation for NoProject {
+    fn message(&self, lang: Lang) -> String {
+        let (n, name) = (circled(self.number), &self.name);
+        match lang {
+            Lang::Ja => format!("取組内容「{n}{name}」の主な事業（個別評価）がありません。"),
+            Lang::En => {
+                format!("The action `{n}{name}` has no 主な事業 block (and so no grade).")
+            }
+        }
+    }
+    fn expected(&self) -> Option<String> {
+        Some(format!("主な事業 {}{}", circled(self.number), self.name))
+    }
+}
+
 impl Rule for ActionWithoutProject {
-    fn code(&self) -> &'static str {
-        "S003"
-    }
-    fn name(&self) -> &'static str {
-        "action-without-project"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
             for a in &s.actions {
                 let has = s.projects.iter().any(|p| {
@@ -38,26 +53,11 @@ impl Rule for ActionWithoutProject {
                 });
                 if !has {
                     out.push(
-                        self.finding(
-                            a.at.clone(),
-                            Text::new(
-                                format!(
-                                    "取組内容「{}{}」の主な事業（個別評価）がありません。",
-                                    circled(a.number),
-                                    a.name
-                                ),
-                                format!(
-                                    "The action `{}{}` has no 主な事業 block (and so no grade).",
-                                    circled(a.number),
-                                    a.name
-                                ),
-                            ),
-                        )
-                        .expected(format!(
-                            "主な事業 {}{}",
-                            circled(a.number),
-                            a.name
-                        )),
+                        a.at.clone(),
+                        NoProject {
+                            number: a.number,
+                            name: a.name.clone(),
+                        },
                     );
                 }
             }

@@ -16,23 +16,68 @@
 //! row; or 具体的な取組 rows after a 個別評価 with no 主な事業 row between them.
 //! Passes: 主な事業 → 具体的な取組 … → 個別評価, for every block.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::Rule;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
 
 pub struct MissingBlock;
 
+/// A block of the sheet's layout that is not there.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Missing {
+    /// A label of the sheet's head (基本方針, 取組項目名, 取組内容, 評価).
+    Label { label: &'static str, en: &'static str },
+    /// A 具体的な取組 with no 主な事業 row before it.
+    ProjectRow,
+    /// A 主な事業 with no 個別評価 row.
+    GradeRow { project: String },
+}
+
+impl Violation for Missing {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Missing::Label { label, .. }, Lang::Ja) => {
+                format!("評価シートに「{label}」の欄がありません。")
+            }
+            (Missing::Label { en, .. }, Lang::En) => {
+                format!("The evaluation sheet has no {en}.")
+            }
+            (Missing::ProjectRow, Lang::Ja) => "この具体的な取組の前に「主な事業」の行がありません（個別評価の後に主な事業なしで続いています）。".into(),
+            (Missing::ProjectRow, Lang::En) => "No 主な事業 (main project) row before this 具体的な取組; it follows a 個別評価 directly.".into(),
+            (Missing::GradeRow { project }, Lang::Ja) => {
+                format!("主な事業「{project}」に個別評価の行がありません。")
+            }
+            (Missing::GradeRow { project }, Lang::En) => {
+                format!("The project `{project}` has no 個別評価 (grade) row.")
+            }
+        }
+    }
+    fn expected(&self) -> Option<String> {
+        Some(match self {
+            Missing::Label { label, .. } => label.to_string(),
+            Missing::ProjectRow => "主な事業".into(),
+            Missing::GradeRow { .. } => "個別評価".into(),
+        })
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        let Missing::ProjectRow = self else {
+            return None;
+        };
+        Some(
+            match lang {
+                Lang::Ja => "この行の上に「主な事業」の行を入れ、取組内容の番号と名称を書く",
+                Lang::En => "insert a 主な事業 row above naming the action",
+            }
+            .into(),
+        )
+    }
+}
+
 impl Rule for MissingBlock {
-    fn code(&self) -> &'static str {
-        "S001"
-    }
-    fn name(&self) -> &'static str {
-        "missing-block"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
             let required = [
                 ("基本方針", "基本方針 (policy)", s.policy.is_some()),
@@ -40,18 +85,9 @@ impl Rule for MissingBlock {
                 ("取組内容", "取組内容 (actions)", s.actions_label.is_some()),
                 ("評価", "評価 (item grade row)", s.item_grades.is_some()),
             ];
-            for (ja, en, present) in required {
+            for (label, en, present) in required {
                 if !present {
-                    out.push(
-                        self.finding(
-                            s.whole(),
-                            Text::new(
-                                format!("評価シートに「{ja}」の欄がありません。"),
-                                format!("The evaluation sheet has no {en}."),
-                            ),
-                        )
-                        .expected(ja),
-                    );
+                    out.push(s.whole(), Missing::Label { label, en });
                 }
             }
             for p in &s.projects {
@@ -60,20 +96,7 @@ impl Rule for MissingBlock {
                         .measures
                         .first()
                         .map_or_else(|| p.heading.at.clone(), |m| m.name.at.clone());
-                    out.push(
-                        self.finding(
-                            at,
-                            Text::new(
-                                "この具体的な取組の前に「主な事業」の行がありません（個別評価の後に主な事業なしで続いています）。",
-                                "No 主な事業 (main project) row before this 具体的な取組; it follows a 個別評価 directly.",
-                            ),
-                        )
-                        .expected("主な事業")
-                        .suggest(Text::new(
-                            "この行の上に「主な事業」の行を入れ、取組内容の番号と名称を書く",
-                            "insert a 主な事業 row above naming the action",
-                        )),
-                    );
+                    out.push(at, Missing::ProjectRow);
                     p.measures
                         .first()
                         .map_or(String::new(), |m| m.name.value.clone())
@@ -82,20 +105,10 @@ impl Rule for MissingBlock {
                 };
                 if p.grades.is_none() {
                     out.push(
-                        self.finding(
-                            p.heading.at.clone(),
-                            Text::new(
-                                format!(
-                                    "主な事業「{}」に個別評価の行がありません。",
-                                    heading.trim()
-                                ),
-                                format!(
-                                    "The project `{}` has no 個別評価 (grade) row.",
-                                    heading.trim()
-                                ),
-                            ),
-                        )
-                        .expected("個別評価"),
+                        p.heading.at.clone(),
+                        Missing::GradeRow {
+                            project: heading.trim().to_string(),
+                        },
                     );
                 }
             }

@@ -1,7 +1,9 @@
 //! Rules about the layout of a 評価シート: blocks that must be there, and
 //! numbers that must refer to something.
 
-pub mod action_without_project;
-pub mod missing_block;
-pub mod project_without_action;
-pub mod unknown_action_reference;
+crate::rules::registry::rules! {
+    S001 "missing-block" Error missing_block::MissingBlock,
+    S002 "project-without-action" Error project_without_action::ProjectWithoutAction,
+    S003 "action-without-project" Error action_without_project::ActionWithoutProject,
+    S004 "unknown-action-reference" Error unknown_action_reference::UnknownActionReference,
+}

@@ -14,23 +14,41 @@
 //! Fails: 取組内容 lists ① and ②, and a block is headed `③ 基金の運用`.
 //! Passes: the block is headed `② 公共施設整備等資金積立基金現在高（数値目標）`.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::rules::{Rule, same_name};
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::text::{circled, same_name};
+use crate::rules::{Findings, Rule};
 
 pub struct ProjectWithoutAction;
 
+/// A 主な事業 naming no 取組内容 of its sheet.
+#[derive(Debug, Serialize)]
+pub struct NoAction {
+    pub project: String,
+    /// The sheet's 取組内容, numbered.
+    pub actions: Vec<String>,
+}
+
+impl Violation for NoAction {
+    fn message(&self, lang: Lang) -> String {
+        let p = &self.project;
+        match lang {
+            Lang::Ja => format!("主な事業「{p}」に当たる取組内容がこのシートにありません。"),
+            Lang::En => format!("The project `{p}` names no action (取組内容) of this sheet."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.project.clone())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.actions.join(" / "))
+    }
+}
+
 impl Rule for ProjectWithoutAction {
-    fn code(&self) -> &'static str {
-        "S002"
-    }
-    fn name(&self) -> &'static str {
-        "project-without-action"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
             if s.actions.is_empty() {
                 continue; // no 取組内容 block: S001 reports it
@@ -50,27 +68,16 @@ impl Rule for ProjectWithoutAction {
                 } else {
                     p.heading.at.clone()
                 };
-                let listed: Vec<String> = s
-                    .actions
-                    .iter()
-                    .map(|a| format!("{}{}", crate::model::text::circled(a.number), a.name))
-                    .collect();
                 out.push(
-                    self.finding(
-                        at,
-                        Text::new(
-                            format!(
-                                "主な事業「{}」に当たる取組内容がこのシートにありません。",
-                                p.heading.value.trim()
-                            ),
-                            format!(
-                                "The project `{}` names no action (取組内容) of this sheet.",
-                                p.heading.value.trim()
-                            ),
-                        ),
-                    )
-                    .found(p.heading.value.trim())
-                    .expected(listed.join(" / ")),
+                    at,
+                    NoAction {
+                        project: p.heading.value.trim().to_string(),
+                        actions: s
+                            .actions
+                            .iter()
+                            .map(|a| format!("{}{}", circled(a.number), a.name))
+                            .collect(),
+                    },
                 );
             }
         }

@@ -15,86 +15,102 @@
 //! Fails: 2-(3) (actions ①–④) with 担当課 `… ⑤行政経営担当 総務課`.
 //! Passes: 担当課 names only ①–④.
 
-use crate::derive::file::FileCx;
-use crate::model::finding::{Finding, Severity, Text};
-use crate::model::location::Location;
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
 use crate::model::text::{circled, circled_numbers, split_circled};
-use crate::rules::Rule;
+use crate::rules::{Findings, Rule};
 
 pub struct UnknownActionReference;
 
-impl UnknownActionReference {
-    fn report(
-        &self,
-        what: (&str, &str),
-        at: &Location,
-        n: u8,
-        known: &[u8],
-        out: &mut Vec<Finding>,
-    ) {
-        let list: String = known.iter().map(|k| circled(*k)).collect();
-        out.push(
-            self.finding(
-                at.clone(),
-                Text::new(
-                    format!(
-                        "{}の「{}」に当たる取組内容がありません（この取組項目は{}）。",
-                        what.0,
-                        circled(n),
-                        list
-                    ),
-                    format!(
-                        "{} refers to {}, but the item's actions are {}.",
-                        what.1,
-                        circled(n),
-                        list
-                    ),
-                ),
-            )
-            .found(circled(n).to_string())
-            .expected(list),
-        );
+/// Where the circled number stands.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    Departments,
+    Future,
+    Measure,
+}
+
+impl Block {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Block::Departments, Lang::Ja) => "担当課",
+            (Block::Future, Lang::Ja) => "今後の取組方針",
+            (Block::Measure, Lang::Ja) => "具体的な取組",
+            (Block::Departments, Lang::En) => "担当課 (departments)",
+            (Block::Future, Lang::En) => "今後の取組方針 (future policy)",
+            (Block::Measure, Lang::En) => "具体的な取組 (measure)",
+        }
+    }
+}
+
+/// A circled number naming no 取組内容 of the item.
+#[derive(Debug, Serialize)]
+pub struct NoSuchAction {
+    pub block: Block,
+    pub number: u8,
+    /// The item's action numbers.
+    pub known: Vec<u8>,
+}
+
+impl NoSuchAction {
+    fn list(&self) -> String {
+        self.known.iter().map(|k| circled(*k)).collect()
+    }
+}
+
+impl Violation for NoSuchAction {
+    fn message(&self, lang: Lang) -> String {
+        let (b, n, l) = (self.block.name(lang), circled(self.number), self.list());
+        match lang {
+            Lang::Ja => format!("{b}の「{n}」に当たる取組内容がありません（この取組項目は{l}）。"),
+            Lang::En => format!("{b} refers to {n}, but the item's actions are {l}."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(circled(self.number).to_string())
+    }
+    fn expected(&self) -> Option<String> {
+        Some(self.list())
     }
 }
 
 impl Rule for UnknownActionReference {
-    fn code(&self) -> &'static str {
-        "S004"
-    }
-    fn name(&self) -> &'static str {
-        "unknown-action-reference"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn check_file(&self, f: &FileCx, out: &mut Vec<Finding>) {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (r, s) in f.eval_sheets() {
             let mut known: Vec<u8> = s.actions.iter().map(|a| a.number).collect();
             if known.is_empty() {
                 let Some(item) = f.item_of(r) else { continue };
                 known = item.item.actions.iter().map(|a| a.number).collect();
             }
+            let mut report = |block, at: &crate::model::location::Location, number| {
+                let known = known.clone();
+                out.push(
+                    at.clone(),
+                    NoSuchAction {
+                        block,
+                        number,
+                        known,
+                    },
+                );
+            };
             let mut seen = Vec::new();
             if let Some(d) = &s.departments {
                 for n in circled_numbers(&d.value) {
                     if !known.contains(&n) && !seen.contains(&n) {
                         seen.push(n);
-                        self.report(("担当課", "担当課 (departments)"), &d.at, n, &known, out);
+                        report(Block::Departments, &d.at, n);
                     }
                 }
             }
-            if let Some(f) = &s.future {
-                for line in f.value.lines() {
+            if let Some(fu) = &s.future {
+                for line in fu.value.lines() {
                     if let Some((n, _)) = split_circled(line)
                         && !known.contains(&n)
                     {
-                        self.report(
-                            ("今後の取組方針", "今後の取組方針 (future policy)"),
-                            &f.at,
-                            n,
-                            &known,
-                            out,
-                        );
+                        report(Block::Future, &fu.at, n);
                     }
                 }
             }
@@ -102,13 +118,7 @@ impl Rule for UnknownActionReference {
                 if let Some((n, _)) = split_circled(&m.name.value)
                     && !known.contains(&n)
                 {
-                    self.report(
-                        ("具体的な取組", "具体的な取組 (measure)"),
-                        &m.name.at,
-                        n,
-                        &known,
-                        out,
-                    );
+                    report(Block::Measure, &m.name.at, n);
                 }
             }
         }

@@ -2,8 +2,8 @@
 //! year that holds an A, B or C grade in any sheet, or failing that the latest
 //! year with a `…年度の成果・効果` panel.
 
+use crate::facts::record::FileRecord;
 use crate::model::grade::Grade;
-use crate::model::record::FileRecord;
 use crate::model::year::FiscalYear;
 
 pub fn decide_year(files: &[FileRecord]) -> Option<FiscalYear> {

@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::derive::figures::Figures;
-use crate::derive::grades::{Derived, Tally, derive};
+use crate::facts::figures::Figures;
+use crate::facts::grading::{Derived, Tally, derive};
+use crate::facts::record::{FileRecord, SheetRecord};
 use crate::model::grade::Grade;
 use crate::model::plan::{ActionId, ItemId, Plan};
-use crate::model::record::{FileRecord, SheetRecord};
-use crate::model::sheet::{EvalSheet, Project};
+use crate::model::sheet::{EvalSheet, GradeCell, Project};
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
 
@@ -165,7 +165,7 @@ impl<'p> Batch<'p> {
             });
         }
         b.figures.panels =
-            crate::derive::figures::panel_figures(b.sources.iter().map(|(r, s)| (*r, s)));
+            crate::facts::figures::panel_figures(b.sources.iter().map(|(r, s)| (*r, s)));
         for action in plan.actions() {
             let source = b
                 .item(action.id.item)
@@ -255,6 +255,19 @@ impl<'p> Batch<'p> {
                 }
             }
         }
+    }
+
+    /// Every item grade (評価) cell of every sheet up to the evaluated year,
+    /// with the grade the rule derives for that year.
+    pub fn item_grades(&self) -> impl Iterator<Item = (&SheetRecord, &GradeCell, ItemYear)> {
+        self.records().flat_map(move |(_, sheet)| {
+            sheet
+                .item_grades
+                .iter()
+                .flat_map(|row| &row.cells)
+                .filter(move |c| c.year <= self.year)
+                .map(move |c| (sheet, c, item_year(sheet, c.year)))
+        })
     }
 
     /// Every evaluation sheet's record, with its reference.

@@ -3,7 +3,7 @@
 //! cell, and every value of the 数値目標 sheets with the unit its column gives.
 //! Figure rules (`N…`) compare these with each other.
 
-use crate::derive::batch::SheetRef;
+use crate::facts::batch::SheetRef;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;
 use crate::model::figure::{Comparator, Figure, from_number, scan_figure};
@@ -296,7 +296,8 @@ pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>
     for (r, s) in sheets {
         for (pi, p) in s.projects.iter().enumerate() {
             for m in &p.measures {
-                let measure: std::sync::Arc<str> = crate::rules::name_key(&m.name.value).into();
+                let measure: std::sync::Arc<str> =
+                    crate::model::text::name_key(&m.name.value).into();
                 for pa in &m.panels {
                     let Some(year) = pa.year else { continue };
                     let text = match &pa.text.value {

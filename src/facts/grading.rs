@@ -12,7 +12,7 @@ use std::fmt;
 use crate::model::grade::Grade;
 
 /// How many actions got each grade.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
     pub a: usize,
     pub b: usize,
@@ -69,6 +69,13 @@ impl Derived {
             Derived::Grade(d) => d == g,
             Derived::Tie(x, y) => g == x || g == y,
         }
+    }
+}
+
+/// Written as printed: `A`, `A/B（同率）`.
+impl serde::Serialize for Derived {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

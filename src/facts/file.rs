@@ -6,16 +6,15 @@
 use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
-use crate::derive::batch::SheetRef;
-use crate::derive::claims::{Claim, ClaimAt};
-use crate::derive::figures::{Figures, panel_figures, target_values};
+use crate::facts::batch::SheetRef;
+use crate::facts::claims::{Claim, ClaimAt};
+use crate::facts::figures::{Figures, panel_figures, target_values};
+use crate::facts::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
 use crate::model::grade::{Grade, gives_reason};
 use crate::model::plan::{ItemId, ItemRef, Plan};
-use crate::model::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
-use crate::model::sheet::{EvalSheet, GradeRow, Project, Submission, Workbook};
+use crate::model::sheet::{EvalSheet, GradeCell, GradeRow, Project, Submission, Workbook};
 use crate::model::text::{fold_chunks, key};
 use crate::model::year::FiscalYear;
-use crate::rules::Keeps;
 
 pub struct FileCx<'a> {
     pub plan: &'a Plan,
@@ -66,6 +65,16 @@ impl<'a> FileCx<'a> {
             .map(move |(sheet, s)| (SheetRef { file, sheet }, s))
     }
 
+    /// Every grade cell of the file's evaluation sheets (評価 and 個別評価
+    /// rows), with its sheet and what was typed in it.
+    pub fn grade_cells(&self) -> impl Iterator<Item = (&EvalSheet, &GradeCell, &str)> {
+        self.eval_sheets().flat_map(|(_, s)| {
+            s.grade_rows()
+                .flat_map(GradeRow::cells_with_raw)
+                .map(move |(c, raw)| (s, c, raw))
+        })
+    }
+
     /// An evaluation sheet of this file.
     pub fn sheet(&self, r: SheetRef) -> &EvalSheet {
         debug_assert_eq!(r.file, self.index, "a sheet of another file");
@@ -99,7 +108,7 @@ impl<'a> FileCx<'a> {
     pub fn claims(&self) -> impl Iterator<Item = Claim<'_>> {
         let panels = &self.figures().panels;
         self.claims
-            .get_or_init(|| crate::derive::claims::find(panels))
+            .get_or_init(|| crate::facts::claims::find(panels))
             .iter()
             .map(move |c| c.resolve(panels))
     }
@@ -109,7 +118,6 @@ impl<'a> FileCx<'a> {
     /// cross-file rules read its texts).
     pub fn keep(
         self,
-        keeps: Keeps,
         whole: impl Fn(ItemId, SheetRef) -> bool,
     ) -> (FileRecord, Vec<(SheetRef, EvalSheet)>) {
         // The 数値目標 values, read once: by the rules if one asked, else now.
@@ -141,7 +149,7 @@ impl<'a> FileCx<'a> {
                 sheet: i,
             };
             let keep_whole = item.is_some_and(|id| whole(id, r));
-            eval_sheets.push(record(&mut s, item, keep_whole, keeps));
+            eval_sheets.push(record(&mut s, item, keep_whole));
             if keep_whole {
                 entire.push((r, s));
             }
@@ -178,9 +186,9 @@ pub fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
 /// The record of an evaluation sheet: placement, grades, and the facts
 /// taken from its texts. The grades are moved out of the sheet unless it is
 /// kept whole besides.
-fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool, keeps: Keeps) -> SheetRecord {
+fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool) -> SheetRecord {
     let take = |g: &mut Option<GradeRow>| if whole { g.clone() } else { g.take() };
-    let content = keeps.content.then(|| content_fingerprint(s));
+    let content = content_fingerprint(s);
     let projects = s
         .projects
         .iter_mut()

@@ -9,7 +9,7 @@
 //! The previous value is the figure with a matching label in the previous
 //! year's panels of the same 具体的な取組.
 
-use crate::derive::figures::{Placed, TextFigure};
+use crate::facts::figures::{Placed, TextFigure};
 use crate::model::figure::Unit;
 use crate::model::text::key;
 

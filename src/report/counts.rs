@@ -1,7 +1,7 @@
 //! The counts of chapter 1: how many actions and items got each grade, per
 //! year, in total and per 基本方針.
 
-use crate::derive::batch::Batch;
+use crate::facts::batch::Batch;
 use crate::model::grade::Grade;
 use crate::model::year::FiscalYear;
 
@@ -53,7 +53,7 @@ pub fn count(b: &Batch, year: FiscalYear, policy: Option<u8>) -> Counts {
                     Some(g) => c.items[index(g)] += 1,
                     None => c.items_missing += 1,
                 }
-                if matches!(iy.derived, crate::derive::grades::Derived::Tie(..)) {
+                if matches!(iy.derived, crate::facts::grading::Derived::Tie(..)) {
                     c.items_tied += 1;
                 }
             }

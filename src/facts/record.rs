@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::derive::figures::TargetValue;
+use crate::facts::figures::TargetValue;
 use crate::model::location::{CellRef, Location};
 use crate::model::plan::ItemId;
 use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo};
@@ -67,9 +67,8 @@ pub struct SheetRecord {
     pub owner: Option<Arc<str>>,
     pub item_grades: Option<GradeRow>,
     pub projects: Vec<ProjectRecord>,
-    /// Fingerprint of everything but the grades (a resubmitted item, P004);
-    /// `None` when no selected rule compares contents.
-    pub content: Option<u64>,
+    /// Fingerprint of everything but the grades (a resubmitted item, P004).
+    pub content: u64,
 }
 
 /// What is kept of a 主な事業 block.

@@ -1,0 +1,22 @@
+//! Facts: what is derived from the model before any rule judges it.
+//!
+//! - [`grading`]: the committee's rule for an item grade (評価) from its
+//!   action grades (個別評価).
+//! - [`file`]: one file while it is checked, with its sheets placed on the
+//!   plan and its figures and claims found once for the rules.
+//! - [`record`]: what a run keeps of each file once its texts are dropped.
+//! - [`batch`]: every kept file placed on the plan: which sheet evaluates
+//!   which item and action, and each item's grades as submitted and derived.
+//! - [`year`]: the evaluated fiscal year, when `--year` does not say.
+//! - [`figures`], [`claims`]: the figures of the texts and 数値目標 sheets,
+//!   and the year-over-year change claims among them.
+//!
+//! Nothing here judges or reports: rules do (`crate::rules`).
+
+pub mod batch;
+pub mod claims;
+pub mod figures;
+pub mod file;
+pub mod grading;
+pub mod record;
+pub mod year;
