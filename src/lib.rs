@@ -3,10 +3,13 @@
 //! them, derives the item grades by the committee's rule and writes one
 //! consolidated workbook with an error report.
 //!
-//! The pipeline is the folder layout: [`read`] → [`model`] → [`rules`] →
-//! [`derive`] → [`report`]; [`cmd`] holds one file per subcommand.
+//! Files are read ([`read`]) into a located [`model`]; [`facts`] are derived
+//! from it; [`rules`] judge the facts; [`report`] renders the findings.
+//! [`pipeline`] runs a batch through them, with the thread and memory
+//! mechanics of [`run`]; [`cmd`] holds one file per subcommand. Each module
+//! uses only the layers below it (docs/architecture.md, enforced by
+//! `tests/architecture.rs`).
 
-pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod error;

@@ -59,8 +59,11 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
             .map(|p| p.display().to_string())
             .collect();
         return Err(ToolError::NoInput(format!(
-            "{} に読めるファイル（.xlsx .xlsm .xls .ods .csv）がありません",
-            shown.join(", ")
+            "{} に読めるファイル（{}）がありません",
+            shown.join(", "),
+            crate::read::discover::SPREADSHEET_EXTENSIONS
+                .map(|e| format!(".{e}"))
+                .join(" ")
         )));
     }
     let checker = Checker::new(opts.plan, &opts.rules, &opts.severity);
@@ -71,7 +74,11 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         .enumerate()
         .map(|(i, p)| {
             let shown: Arc<str> = p.display().to_string().into();
-            let sub = crate::read::read_submission_with(p, shown, opts.encoding);
+            let settings = crate::read::Settings {
+                form: &opts.plan.form,
+                encoding: opts.encoding,
+            };
+            let sub = crate::read::read_submission(p, shown, settings);
             let checked = checker.file(i, sub);
             bar.inc(1);
             checked

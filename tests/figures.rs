@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use hyoka::model::cell::CellValue;
 use hyoka::model::finding::{Finding, Severity};
+use hyoka::model::form::Form;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
 use hyoka::model::year::FiscalYear;
@@ -405,7 +406,7 @@ fn findings(file: &str, raw: Vec<RawSheet>) -> Vec<Finding> {
     let plan = Plan::embedded();
     let sub = Submission {
         path: file.into(),
-        result: Ok(build_workbook(raw)),
+        result: Ok(build_workbook(raw, Form::standard())),
     };
     let rules: Vec<_> = registry::all()
         .iter()
@@ -428,6 +429,7 @@ fn grade_cell(file: &str, raw: &[RawSheet], sheet: &str, number: u8, year: u16) 
                 notes: Vec::new(),
             })
             .collect(),
+        Form::standard(),
     );
     let s = wb
         .eval_sheets

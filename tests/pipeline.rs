@@ -19,7 +19,7 @@ fn sample_submissions() -> Vec<Submission> {
         .iter()
         .map(|p| {
             let shown = p.file_name().unwrap().to_string_lossy().to_string();
-            hyoka::read::read_submission(p, shown.into())
+            hyoka::read::read_submission(p, shown.into(), Default::default())
         })
         .collect()
 }

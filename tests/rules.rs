@@ -27,6 +27,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use hyoka::model::cell::CellValue;
+use hyoka::model::form::Form;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
 use hyoka::model::year::parse_year_arg;
@@ -177,10 +178,11 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
         .map(|f| {
             let shown: Arc<str> = f.name.as_str().into();
             if let Some(p) = &f.path {
-                return hyoka::read::read_submission(&fixture(p), shown);
+                return hyoka::read::read_submission(&fixture(p), shown, Default::default());
             }
             let result = match &f.raw {
-                Some(raw) => open_bytes(raw.as_bytes().to_vec(), &shown).map(build_workbook),
+                Some(raw) => open_bytes(raw.as_bytes().to_vec(), &shown)
+                    .map(|raw| build_workbook(raw, Form::standard())),
                 None => Ok(build_workbook(
                     f.sheets
                         .iter()
@@ -196,6 +198,7 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
                             notes: Vec::new(),
                         })
                         .collect(),
+                    Form::standard(),
                 )),
             };
             Submission {

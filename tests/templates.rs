@@ -57,7 +57,8 @@ fn an_untouched_template_is_only_not_yet_filled() {
 }
 
 fn read(path: &std::path::Path) -> hyoka::model::sheet::Workbook {
-    let s = hyoka::read::read_submission(path, path.display().to_string().into());
+    let s =
+        hyoka::read::read_submission(path, path.display().to_string().into(), Default::default());
     s.result
         .unwrap_or_else(|e| panic!("{}: {:?}", path.display(), e.reason))
 }
@@ -156,4 +157,69 @@ fn from_carries_last_year_over() {
     let gr = p.grades.as_ref().unwrap();
     assert_eq!(gr.raw(FiscalYear(2025)).unwrap(), "");
     assert_eq!(gr.raw(FiscalYear(2026)).unwrap(), "—");
+}
+
+/// The template and the reader share the form's words: a plan that renames
+/// labels and panel headers gets a template written in its words, which reads
+/// back whole with that plan, and not with the standard form.
+#[test]
+fn a_form_with_other_words_round_trips() {
+    let w = Workdir::new();
+    let plan = std::fs::read_to_string(fixture("plan/minami.toml")).unwrap()
+        + "\n[form.labels]\nproject = [\"主要施策\"]\naction_grade = [\"施策評価\"]\n\
+           [form.panels]\nresult = [\"実績・効果\"]\n[form.targets]\nsheet = \"目標値\"\n";
+    std::fs::write(w.path("other.toml"), plan).unwrap();
+    w.run(
+        &[
+            "template",
+            "--dept",
+            "財務課",
+            "--year",
+            "令和8",
+            "--plan",
+            "other.toml",
+            "-o",
+            "t.xlsx",
+        ],
+        0,
+    );
+    let bytes = std::fs::read(w.path("t.xlsx")).unwrap();
+    let other = hyoka::model::plan::Plan::from_toml(
+        &std::fs::read_to_string(w.path("other.toml")).unwrap(),
+    )
+    .unwrap();
+    let read_with = |form: &hyoka::model::form::Form| {
+        hyoka::read::read_bytes(bytes.clone(), &"t.xlsx".into(), form).unwrap()
+    };
+    let wb = read_with(&other.form);
+    assert_eq!(
+        wb.sheets.iter().map(|s| &*s.name).collect::<Vec<_>>(),
+        ["2-(1)", "目標値"]
+    );
+    let s = &wb.eval_sheets[0];
+    assert_eq!(s.projects.len(), 2, "主要施策 opens each of the two blocks");
+    assert!(s.projects[1].relisted, "the （再掲） marker reads back");
+    let p = &s.projects[0];
+    assert!(p.grades.is_some(), "施策評価 is the grade row");
+    // The panel headers are written in the plan's words (their texts are
+    // still empty, so the sheet holds no panels yet).
+    let raw = hyoka::read::workbook::open_bytes(bytes.clone(), &"t.xlsx".into()).unwrap();
+    let headers: Vec<_> = raw[0]
+        .grid
+        .cells()
+        .filter_map(|(_, _, v)| other.form.panel_header(v.as_text()?))
+        .collect();
+    assert!(
+        headers.contains(&(FiscalYear(2026), hyoka::model::form::PanelKind::Result)),
+        "{headers:?}"
+    );
+    assert_eq!(wb.targets.len(), 1, "the 数値目標 sheet under its own name");
+    // The standard words do not find the renamed blocks.
+    let std = read_with(hyoka::model::form::Form::standard());
+    assert!(
+        std.eval_sheets[0]
+            .projects
+            .iter()
+            .all(|p| p.grades.is_none())
+    );
 }

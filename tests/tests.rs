@@ -3,12 +3,13 @@
 
 mod util;
 
+mod architecture;
 mod cli;
 mod csv;
-mod derive_props;
 mod docs;
 mod figure_props;
 mod figures;
+mod grading_props;
 mod json_contract;
 mod output;
 mod pipeline;

@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
         hyoka::read::workbook::RawSheet { grid: grid(&data[..mid], "A"), hidden: false, notes: Vec::new() },
         hyoka::read::workbook::RawSheet { grid: grid(&data[mid..], "B"), hidden: false, notes: Vec::new() },
     ];
-    let wb = hyoka::read::build_workbook(raw);
+    let wb = hyoka::read::build_workbook(raw, hyoka::model::form::Form::standard());
     let plan = hyoka::model::plan::Plan::embedded();
     let sub = hyoka::model::sheet::Submission { path: "fuzz.xlsx".into(), result: Ok(wb) };
     let rules: Vec<_> = hyoka::rules::registry::all().to_vec();

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
-use crate::cli::InputArgs;
+use crate::cmd::args::InputArgs;
 use crate::error::ToolError;
 use crate::report;
 

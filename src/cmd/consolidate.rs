@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::InputArgs;
+use crate::cmd::args::InputArgs;
 use crate::error::ToolError;
 use crate::report;
 

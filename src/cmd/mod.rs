@@ -2,6 +2,7 @@
 //! and maps results to exit codes: 0 no error found, 1 errors found, 2 hyoka
 //! could not run.
 
+pub mod args;
 pub mod check;
 pub mod consolidate;
 pub mod plan;
@@ -13,7 +14,7 @@ use std::io::IsTerminal;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, InputArgs};
+use crate::cmd::args::{Cli, Command, InputArgs};
 use crate::error::ToolError;
 use crate::model::finding::{Finding, Severity};
 use crate::model::plan::Plan;

@@ -85,7 +85,11 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let from = match &args.from {
         None => Vec::new(),
         Some(p) => {
-            let s = crate::read::read_submission(p, p.display().to_string().into());
+            let settings = crate::read::Settings {
+                form: &plan.form,
+                encoding: None,
+            };
+            let s = crate::read::read_submission(p, p.display().to_string().into(), settings);
             let wb = s
                 .workbook()
                 .ok_or_else(|| ToolError::Other(format!("{} を読めません", p.display())))?;

@@ -164,8 +164,10 @@ impl<'p> Batch<'p> {
                 years,
             });
         }
-        b.figures.panels =
-            crate::facts::figures::panel_figures(b.sources.iter().map(|(r, s)| (*r, s)));
+        b.figures.panels = crate::facts::figures::panel_figures(
+            b.sources.iter().map(|(r, s)| (*r, s)),
+            &plan.form,
+        );
         for action in plan.actions() {
             let source = b
                 .item(action.id.item)

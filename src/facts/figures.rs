@@ -7,6 +7,7 @@ use crate::facts::batch::SheetRef;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;
 use crate::model::figure::{Comparator, Figure, from_number, scan_figure};
+use crate::model::form::{Form, RowKind};
 use crate::model::location::Location;
 use crate::model::plan::ActionId;
 use crate::model::sheet::{EvalSheet, TargetSheet};
@@ -291,13 +292,15 @@ fn pair_hash(v: &TargetValue, is_target: bool, year: FiscalYear) -> u64 {
 }
 
 /// Every panel figure of the given sheets, in sheet order.
-pub fn panel_figures<'a>(sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>) -> Vec<Placed> {
+pub fn panel_figures<'a>(
+    sheets: impl Iterator<Item = (SheetRef, &'a EvalSheet)>,
+    form: &Form,
+) -> Vec<Placed> {
     let mut out = Vec::new();
     for (r, s) in sheets {
         for (pi, p) in s.projects.iter().enumerate() {
             for m in &p.measures {
-                let measure: std::sync::Arc<str> =
-                    crate::model::text::name_key(&m.name.value).into();
+                let measure: std::sync::Arc<str> = form.name_key(&m.name.value).into();
                 for pa in &m.panels {
                     let Some(year) = pa.year else { continue };
                     let text = match &pa.text.value {
@@ -356,11 +359,11 @@ pub struct TargetValue {
 pub fn target_values<'a>(sheets: impl Iterator<Item = &'a TargetSheet>) -> Vec<TargetValue> {
     let mut out = Vec::new();
     for row in sheets.flat_map(|t| &t.rows) {
-        let kind = row.kind.as_ref().map(|k| key(&k.value)).unwrap_or_default();
-        let is_target = kind.starts_with("目標");
-        if !is_target && !kind.starts_with("実績") {
-            continue;
-        }
+        let is_target = match row.row_kind {
+            Some(RowKind::Target) => true,
+            Some(RowKind::Actual) => false,
+            None => continue,
+        };
         let unit: Option<std::sync::Arc<str>> = row.unit.as_ref().map(|u| u.value.trim().into());
         let indicator: std::sync::Arc<str> = row
             .indicator

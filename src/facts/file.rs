@@ -98,7 +98,7 @@ impl<'a> FileCx<'a> {
     pub fn figures(&self) -> &Figures {
         self.figures.get_or_init(|| {
             Figures::new(
-                panel_figures(self.eval_sheets()),
+                panel_figures(self.eval_sheets(), &self.plan.form),
                 target_values(self.workbook().iter().flat_map(|w| &w.targets)),
             )
         })
@@ -241,7 +241,7 @@ fn result_panel_year(s: &EvalSheet) -> Option<FiscalYear> {
         .iter()
         .flat_map(|p| &p.measures)
         .flat_map(|m| &m.panels)
-        .filter(|p| p.header.value.contains("成果"))
+        .filter(|p| p.kind == crate::model::form::PanelKind::Result)
         .filter_map(|p| p.year)
         .max()
 }

@@ -5,6 +5,7 @@ pub mod cell;
 pub mod date;
 pub mod figure;
 pub mod finding;
+pub mod form;
 pub mod grade;
 pub mod location;
 pub mod plan;

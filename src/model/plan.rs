@@ -5,6 +5,7 @@
 use serde::Deserialize;
 use std::fmt;
 
+use crate::model::form::{Form, FormFile};
 use crate::model::text::{circled, circled_value, fold_width};
 use crate::model::year::{FiscalYear, parse_year_header};
 
@@ -114,6 +115,9 @@ struct PlanFile {
     first_year: String,
     last_year: String,
     policies: Vec<Policy>,
+    /// Words of this municipality's form that differ from the standard one.
+    #[serde(default)]
+    form: Option<FormFile>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -168,6 +172,8 @@ pub struct Plan {
     pub first_year: FiscalYear,
     pub last_year: FiscalYear,
     pub policies: Vec<Policy>,
+    /// The words of the form its sheets are written in.
+    pub form: Form,
 }
 
 /// An item with its id and the policy it belongs to.
@@ -208,12 +214,17 @@ impl Plan {
         if last_year < first_year {
             return Err("last_year が first_year より前です".into());
         }
+        let form = match f.form {
+            Some(over) => Form::standard_with(over)?,
+            None => Form::standard().clone(),
+        };
         let plan = Plan {
             name: f.name,
             municipality: f.municipality,
             first_year,
             last_year,
             policies: f.policies,
+            form,
         };
         plan.validate()?;
         Ok(plan)

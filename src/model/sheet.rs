@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::model::cell::CellValue;
+use crate::model::form::{PanelKind, RowKind};
 use crate::model::grade::{Grade, GradeReading, read_grade};
 use crate::model::location::{CellRef, Located, Location};
 use crate::model::plan::{ActionId, ItemId};
@@ -152,6 +153,7 @@ pub struct ActionDecl {
 pub struct Panel {
     pub header: Located<String>,
     pub year: Option<FiscalYear>,
+    pub kind: PanelKind,
     pub text: Located<CellValue>,
 }
 
@@ -182,6 +184,10 @@ pub struct EvalSheet {
     pub file: Arc<str>,
     pub sheet: Arc<str>,
     pub policy: Option<Located<String>>,
+    /// The 基本方針 number and name in the policy cell (`基本方針3 自主財源…`
+    /// → 3, `自主財源…`), read with the form's words.
+    pub policy_number: Option<u8>,
+    pub policy_name: Option<String>,
     pub item: Option<Located<String>>,
     pub actions_label: Option<Location>,
     pub actions: Vec<ActionDecl>,
@@ -211,9 +217,7 @@ impl EvalSheet {
 
     /// The 基本方針 number written in the policy cell (`基本方針 ３ …` → 3).
     pub fn policy_number(&self) -> Option<u8> {
-        let k = key(&self.policy.as_ref()?.value);
-        let rest = k.strip_prefix("基本方針").unwrap_or(&k);
-        leading_number(rest)
+        self.policy_number
     }
 
     /// The 取組項目 number written in the item cell (`（４）…` → 4).
@@ -233,8 +237,7 @@ impl EvalSheet {
 
     /// The policy name after its number (`基本方針3 自主財源…` → `自主財源…`).
     pub fn policy_name(&self) -> Option<String> {
-        let v = &self.policy.as_ref()?.value;
-        Some(strip_number_prefix(v, "基本方針"))
+        self.policy_name.clone()
     }
 
     /// The item name after its number.
@@ -277,24 +280,16 @@ fn leading_number(s: &str) -> Option<u8> {
     d.parse().ok()
 }
 
-fn strip_number_prefix(v: &str, label: &str) -> String {
-    let folded: String = v.chars().map(fold_width).collect();
-    let t = folded.trim_start();
-    let t = t.strip_prefix(label).unwrap_or(t);
-    t.trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim()
-        .to_string()
-}
-
 /// One row of a 数値目標 sheet.
 #[derive(Clone, Debug)]
 pub struct TargetRow {
     pub action: Located<String>,
     pub action_id: Option<ActionId>,
     pub indicator: Option<Located<String>>,
-    /// 区分: 目標 or 実績.
+    /// 区分 as typed: 目標 or 実績.
     pub kind: Option<Located<String>>,
+    /// What 区分 says the row is.
+    pub row_kind: Option<RowKind>,
     pub values: Vec<(FiscalYear, Located<CellValue>)>,
     pub unit: Option<Located<String>>,
     pub comparator: Option<Located<String>>,

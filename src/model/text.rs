@@ -139,37 +139,6 @@ pub fn parse_digits(s: &str) -> Option<u32> {
     k.parse().ok()
 }
 
-/// Removes a trailing `（再掲）` / `(再掲)` marker; tells whether it was there.
-pub fn strip_relisted(name: &str) -> (String, bool) {
-    let k: String = name.chars().map(fold_width).collect();
-    let t = k.trim_end();
-    match t.strip_suffix("(再掲)") {
-        Some(rest) => (rest.trim_end().to_string(), true),
-        None => (t.to_string(), false),
-    }
-}
-
-/// Two names of the same thing, tolerating what people vary without meaning
-/// to: spacing, full/half width, and the （再掲） / （数値目標） markers.
-pub fn same_name(a: &str, b: &str) -> bool {
-    a == b || name_key(a) == name_key(b)
-}
-
-/// The comparison key of an action or item name (see [`same_name`]).
-pub fn name_key(s: &str) -> String {
-    let k = key(s);
-    let mut k = k.as_str();
-    loop {
-        let before = k.len();
-        for m in ["(再掲)", "(数値目標)"] {
-            k = k.strip_suffix(m).unwrap_or(k);
-        }
-        if k.len() == before {
-            return k.to_string();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,15 +158,6 @@ mod tests {
         assert_eq!(split_circled("  ③ 滞納整理"), Some((3, "滞納整理")));
         assert_eq!(split_circled("滞納整理"), None);
         assert_eq!(circled_numbers("①②財政課 ④課"), vec![1, 2, 4]);
-    }
-
-    #[test]
-    fn relisted_marker() {
-        assert_eq!(
-            strip_relisted("指定管理（再掲）"),
-            ("指定管理".into(), true)
-        );
-        assert_eq!(strip_relisted("指定管理"), ("指定管理".into(), false));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Recognises what a sheet is by its content, never by its name (sheet names
 //! are free: `(4)基金`, `Sheet1` …).
 
+use crate::model::form::{Form, Label};
 use crate::model::sheet::SheetKind;
 use crate::model::text::key;
 use crate::read::grid::Grid;
-use crate::read::labels::{Label, label_of};
 use crate::read::targets;
 
 /// How many columns from the left a label column may be shifted.
@@ -22,17 +22,17 @@ const DISTINCTIVE: [Label; 6] = [
 
 /// What the sheet is, with the label column of an evaluation sheet (so the
 /// parser does not look for it again).
-pub fn classify(g: &Grid) -> (SheetKind, Option<u32>) {
+pub fn classify(g: &Grid, form: &Form) -> (SheetKind, Option<u32>) {
     if g.is_empty() {
         return (SheetKind::Empty, None);
     }
-    if let Some(lc) = label_column(g) {
+    if let Some(lc) = label_column(g, form) {
         return (SheetKind::Evaluation, Some(lc));
     }
-    if targets::header_row(g).is_some() {
+    if targets::header_row(g, form).is_some() {
         return (SheetKind::Targets, None);
     }
-    if comments_header(g).is_some() {
+    if comments_header(g, form).is_some() {
         return (SheetKind::Comments, None);
     }
     (SheetKind::Other, None)
@@ -40,7 +40,7 @@ pub fn classify(g: &Grid) -> (SheetKind, Option<u32>) {
 
 /// The column holding the 評価シート labels: the leftmost of the first few
 /// columns where at least two distinct distinctive labels stand.
-pub fn label_column(g: &Grid) -> Option<u32> {
+pub fn label_column(g: &Grid, form: &Form) -> Option<u32> {
     let first = g.first_col();
     // The distinctive labels seen in each of the first columns, as bits;
     // one pass over each row's cells.
@@ -52,7 +52,7 @@ pub fn label_column(g: &Grid) -> Option<u32> {
                 break;
             }
             if let Some(t) = v.as_text()
-                && let Some(l) = label_of(t)
+                && let Some(l) = form.label_of(t)
                 && let Some(bit) = DISTINCTIVE.iter().position(|d| *d == l)
             {
                 found[k] |= 1 << bit;
@@ -70,9 +70,9 @@ pub fn label_column(g: &Grid) -> Option<u32> {
 }
 
 /// The header row of a 評価コメント sheet: a row holding 取組項目 and コメント.
-pub fn comments_header(g: &Grid) -> Option<u32> {
+pub fn comments_header(g: &Grid, form: &Form) -> Option<u32> {
     (g.first_row()..g.end_row().min(g.first_row() + 20)).find(|&row| {
         let keys: Vec<String> = g.row_cells(row, 0).map(|(_, v)| key(&v.text())).collect();
-        keys.iter().any(|k| k.starts_with("取組項目")) && keys.iter().any(|k| k == "コメント")
+        keys.iter().any(|k| form.is_comment_item(k)) && keys.iter().any(|k| form.is_comment_text(k))
     })
 }

@@ -2,6 +2,7 @@
 //! 評価とコメント): a header row with 取組項目 and コメント, then one paragraph per
 //! row. The 取組項目 cell may be left blank under the first row of an item.
 
+use crate::model::form::Form;
 use crate::model::location::Located;
 use crate::model::plan::ItemId;
 use crate::model::sheet::{CommentRow, CommentSheet};
@@ -9,13 +10,13 @@ use crate::model::text::key;
 use crate::read::classify::comments_header;
 use crate::read::grid::Grid;
 
-pub fn parse(g: &Grid) -> CommentSheet {
+pub fn parse(g: &Grid, form: &Form) -> CommentSheet {
     let mut sheet = CommentSheet {
         file: g.file.clone(),
         sheet: g.sheet.clone(),
         rows: Vec::new(),
     };
-    let Some(h) = comments_header(g) else {
+    let Some(h) = comments_header(g, form) else {
         return sheet;
     };
     let col_of = |pred: &dyn Fn(&str) -> bool| {
@@ -24,8 +25,8 @@ pub fn parse(g: &Grid) -> CommentSheet {
             .map(|(c, _)| c)
     };
     let (Some(ic), Some(cc)) = (
-        col_of(&|k| k.starts_with("取組項目")),
-        col_of(&|k| k == "コメント"),
+        col_of(&|k| form.is_comment_item(k)),
+        col_of(&|k| form.is_comment_text(k)),
     ) else {
         return sheet;
     };
@@ -69,7 +70,7 @@ mod tests {
                 vec![CellValue::Empty, t("「②…」は、…")],
             ],
         );
-        let s = parse(&g);
+        let s = parse(&g, Form::standard());
         assert_eq!(s.rows.len(), 2);
         assert_eq!(
             s.rows[1].item_id.map(|i| i.to_string()).as_deref(),

@@ -4,12 +4,12 @@
 //! and shifted columns do not matter.
 
 use crate::model::cell::CellValue;
+use crate::model::form::{Form, Label, PanelKind};
 use crate::model::location::{CellRef, Located, Location};
 use crate::model::sheet::{ActionDecl, EvalSheet, GradeRow, Measure, Panel, Project};
-use crate::model::text::{split_circled, strip_relisted};
+use crate::model::text::split_circled;
 use crate::model::year::{FiscalYear, parse_year_header};
 use crate::read::grid::Grid;
-use crate::read::labels::{Label, label_of, panel_header};
 
 /// What the rows after a label belong to.
 enum State {
@@ -25,19 +25,24 @@ enum State {
         header_row: u32,
         headers: Vec<(u32, FiscalYear)>,
     },
-    /// Inside a 具体的な取組, with panel headers (column, header, year)
+    /// Inside a 具体的な取組, with panel headers (column, header, year, kind)
     /// waiting for their text row.
-    Measure(Vec<(u32, Located<String>, FiscalYear)>),
+    Measure(Vec<PendingPanel>),
 }
+
+/// A panel header waiting for its text: column, header, year, kind.
+type PendingPanel = (u32, Located<String>, FiscalYear, PanelKind);
 
 /// Parses an evaluation sheet whose label column is `lc` (found when the
 /// sheet was classified). Panel texts are moved out of the grid.
-pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
+pub fn parse_at(g: &mut Grid, lc: u32, form: &Form) -> EvalSheet {
     let vc = lc + 1;
     let mut s = EvalSheet {
         file: g.file.clone(),
         sheet: g.sheet.clone(),
         policy: None,
+        policy_number: None,
+        policy_name: None,
         item: None,
         actions_label: None,
         actions: Vec::new(),
@@ -48,7 +53,7 @@ pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
     };
     let mut state = State::None;
     for row in g.first_row()..g.end_row() {
-        let label = g.get(row, lc).as_text().and_then(label_of);
+        let label = g.get(row, lc).as_text().and_then(|t| form.label_of(t));
         if let Some(label) = label {
             if let State::AwaitGrades {
                 label,
@@ -59,9 +64,9 @@ pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
             {
                 // The grade row never came: record empty cells below the headers.
                 let cells = grade_cells(g, header_row + 1, &headers);
-                finish_grades(&mut s, g, label, at, cells);
+                finish_grades(&mut s, g, label, at, cells, form);
             }
-            state = start(&mut s, g, row, lc, vc, label);
+            state = start(&mut s, g, row, lc, vc, label, form);
             continue;
         }
         if g.row_cells(row, vc).next().is_none() {
@@ -72,7 +77,7 @@ pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
             State::AwaitValue(label, at) => {
                 let v = first_value(g, row, vc);
                 if let Some(v) = v {
-                    set_single(&mut s, label, v);
+                    set_single(&mut s, label, v, form);
                 } else {
                     let _ = at;
                 }
@@ -86,10 +91,10 @@ pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
                 label, at, headers, ..
             } => {
                 let cells = grade_cells(g, row, &headers);
-                finish_grades(&mut s, g, label, at, cells);
+                finish_grades(&mut s, g, label, at, cells, form);
                 State::None
             }
-            State::Measure(pending) => measure_row(&mut s, g, row, vc, pending),
+            State::Measure(pending) => measure_row(&mut s, g, row, vc, pending, form),
         };
     }
     if let State::AwaitGrades {
@@ -100,9 +105,36 @@ pub fn parse_at(g: &mut Grid, lc: u32) -> EvalSheet {
     } = state
     {
         let cells = grade_cells(g, header_row + 1, &headers);
-        finish_grades(&mut s, g, label, at, cells);
+        finish_grades(&mut s, g, label, at, cells, form);
     }
+    (s.policy_number, s.policy_name) = policy_parts(s.policy.as_ref(), form);
     s
+}
+
+/// The 基本方針 number and name written in the policy cell
+/// (`基本方針 ３ 自主財源…` → 3, `自主財源…`): after the label's word, if the
+/// cell repeats it.
+fn policy_parts(policy: Option<&Located<String>>, form: &Form) -> (Option<u8>, Option<String>) {
+    let Some(v) = policy else {
+        return (None, None);
+    };
+    let word = crate::model::text::key(form.label(Label::Policy));
+    let k = crate::model::text::key(&v.value);
+    let rest = k.strip_prefix(word.as_str()).unwrap_or(&k);
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let folded: String = v
+        .value
+        .chars()
+        .map(crate::model::text::fold_width)
+        .collect();
+    let t = folded.trim_start();
+    let t = t.strip_prefix(form.label(Label::Policy)).unwrap_or(t);
+    let name = t
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim()
+        .to_string();
+    (digits.parse().ok(), Some(name))
 }
 
 fn first_value(g: &Grid, row: u32, vc: u32) -> Option<Located<String>> {
@@ -112,17 +144,17 @@ fn first_value(g: &Grid, row: u32, vc: u32) -> Option<Located<String>> {
     })
 }
 
-fn set_single(s: &mut EvalSheet, label: Label, v: Located<String>) {
+fn set_single(s: &mut EvalSheet, label: Label, v: Located<String>, form: &Form) {
     match label {
         Label::Policy => s.policy = Some(v),
         Label::Item => s.item = Some(v),
-        Label::Project => s.projects.push(project(v)),
+        Label::Project => s.projects.push(project(v, form)),
         Label::Measure => {
-            let p = current_project(s, &v.at);
+            let p = current_project(s, &v.at, form);
             if p.heading.value.is_empty() && p.measures.is_empty() {
                 // No 主な事業 row: departments then name the block in its first
                 // measure (`② 広域連携サミットの実施`), which places it.
-                let named = project(v.clone());
+                let named = project(v.clone(), form);
                 (p.number, p.name, p.relisted) = (named.number, named.name, named.relisted);
             }
             p.measures.push(Measure {
@@ -134,12 +166,12 @@ fn set_single(s: &mut EvalSheet, label: Label, v: Located<String>) {
     }
 }
 
-fn project(heading: Located<String>) -> Project {
+fn project(heading: Located<String>, form: &Form) -> Project {
     let (number, rest) = match split_circled(&heading.value) {
         Some((n, rest)) => (Some(n), rest.to_string()),
         None => (None, heading.value.trim().to_string()),
     };
-    let (name, relisted) = strip_relisted(&rest);
+    let (name, relisted) = form.strip_relisted(&rest);
     Project {
         heading,
         number,
@@ -152,24 +184,35 @@ fn project(heading: Located<String>) -> Project {
 
 /// The project that rows now belong to; a block without its 主な事業 gets an
 /// empty one so nothing read is dropped (rules report the missing label).
-fn current_project<'s>(s: &'s mut EvalSheet, at: &Location) -> &'s mut Project {
+fn current_project<'s>(s: &'s mut EvalSheet, at: &Location, form: &Form) -> &'s mut Project {
     if s.projects.is_empty() || s.projects.last().is_some_and(|p| p.grades.is_some()) {
-        s.projects.push(project(Located {
-            value: String::new(),
-            at: at.clone(),
-        }));
+        s.projects.push(project(
+            Located {
+                value: String::new(),
+                at: at.clone(),
+            },
+            form,
+        ));
     }
     s.projects.last_mut().expect("just ensured")
 }
 
-fn start(s: &mut EvalSheet, g: &Grid, row: u32, lc: u32, vc: u32, label: Label) -> State {
+fn start(
+    s: &mut EvalSheet,
+    g: &Grid,
+    row: u32,
+    lc: u32,
+    vc: u32,
+    label: Label,
+    form: &Form,
+) -> State {
     let label_at = g.loc(row, lc);
     match label {
         Label::Policy | Label::Item | Label::Project | Label::Measure => {
             match first_value(g, row, vc) {
                 Some(v) => {
                     let is_measure = label == Label::Measure;
-                    set_single(s, label, v);
+                    set_single(s, label, v, form);
                     if is_measure {
                         State::Measure(Vec::new())
                     } else {
@@ -184,6 +227,7 @@ fn start(s: &mut EvalSheet, g: &Grid, row: u32, lc: u32, vc: u32, label: Label) 
                             value: String::new(),
                             at: label_at,
                         },
+                        form,
                     );
                     State::Measure(Vec::new())
                 }
@@ -274,7 +318,14 @@ fn grade_cells<'g>(g: &'g Grid, row: u32, headers: &[(u32, FiscalYear)]) -> Cell
         .collect()
 }
 
-fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells: Cells) {
+fn finish_grades(
+    s: &mut EvalSheet,
+    g: &Grid,
+    label: Label,
+    at: Location,
+    cells: Cells,
+    form: &Form,
+) {
     // A note typed right of the grades (備考, a reason for `—`) belongs to the row.
     let note = cells.last().map(|c| c.2).and_then(|last| {
         g.row_cells(last.row, last.col + 1).next().map(|(c, v)| {
@@ -291,7 +342,7 @@ fn finish_grades(s: &mut EvalSheet, g: &Grid, label: Label, at: Location, cells:
     );
     match label {
         Label::ItemGrade => s.item_grades = Some(row),
-        _ => current_project(s, &at).grades = Some(row),
+        _ => current_project(s, &at, form).grades = Some(row),
     }
 }
 
@@ -300,18 +351,19 @@ fn measure_row(
     g: &mut Grid,
     row: u32,
     vc: u32,
-    pending: Vec<(u32, Located<String>, FiscalYear)>,
+    pending: Vec<PendingPanel>,
+    form: &Form,
 ) -> State {
-    let headers: Vec<(u32, Located<String>, FiscalYear)> = g
+    let headers: Vec<PendingPanel> = g
         .row_cells(row, vc)
         .filter_map(|(c, v)| {
             let t = v.as_text()?;
-            let year = panel_header(t)?;
+            let (year, kind) = form.panel_header(t)?;
             let header = Located {
                 value: t.to_string(),
                 at: g.loc(row, c),
             };
-            Some((c, header, year))
+            Some((c, header, year, kind))
         })
         .collect();
     if !headers.is_empty() {
@@ -338,10 +390,11 @@ fn measure_row(
         .map(|(c, ..)| *c)
         .chain([g.end_col()])
         .collect();
-    for ((hc, header, year), end) in pending.into_iter().zip(ends) {
+    for ((hc, header, year, kind), end) in pending.into_iter().zip(ends) {
         let col = (hc..end).find(|&c| !g.get(row, c).is_empty()).unwrap_or(hc);
         measure.panels.push(Panel {
             year: Some(year),
+            kind,
             header,
             text: Located {
                 value: g.take(row, col),
@@ -361,8 +414,9 @@ mod tests {
     /// A sheet parsed as the reader does: label column found, then parsed.
     fn parse(g: &Grid) -> EvalSheet {
         let mut g = g.clone();
-        let lc = label_column(&g).unwrap_or(g.first_col());
-        parse_at(&mut g, lc)
+        let form = Form::standard();
+        let lc = label_column(&g, form).unwrap_or(g.first_col());
+        parse_at(&mut g, lc, form)
     }
 
     fn t(s: &str) -> CellValue {

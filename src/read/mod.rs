@@ -9,7 +9,6 @@ pub mod csv;
 pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
-pub mod labels;
 pub mod limits;
 pub mod targets;
 pub mod workbook;
@@ -18,27 +17,37 @@ pub mod zipdir;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::model::form::Form;
 use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
+
+/// How files are read: the words of the form they are written in, and the
+/// encoding of CSV files when it is forced.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings<'a> {
+    pub form: &'a Form,
+    pub encoding: Option<csv::CsvEncoding>,
+}
+
+impl Default for Settings<'static> {
+    fn default() -> Self {
+        Settings {
+            form: Form::standard(),
+            encoding: None,
+        }
+    }
+}
 
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
-pub fn read_submission(path: &Path, shown: Arc<str>) -> Submission {
-    read_submission_with(path, shown, None)
-}
-
-/// Like [`read_submission`], with the encoding of CSV files forced.
-pub fn read_submission_with(
-    path: &Path,
-    shown: Arc<str>,
-    encoding: Option<csv::CsvEncoding>,
-) -> Submission {
+pub fn read_submission(path: &Path, shown: Arc<str>, settings: Settings) -> Submission {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
     {
-        return read_csv(path, shown, encoding);
+        return read_csv(path, shown, settings);
     }
-    let result = workbook::read_file(path).and_then(|bytes| read_bytes(bytes, &shown));
+    let result =
+        workbook::read_file(path).and_then(|bytes| read_bytes(bytes, &shown, settings.form));
     Submission {
         path: shown,
         result,
@@ -51,10 +60,11 @@ pub fn read_submission_with(
 pub fn read_bytes(
     bytes: Vec<u8>,
     shown: &Arc<str>,
+    form: &Form,
 ) -> Result<Workbook, crate::model::sheet::ReadFailure> {
     let digest = digest(&bytes);
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        workbook::open_bytes(bytes, shown).map(build_workbook)
+        workbook::open_bytes(bytes, shown).map(|raw| build_workbook(raw, form))
     }))
     .unwrap_or_else(|_| Err(reader_crashed()));
     opened.map(|mut wb| {
@@ -64,19 +74,22 @@ pub fn read_bytes(
 }
 
 /// A CSV file as a workbook of one sheet named after the file.
-fn read_csv(path: &Path, shown: Arc<str>, encoding: Option<csv::CsvEncoding>) -> Submission {
+fn read_csv(path: &Path, shown: Arc<str>, settings: Settings) -> Submission {
     let result = workbook::read_file(path).and_then(|bytes| {
         let sheet: Arc<str> = path
             .file_stem()
             .map_or("CSV".into(), |s| s.to_string_lossy().into());
         let digest = digest(&bytes);
-        let (grid, _) = csv::to_grid(&bytes, encoding, shown.clone(), sheet)
+        let (grid, _) = csv::to_grid(&bytes, settings.encoding, shown.clone(), sheet)
             .map_err(|reason| crate::model::sheet::ReadFailure { reason })?;
-        let mut wb = build_workbook(vec![workbook::RawSheet {
-            grid,
-            hidden: false,
-            notes: Vec::new(),
-        }]);
+        let mut wb = build_workbook(
+            vec![workbook::RawSheet {
+                grid,
+                hidden: false,
+                notes: Vec::new(),
+            }],
+            settings.form,
+        );
         wb.digest = Some(digest);
         Ok(wb)
     });
@@ -101,7 +114,7 @@ fn digest(bytes: &[u8]) -> u64 {
 }
 
 /// Recognises and parses every sheet of an opened workbook.
-pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
+pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
     let mut wb = Workbook::default();
     for mut s in raw {
         let at = crate::model::location::Location {
@@ -111,7 +124,7 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
         };
         wb.read_notes
             .extend(s.notes.into_iter().map(|n| (at.clone(), n)));
-        let (kind, label_col) = classify::classify(&s.grid);
+        let (kind, label_col) = classify::classify(&s.grid, form);
         wb.sheets.push(SheetInfo {
             name: s.grid.sheet.clone(),
             kind,
@@ -121,15 +134,16 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>) -> Workbook {
             SheetKind::Evaluation => {
                 wb.error_cells.extend(s.grid.error_cells());
                 let lc = label_col.unwrap_or(s.grid.first_col());
-                wb.eval_sheets.push(eval_sheet::parse_at(&mut s.grid, lc));
+                wb.eval_sheets
+                    .push(eval_sheet::parse_at(&mut s.grid, lc, form));
             }
             SheetKind::Targets => {
                 wb.error_cells.extend(s.grid.error_cells());
-                wb.targets.push(targets::parse(&s.grid));
+                wb.targets.push(targets::parse(&s.grid, form));
             }
             SheetKind::Comments => {
                 wb.error_cells.extend(s.grid.error_cells());
-                wb.comments.push(comments::parse(&s.grid));
+                wb.comments.push(comments::parse(&s.grid, form));
             }
             SheetKind::Other | SheetKind::Empty => {}
         }

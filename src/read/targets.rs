@@ -1,6 +1,7 @@
 //! Parses a 数値目標 sheet: a table whose columns are found by their header
 //! text (取組内容, 指標, 区分, year columns, 単位, 比較), wherever the table starts.
 
+use crate::model::form::{Form, TargetColumn};
 use crate::model::location::Located;
 use crate::model::plan::ActionId;
 use crate::model::sheet::{TargetRow, TargetSheet};
@@ -21,17 +22,17 @@ struct Columns {
     years: Vec<(u32, FiscalYear)>,
 }
 
-fn columns(g: &Grid, row: u32) -> Columns {
+fn columns(g: &Grid, row: u32, form: &Form) -> Columns {
     let mut c = Columns::default();
     for (col, v) in g.row_cells(row, 0) {
         let k = key(&v.text());
-        match k.as_str() {
-            "取組内容" | "取組" | "番号" | "ID" | "取組番号" => c.action = Some(col),
-            "指標" | "項目" => c.indicator = Some(col),
-            "区分" => c.kind = Some(col),
-            "単位" => c.unit = Some(col),
-            "比較" | "目標の方向" => c.comparator = Some(col),
-            _ => {
+        match form.target_column(&k) {
+            Some(TargetColumn::Action) => c.action = Some(col),
+            Some(TargetColumn::Indicator) => c.indicator = Some(col),
+            Some(TargetColumn::Kind) => c.kind = Some(col),
+            Some(TargetColumn::Unit) => c.unit = Some(col),
+            Some(TargetColumn::Comparator) => c.comparator = Some(col),
+            None => {
                 if let Some((y, rest)) = split_year(&k)
                     && (rest.is_empty() || rest.starts_with('年'))
                 {
@@ -44,23 +45,23 @@ fn columns(g: &Grid, row: u32) -> Columns {
 }
 
 /// The header row: 区分, at least one year column, and 取組内容 or 指標.
-pub fn header_row(g: &Grid) -> Option<u32> {
+pub fn header_row(g: &Grid, form: &Form) -> Option<u32> {
     (g.first_row()..g.end_row().min(g.first_row() + HEADER_SCAN_ROWS)).find(|&row| {
-        let c = columns(g, row);
+        let c = columns(g, row, form);
         c.kind.is_some() && !c.years.is_empty() && (c.action.is_some() || c.indicator.is_some())
     })
 }
 
-pub fn parse(g: &Grid) -> TargetSheet {
+pub fn parse(g: &Grid, form: &Form) -> TargetSheet {
     let mut sheet = TargetSheet {
         file: g.file.clone(),
         sheet: g.sheet.clone(),
         rows: Vec::new(),
     };
-    let Some(h) = header_row(g) else {
+    let Some(h) = header_row(g, form) else {
         return sheet;
     };
-    let c = columns(g, h);
+    let c = columns(g, h, form);
     let text = |row: u32, col: Option<u32>| {
         col.map(|col| g.located_text(row, col))
             .filter(|v: &Located<String>| !v.value.trim().is_empty())
@@ -77,11 +78,13 @@ pub fn parse(g: &Grid) -> TargetSheet {
             continue;
         };
         last_action = Some(action.clone());
+        let kind = text(row, c.kind);
         sheet.rows.push(TargetRow {
             action_id: ActionId::parse(&action.value),
             action,
             indicator,
-            kind: text(row, c.kind),
+            row_kind: kind.as_ref().and_then(|k| form.row_kind(&key(&k.value))),
+            kind,
             values: c
                 .years
                 .iter()
@@ -144,8 +147,9 @@ mod tests {
                 ],
             ],
         );
-        assert_eq!(header_row(&g), Some(1));
-        let s = parse(&g);
+        let form = Form::standard();
+        assert_eq!(header_row(&g, form), Some(1));
+        let s = parse(&g, form);
         assert_eq!(s.rows.len(), 2);
         assert_eq!(s.rows[1].action_id.unwrap().to_string(), "3-(4)-①");
         assert_eq!(s.rows[1].values[0].0, FiscalYear(2023));

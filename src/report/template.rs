@@ -10,6 +10,8 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use crate::model::form::{Label, PanelKind, RowKind, TargetColumn};
+use crate::model::grade::Grade;
 use crate::model::plan::{ItemRef, Plan};
 use crate::model::sheet::EvalSheet;
 use crate::model::text::circled;
@@ -85,7 +87,7 @@ pub fn carried_from(sheet: &EvalSheet) -> Vec<(u8, Carried)> {
                         .iter()
                         .filter_map(|pa| {
                             let y = pa.year?;
-                            Some((y, pa.header.value.contains("成果"), pa.text.value.text()))
+                            Some((y, pa.kind == PanelKind::Result, pa.text.value.text()))
                         })
                         .collect();
                     (m.name.value.clone(), panels)
@@ -107,7 +109,7 @@ pub fn carried_from(sheet: &EvalSheet) -> Vec<(u8, Carried)> {
 
 fn grade_validation(year: FiscalYear) -> Result<DataValidation, XlsxError> {
     DataValidation::new()
-        .allow_list_strings(&["A", "B", "C", "—"])?
+        .allow_list_strings(&Grade::ALL.map(Grade::symbol))?
         .set_input_title(format!("{}の評価", year))?
         .set_input_message("A: 成果・効果が増大 / B: これまでと同様 / C: 成果・効果が確認できない / —: 評価不可（取組時期前など）")?
         .set_error_style(DataValidationErrorStyle::Stop)
@@ -124,6 +126,7 @@ fn eval_sheet(
     from: &[(u8, Carried)],
 ) -> Result<(), XlsxError> {
     ws.set_name(item.id.to_string())?;
+    let form = &plan.form;
     let years = plan.years();
     let mut row = 0u32;
     let line = |ws: &mut Worksheet,
@@ -136,18 +139,19 @@ fn eval_sheet(
         ws.merge_range(row, 1, row, 5, value, f)?;
         Ok(())
     };
+    let policy = form.label(Label::Policy);
     line(
         ws,
         row,
-        "基本方針",
-        &format!("基本方針{} {}", item.policy.number, item.policy.name),
+        policy,
+        &format!("{policy}{} {}", item.policy.number, item.policy.name),
         &st.fixed,
     )?;
     row += 1;
     line(
         ws,
         row,
-        "取組項目名",
+        form.label(Label::Item),
         &format!("({}) {}", item.item.number, item.item.name),
         &st.fixed,
     )?;
@@ -165,7 +169,13 @@ fn eval_sheet(
             }
         })
         .collect();
-    line(ws, row, "取組内容", &actions.join("\n"), &st.fixed)?;
+    line(
+        ws,
+        row,
+        form.label(Label::Actions),
+        &actions.join("\n"),
+        &st.fixed,
+    )?;
     ws.set_row_height(row, 14.0 * (actions.len() as f64 * 2.0).max(2.0))?;
     row += 1;
     let depts: Vec<String> = item
@@ -174,7 +184,13 @@ fn eval_sheet(
         .iter()
         .map(|a| format!("{}{}", circled(a.number), a.departments.join(" ")))
         .collect();
-    line(ws, row, "担当課", &depts.join(" "), &st.fixed)?;
+    line(
+        ws,
+        row,
+        form.label(Label::Departments),
+        &depts.join(" "),
+        &st.fixed,
+    )?;
     row += 1;
     let grades = |ws: &mut Worksheet,
                   row: u32,
@@ -199,19 +215,19 @@ fn eval_sheet(
         ws.write_blank(row + 1, 0, &st.label)?;
         Ok(())
     };
-    grades(ws, row, "評価", &[])?;
+    grades(ws, row, form.label(Label::ItemGrade), &[])?;
     row += 3;
     let (y0, y1, y2) = (FiscalYear(year.0 - 2), year.prev(), year);
     for a in &item.item.actions {
         let relisted = if a.relists.is_some() {
-            "（再掲）"
+            form.relisted_marker()
         } else {
             ""
         };
         line(
             ws,
             row,
-            "主な事業",
+            form.label(Label::Project),
             &format!("{} {}{}", circled(a.number), a.name, relisted),
             &st.fixed,
         )?;
@@ -233,19 +249,19 @@ fn eval_sheet(
                     .find(|(py, r, _)| *py == y && *r == result)
                     .map_or(String::new(), |(_, _, t)| t.clone())
             };
-            ws.write_string_with_format(row, 0, "具体的な取組", &st.label)?;
+            ws.write_string_with_format(row, 0, form.label(Label::Measure), &st.label)?;
             ws.merge_range(row, 1, row, 5, name, &st.input)?;
             for (h1, t1, h2, t2) in [
                 (
-                    format!("{y2}の取組"),
+                    form.panel_title(y2, PanelKind::Work),
                     String::new(),
-                    format!("{y2}の成果・効果"),
+                    form.panel_title(y2, PanelKind::Result),
                     String::new(),
                 ),
                 (
-                    format!("{y0}の取組"),
+                    form.panel_title(y0, PanelKind::Work),
                     text(y0, false),
-                    format!("{y1}の取組"),
+                    form.panel_title(y1, PanelKind::Work),
                     text(y1, false),
                 ),
             ] {
@@ -260,10 +276,10 @@ fn eval_sheet(
             }
             row += 1;
         }
-        grades(ws, row, "個別評価", &carried.grades)?;
+        grades(ws, row, form.label(Label::ActionGrade), &carried.grades)?;
         row += 3;
     }
-    ws.write_string_with_format(row, 0, "今後の取組方針", &st.label)?;
+    ws.write_string_with_format(row, 0, form.label(Label::Future), &st.label)?;
     ws.merge_range(row, 1, row, 5, "", &st.input)?;
     ws.set_row_height(row, 80.0)?;
     ws.set_column_width(0, 14)?;
@@ -282,9 +298,11 @@ fn eval_sheet(
 fn targets_sheet(
     ws: &mut Worksheet,
     st: &Styles,
+    plan: &Plan,
     items: &[ItemRef],
     year: FiscalYear,
 ) -> Result<bool, XlsxError> {
+    let form = &plan.form;
     let rows: Vec<_> = items
         .iter()
         .flat_map(|i| i.item.actions.iter().map(move |a| (i.id, a)))
@@ -293,11 +311,16 @@ fn targets_sheet(
     if rows.is_empty() {
         return Ok(false);
     }
-    ws.set_name("数値目標")?;
+    ws.set_name(form.targets_sheet())?;
     let years = [year.prev(), year];
-    let mut headers = vec!["取組内容".to_string(), "指標".into(), "区分".into()];
+    let header = |c| form.target_header(c).to_string();
+    let mut headers = vec![
+        header(TargetColumn::Action),
+        header(TargetColumn::Indicator),
+        header(TargetColumn::Kind),
+    ];
     headers.extend(years.iter().map(|y| y.label()));
-    headers.extend(["単位".to_string(), "比較".into()]);
+    headers.extend([header(TargetColumn::Unit), header(TargetColumn::Comparator)]);
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &st.label)?;
     }
@@ -307,7 +330,7 @@ fn targets_sheet(
         .set_error_message("数値を入力してください。単位や「以上」は書きません。")?;
     let mut r = 1u32;
     for (item, a) in rows {
-        for kind in ["目標", "実績"] {
+        for kind in [RowKind::Target, RowKind::Actual].map(|k| form.row_word(k)) {
             let id = format!("{}-{}", item, circled(a.number));
             ws.write_string_with_format(r, 0, &id, &st.fixed)?;
             ws.write_string_with_format(
@@ -362,7 +385,7 @@ pub fn build(
         eval_sheet(wb.add_worksheet(), &st, plan, *item, year, carried)?;
     }
     let mut ws = Worksheet::new();
-    if targets_sheet(&mut ws, &st, items, year)? {
+    if targets_sheet(&mut ws, &st, plan, items, year)? {
         wb.push_worksheet(ws);
     }
     wb.save_to_buffer()

@@ -2,6 +2,7 @@
 //! handled, kept apart from the domain code. `docs/performance.md` says why
 //! each of these exists and what it saves.
 
+pub mod memory;
 pub mod progress;
 
 use std::collections::HashMap;

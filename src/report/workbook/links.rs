@@ -66,11 +66,9 @@ impl Linker {
     }
 }
 
-/// Links written per worksheet. Excel opens a sheet with at most 65,530
-/// hyperlinks (more make it repair the file), and the writer holds about
-/// 1.3 KB per link until the workbook is saved (measured): 20,000 per sheet
-/// keeps a national run's output within memory. The rows after that show
-/// file, sheet and cell as text; programs read the JSON report instead.
+/// Links written per worksheet: Excel opens at most 65,530, and the writer
+/// holds each until it saves (docs/performance.md). Later rows show file,
+/// sheet and cell as text; programs read the JSON report instead.
 pub const MAX_LINKS_PER_SHEET: usize = 20_000;
 
 /// The links of one worksheet: rows after the first

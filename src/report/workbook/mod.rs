@@ -161,13 +161,10 @@ impl Fixed {
     }
 
     /// Makes the most common of the rows' line counts (each as measured by
-    /// [`Fixed::lines`]) the sheet's default
-    /// row height, so that only the rows that differ get a height of their
-    /// own: rust_xlsxwriter keeps every row height it is given in memory,
-    /// constant-memory sheets too (about 270 bytes a row). When more than
-    /// [`MAX_ROW_HEIGHTS`] rows would differ (a national run), the default
-    /// grows until at most that many rows need more lines, and shorter rows
-    /// keep the taller default: roomier, never cut off.
+    /// [`Fixed::lines`]) the sheet's default row height, so that only the
+    /// rows that differ get a height of their own (the writer holds every
+    /// height in memory: docs/performance.md). Beyond [`MAX_ROW_HEIGHTS`]
+    /// such rows the default grows: rows are roomier, never cut off.
     pub(super) fn usual_height(
         &mut self,
         ws: &mut Worksheet,

@@ -11,7 +11,6 @@ use crate::facts::batch::Batch;
 use crate::model::grade::{Grade, GradeReading, read_grade};
 use crate::model::plan::{ActionRef, ItemRef};
 use crate::model::sheet::CommentRow;
-use crate::model::text::same_name;
 use crate::model::text::split_circled;
 
 /// The actions a paragraph opens with: `「①名前」は、` or
@@ -65,7 +64,7 @@ pub fn action_by_name<'p>(b: &Batch<'p>, item: ItemRef<'p>, name: &str) -> Optio
     b.plan
         .actions()
         .filter(|a| a.id.item == item.id)
-        .find(|a| same_name(&a.action.name, name))
+        .find(|a| b.plan.form.same_name(&a.action.name, name))
 }
 
 /// Every comment row of every workbook.

@@ -1,12 +1,11 @@
 //! A file in an input folder that is not a spreadsheet, and so was not read.
 //!
 //! ## What it checks
-//! Folders are searched for .xlsx, .xlsm, .xls, .xlsb, .ods and .csv files
+//! Folders are searched for .xlsx, .xlsm, .xlsb, .xls, .ods and .csv files
 //! (CSV exports are read as one-sheet workbooks). Files of the kinds a
 //! department might send instead (PDF, Word, text, images, zip, mail) are
-//! listed here so that nobody assumes they were
-//! checked; other files (scripts, notes of the office itself) are passed over
-//! silently. A file named explicitly on the command line is always read,
+//! listed here so that nobody assumes they were checked; other files
+//! (scripts, notes of the office itself) are passed over silently. A file named explicitly on the command line is always read,
 //! whatever its extension (and F001 says if it is no workbook).
 //!
 //! ## Why it matters

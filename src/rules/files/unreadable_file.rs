@@ -1,10 +1,10 @@
 //! A submitted file that cannot be opened as a workbook.
 //!
 //! ## What it checks
-//! Every input file is opened by what its bytes are (xlsx, xlsm, xls, ods),
-//! not by its name. A file that is empty, encrypted, damaged or not a
-//! spreadsheet at all is reported here with the reason, and the rest of the
-//! batch goes on.
+//! Every input workbook is opened by what its bytes are (xlsx, xlsm, xlsb,
+//! xls, ods), not by its name; a `.csv` file is read as CSV. A file that is
+//! empty, encrypted, damaged or not a spreadsheet at all is reported here
+//! with the reason, and the rest of the batch goes on.
 //!
 //! ## Why it matters
 //! A file nobody can read holds grades nobody checked. The planning office has

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::model::text::same_name;
+use crate::model::form::Form;
 use crate::rules::{Findings, Rule};
 
 pub struct NameDiffers;
@@ -82,8 +82,15 @@ impl Violation for OtherName {
     }
 }
 
-fn compare(what: Named, found: &str, plan: &str, at: &Location, out: &mut Findings) {
-    if found.trim().is_empty() || same_name(found, plan) {
+fn compare(
+    form: &Form,
+    what: Named,
+    found: &str,
+    plan: &str,
+    at: &Location,
+    out: &mut Findings,
+) {
+    if found.trim().is_empty() || form.same_name(found, plan) {
         return;
     }
     out.push(
@@ -101,22 +108,22 @@ impl Rule for NameDiffers {
         for (r, s) in f.eval_sheets() {
             let Some(item) = f.item_of(r) else { continue };
             if let (Some(cell), Some(name)) = (&s.policy, s.policy_name()) {
-                compare(Named::Policy, &name, &item.policy.name, &cell.at, out);
+                compare(&f.plan.form, Named::Policy, &name, &item.policy.name, &cell.at, out);
             }
             if let (Some(cell), Some(name)) = (&s.item, s.item_name()) {
-                compare(Named::Item, &name, &item.item.name, &cell.at, out);
+                compare(&f.plan.form, Named::Item, &name, &item.item.name, &cell.at, out);
             }
             let plan_action = |n: u8| item.item.actions.iter().find(|a| a.number == n);
             for a in &s.actions {
                 if let Some(pa) = plan_action(a.number) {
-                    compare(Named::Action, &a.name, &pa.name, &a.at, out);
+                    compare(&f.plan.form, Named::Action, &a.name, &pa.name, &a.at, out);
                 }
             }
             for p in &s.projects {
                 if let Some(pa) = p.number.and_then(plan_action)
                     && !p.heading.value.trim().is_empty()
                 {
-                    compare(Named::Project, &p.name, &pa.name, &p.heading.at, out);
+                    compare(&f.plan.form, Named::Project, &p.name, &pa.name, &p.heading.at, out);
                 }
             }
         }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::text::{circled, same_name};
+use crate::model::text::circled;
 use crate::rules::{Findings, Rule};
 
 pub struct ActionWithoutProject;
@@ -49,7 +49,7 @@ impl Rule for ActionWithoutProject {
             for a in &s.actions {
                 let has = s.projects.iter().any(|p| {
                     p.number == Some(a.number)
-                        || (p.number.is_none() && same_name(&p.name, &a.name))
+                        || (p.number.is_none() && f.plan.form.same_name(&p.name, &a.name))
                 });
                 if !has {
                     out.push(

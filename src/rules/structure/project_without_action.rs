@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::text::{circled, same_name};
+use crate::model::text::circled;
 use crate::rules::{Findings, Rule};
 
 pub struct ProjectWithoutAction;
@@ -56,7 +56,7 @@ impl Rule for ProjectWithoutAction {
             for p in &s.projects {
                 let known = match p.number {
                     Some(n) => s.actions.iter().any(|a| a.number == n),
-                    None => s.actions.iter().any(|a| same_name(&a.name, &p.name)),
+                    None => s.actions.iter().any(|a| f.plan.form.same_name(&a.name, &p.name)),
                 };
                 if known || (p.number.is_none() && p.name.is_empty()) {
                     continue;
