@@ -321,3 +321,34 @@ fn cell_refs() {
     assert_eq!(cell_ref("D12"), (11, 3));
     assert_eq!(cell_ref("AA3"), (2, 26));
 }
+
+/// Every rule file is registered: a file under `src/rules/<group>/` whose
+/// line in the group's `rules!` list is missing would never run.
+#[test]
+fn every_rule_file_is_registered() {
+    let sources: BTreeSet<&str> = registry::all().iter().map(|r| r.source).collect();
+    let rules = crate::util::root().join("src/rules");
+    let mut files = 0;
+    for group in std::fs::read_dir(&rules).unwrap() {
+        let group = group.unwrap().path();
+        if !group.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&group).unwrap() {
+            let f = f.unwrap().path();
+            if f.file_name().is_some_and(|n| n == "mod.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&f).unwrap();
+            if text.contains("impl Rule for") {
+                files += 1;
+                assert!(
+                    sources.contains(text.as_str()),
+                    "{} is not registered",
+                    f.display()
+                );
+            }
+        }
+    }
+    assert_eq!(files, registry::all().len());
+}

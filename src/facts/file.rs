@@ -25,6 +25,7 @@ pub struct FileCx<'a> {
     placed: Vec<Option<ItemId>>,
     figures: OnceLock<Figures>,
     claims: OnceLock<Vec<ClaimAt>>,
+    contents: OnceLock<Vec<u64>>,
 }
 
 impl<'a> FileCx<'a> {
@@ -40,6 +41,7 @@ impl<'a> FileCx<'a> {
             placed,
             figures: OnceLock::new(),
             claims: OnceLock::new(),
+            contents: OnceLock::new(),
         }
     }
 
@@ -113,6 +115,17 @@ impl<'a> FileCx<'a> {
             .map(move |c| c.resolve(panels))
     }
 
+    /// A fingerprint of each evaluation sheet's content apart from its
+    /// grades ([`content_fingerprint`]), computed once when a rule asks; the
+    /// record keeps them for the cross-file comparison of resubmitted items.
+    pub fn contents(&self) -> &[u64] {
+        self.contents.get_or_init(|| {
+            self.eval_sheets()
+                .map(|(_, s)| content_fingerprint(s))
+                .collect()
+        })
+    }
+
     /// What the run keeps of the file. Sheets for which `whole` says yes are
     /// returned entire besides (the first sheet of each plan item: reports and
     /// cross-file rules read its texts).
@@ -127,6 +140,7 @@ impl<'a> FileCx<'a> {
         };
         // Kept until the batch is placed: no spare capacity.
         targets.shrink_to_fit();
+        let contents = self.contents.into_inner().unwrap_or_default();
         let path = self.submission.path;
         let wb = match self.submission.result {
             Ok(wb) => wb,
@@ -149,7 +163,7 @@ impl<'a> FileCx<'a> {
                 sheet: i,
             };
             let keep_whole = item.is_some_and(|id| whole(id, r));
-            eval_sheets.push(record(&mut s, item, keep_whole));
+            eval_sheets.push(record(&mut s, item, keep_whole, contents.get(i).copied()));
             if keep_whole {
                 entire.push((r, s));
             }
@@ -186,9 +200,13 @@ pub fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
 /// The record of an evaluation sheet: placement, grades, and the facts
 /// taken from its texts. The grades are moved out of the sheet unless it is
 /// kept whole besides.
-fn record(s: &mut EvalSheet, item: Option<ItemId>, whole: bool) -> SheetRecord {
+fn record(
+    s: &mut EvalSheet,
+    item: Option<ItemId>,
+    whole: bool,
+    content: Option<u64>,
+) -> SheetRecord {
     let take = |g: &mut Option<GradeRow>| if whole { g.clone() } else { g.take() };
-    let content = content_fingerprint(s);
     let projects = s
         .projects
         .iter_mut()

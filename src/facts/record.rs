@@ -67,8 +67,9 @@ pub struct SheetRecord {
     pub owner: Option<Arc<str>>,
     pub item_grades: Option<GradeRow>,
     pub projects: Vec<ProjectRecord>,
-    /// Fingerprint of everything but the grades (a resubmitted item, P004).
-    pub content: u64,
+    /// Fingerprint of everything but the grades, when a rule asked for it
+    /// while the file was checked ([`crate::facts::file::FileCx::contents`]).
+    pub content: Option<u64>,
 }
 
 /// What is kept of a 主な事業 block.

@@ -91,7 +91,7 @@ impl Text {
 /// messages here, per language, in one place. The rule's code, name and
 /// severity come from the registry; where it was found, from the
 /// [`Finding`] that carries it.
-pub trait Violation: ViolationData + fmt::Debug + Send + Sync {
+pub trait Violation: erased_serde::Serialize + fmt::Debug + Send + Sync {
     /// The message for a person, in `lang`.
     fn message(&self, lang: Lang) -> String;
 
@@ -111,17 +111,9 @@ pub trait Violation: ViolationData + fmt::Debug + Send + Sync {
     }
 }
 
-/// A violation's data for programs (the JSON report's `data`), from its
-/// `Serialize`: derive `Serialize` on the violation and this comes with it.
-pub trait ViolationData {
-    fn data(&self) -> serde_json::Value;
-}
-
-impl<T: Serialize> ViolationData for T {
-    fn data(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
-    }
-}
+// A violation's data for programs (the JSON report's `data`) is its
+// `Serialize`: derive it on the violation.
+erased_serde::serialize_trait_object!(Violation);
 
 /// One thing a person should look at: a rule's violation at a place. Kept
 /// small: every finding of a run is held until the report is sorted and

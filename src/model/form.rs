@@ -13,7 +13,7 @@ use crate::model::year::{FiscalYear, split_year};
 pub const STANDARD_FORM: &str = include_str!("form.toml");
 
 /// A label of column A of a 評価シート.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// 基本方針
     Policy,
@@ -109,6 +109,8 @@ impl Words {
 #[derive(Clone, Debug)]
 pub struct Form {
     labels: Vec<(Label, Words)>,
+    /// Every label word's key with its label, sorted by key.
+    label_keys: Vec<(Box<str>, Label)>,
     /// The first character (key form) of every label: a cell starting with
     /// none of them is no label, which rejects most cells cheaply.
     label_first: Vec<char>,
@@ -285,6 +287,11 @@ impl Form {
                 }
             }
         }
+        let mut label_keys: Vec<(Box<str>, Label)> = labels
+            .iter()
+            .flat_map(|(l, w)| w.keys.iter().map(|k| (k.as_str().into(), *l)))
+            .collect();
+        label_keys.sort();
         let mut label_first: Vec<char> = labels
             .iter()
             .flat_map(|(_, w)| &w.keys)
@@ -296,6 +303,7 @@ impl Form {
         let c = f.comments;
         Ok(Form {
             labels,
+            label_keys,
             label_first,
             work: words(f.panels.work, "panels.work")?,
             result: words(f.panels.result, "panels.result")?,
@@ -337,7 +345,11 @@ impl Form {
         }
         let k = key(text);
         let k = k.trim_end_matches([':', '：']);
-        self.labels.iter().find(|(_, w)| w.is(k)).map(|(l, _)| *l)
+        let i = self
+            .label_keys
+            .binary_search_by(|(w, _)| (**w).cmp(k))
+            .ok()?;
+        Some(self.label_keys[i].1)
     }
 
     /// The label as the template writes it.

@@ -79,7 +79,7 @@ struct FindingEntry<'a> {
     department: Option<&'a str>,
     related: Related<'a>,
     /// The violation's own data (what was found, expected, computed).
-    data: serde_json::Value,
+    data: &'a dyn crate::model::finding::Violation,
 }
 
 /// The related places of a finding, each written as its text (no strings
@@ -120,7 +120,7 @@ fn entry(f: &Finding) -> FindingEntry<'_> {
         suggestion: f.suggestion(Lang::Ja),
         department: f.department.as_deref(),
         related: Related(&f.related),
-        data: f.violation.data(),
+        data: &*f.violation,
     }
 }
 

@@ -19,6 +19,7 @@
 use serde::Serialize;
 
 use crate::facts::batch::Batch;
+use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ItemId;
 use crate::rules::{Findings, Rule};
@@ -48,13 +49,17 @@ impl Violation for SecondVersion {
 }
 
 impl Rule for DuplicateItem {
+    /// The texts are dropped with their file: their fingerprints are taken
+    /// now, for the comparison across files.
+    fn check_file(&self, f: &FileCx, _out: &mut Findings) {
+        f.contents();
+    }
+
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
         for item in b.items.iter().filter(|i| i.sheets.len() > 1) {
             let first = b.record(item.sheets[0]);
             for &r in &item.sheets[1..] {
                 let s = b.record(r);
-                // Content compared by fingerprint: the texts are not kept
-                // (`facts::file::content_fingerprint`).
                 if s.content == first.content {
                     continue;
                 }
