@@ -464,18 +464,12 @@ fn clean_samples_give_no_figure_error() {
         "環境課_令和6年度.xlsx",
         "企画政策課_令和6年度.xlsx",
     ] {
-        let errors: Vec<String> = findings(file, clean(file))
-            .iter()
+        let all = findings(file, clean(file));
+        let errors: Vec<Finding> = all
+            .into_iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| {
-                format!(
-                    "{} {} {}",
-                    f.code,
-                    f.at,
-                    f.message(hyoka::model::finding::Lang::Ja)
-                )
-            })
             .collect();
+        let errors = crate::util::rendered(&errors);
         assert!(errors.is_empty(), "{file}: {errors:#?}");
     }
 }

@@ -3,7 +3,6 @@
 //! and the findings the same, whatever order the files are checked in.
 
 use hyoka::facts::batch::Batch;
-use hyoka::model::finding::Finding;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::{GradeRow, Submission};
 use hyoka::model::year::FiscalYear;
@@ -20,20 +19,6 @@ fn sample_submissions() -> Vec<Submission> {
         .map(|p| {
             let shown = p.file_name().unwrap().to_string_lossy().to_string();
             hyoka::read::read_submission(p, shown.into(), Default::default())
-        })
-        .collect()
-}
-
-fn rendered(findings: &[Finding]) -> Vec<String> {
-    findings
-        .iter()
-        .map(|f| {
-            format!(
-                "{} {} {}",
-                f.code,
-                f.at,
-                f.message(hyoka::model::finding::Lang::Ja)
-            )
         })
         .collect()
 }
@@ -91,7 +76,10 @@ fn the_order_files_are_checked_in_changes_nothing() {
         .unwrap();
 
     assert_eq!(placement(&in_order), placement(&reversed));
-    assert_eq!(rendered(&f_in_order), rendered(&f_reversed));
+    assert_eq!(
+        crate::util::rendered(&f_in_order),
+        crate::util::rendered(&f_reversed)
+    );
     let mut used = 0;
     for item in &reversed.items {
         let Some(&r) = item.sheets.first() else {

@@ -127,118 +127,76 @@ pub struct Form {
     comment_text: Words,
 }
 
-/// The table as written in TOML; every list is optional in a plan's
-/// `[form]`, where it replaces the standard one.
-#[derive(Clone, Debug, Default, Deserialize)]
+/// The table as written in TOML.
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FormFile {
-    #[serde(default)]
+struct FormFile {
     labels: LabelsFile,
-    #[serde(default)]
     panels: PanelsFile,
-    #[serde(default)]
     markers: MarkersFile,
-    #[serde(default)]
     targets: TargetsFile,
-    #[serde(default)]
     comments: CommentsFile,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LabelsFile {
-    policy: Option<Vec<String>>,
-    item: Option<Vec<String>>,
-    actions: Option<Vec<String>>,
-    departments: Option<Vec<String>>,
-    item_grade: Option<Vec<String>>,
-    project: Option<Vec<String>>,
-    measure: Option<Vec<String>>,
-    action_grade: Option<Vec<String>>,
-    future: Option<Vec<String>>,
+    policy: Vec<String>,
+    item: Vec<String>,
+    actions: Vec<String>,
+    departments: Vec<String>,
+    item_grade: Vec<String>,
+    project: Vec<String>,
+    measure: Vec<String>,
+    action_grade: Vec<String>,
+    future: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PanelsFile {
-    work: Option<Vec<String>>,
-    result: Option<Vec<String>>,
+    work: Vec<String>,
+    result: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MarkersFile {
-    relisted: Option<Vec<String>>,
-    target: Option<Vec<String>>,
+    relisted: Vec<String>,
+    target: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TargetsFile {
-    sheet: Option<String>,
-    action: Option<Vec<String>>,
-    indicator: Option<Vec<String>>,
-    kind: Option<Vec<String>>,
-    unit: Option<Vec<String>>,
-    comparator: Option<Vec<String>>,
-    target_row: Option<Vec<String>>,
-    actual_row: Option<Vec<String>>,
+    sheet: String,
+    action: Vec<String>,
+    indicator: Vec<String>,
+    kind: Vec<String>,
+    unit: Vec<String>,
+    comparator: Vec<String>,
+    target_row: Vec<String>,
+    actual_row: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CommentsFile {
-    sheet: Option<String>,
-    item: Option<Vec<String>>,
-    comment: Option<Vec<String>>,
+    sheet: String,
+    item: Vec<String>,
+    comment: Vec<String>,
 }
 
-impl FormFile {
-    /// This table with the lists `over` gives replacing its own.
-    fn overlaid(self, over: FormFile) -> FormFile {
-        let l = over.labels;
-        let mine = self.labels;
-        FormFile {
-            labels: LabelsFile {
-                policy: l.policy.or(mine.policy),
-                item: l.item.or(mine.item),
-                actions: l.actions.or(mine.actions),
-                departments: l.departments.or(mine.departments),
-                item_grade: l.item_grade.or(mine.item_grade),
-                project: l.project.or(mine.project),
-                measure: l.measure.or(mine.measure),
-                action_grade: l.action_grade.or(mine.action_grade),
-                future: l.future.or(mine.future),
-            },
-            panels: PanelsFile {
-                work: over.panels.work.or(self.panels.work),
-                result: over.panels.result.or(self.panels.result),
-            },
-            markers: MarkersFile {
-                relisted: over.markers.relisted.or(self.markers.relisted),
-                target: over.markers.target.or(self.markers.target),
-            },
-            targets: TargetsFile {
-                sheet: over.targets.sheet.or(self.targets.sheet),
-                action: over.targets.action.or(self.targets.action),
-                indicator: over.targets.indicator.or(self.targets.indicator),
-                kind: over.targets.kind.or(self.targets.kind),
-                unit: over.targets.unit.or(self.targets.unit),
-                comparator: over.targets.comparator.or(self.targets.comparator),
-                target_row: over.targets.target_row.or(self.targets.target_row),
-                actual_row: over.targets.actual_row.or(self.targets.actual_row),
-            },
-            comments: CommentsFile {
-                sheet: over.comments.sheet.or(self.comments.sheet),
-                item: over.comments.item.or(self.comments.item),
-                comment: over.comments.comment.or(self.comments.comment),
-            },
+/// `base` with every value `over` gives replacing its own, table by table.
+fn overlay(base: &mut toml::Table, over: toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => overlay(b, o),
+            (_, v) => {
+                base.insert(k, v);
+            }
         }
     }
-}
-
-fn words(list: Option<Vec<String>>, what: &str) -> Result<Words, String> {
-    Words::new(list.unwrap_or_default(), what)
 }
 
 impl Form {
@@ -254,30 +212,39 @@ impl Form {
         Form::build(f)
     }
 
-    /// The standard form with a plan's `[form]` lists replacing its own.
-    pub fn standard_with(over: FormFile) -> Result<Form, String> {
-        let base: FormFile = toml::from_str(STANDARD_FORM).expect("the embedded form parses");
-        Form::build(base.overlaid(over))
+    /// The standard form with the values of a plan's `[form]` table (same
+    /// shape, any part of it) replacing its own.
+    pub fn standard_with(over: toml::Table) -> Result<Form, String> {
+        let mut table: toml::Table =
+            toml::from_str(STANDARD_FORM).expect("the embedded form parses");
+        overlay(&mut table, over);
+        let f: FormFile = table
+            .try_into()
+            .map_err(|e: toml::de::Error| format!("form: {e}"))?;
+        Form::build(f)
     }
 
     fn build(f: FormFile) -> Result<Form, String> {
         let l = f.labels;
         let labels = vec![
-            (Label::Policy, words(l.policy, "labels.policy")?),
-            (Label::Item, words(l.item, "labels.item")?),
-            (Label::Actions, words(l.actions, "labels.actions")?),
+            (Label::Policy, Words::new(l.policy, "labels.policy")?),
+            (Label::Item, Words::new(l.item, "labels.item")?),
+            (Label::Actions, Words::new(l.actions, "labels.actions")?),
             (
                 Label::Departments,
-                words(l.departments, "labels.departments")?,
+                Words::new(l.departments, "labels.departments")?,
             ),
-            (Label::ItemGrade, words(l.item_grade, "labels.item_grade")?),
-            (Label::Project, words(l.project, "labels.project")?),
-            (Label::Measure, words(l.measure, "labels.measure")?),
+            (
+                Label::ItemGrade,
+                Words::new(l.item_grade, "labels.item_grade")?,
+            ),
+            (Label::Project, Words::new(l.project, "labels.project")?),
+            (Label::Measure, Words::new(l.measure, "labels.measure")?),
             (
                 Label::ActionGrade,
-                words(l.action_grade, "labels.action_grade")?,
+                Words::new(l.action_grade, "labels.action_grade")?,
             ),
-            (Label::Future, words(l.future, "labels.future")?),
+            (Label::Future, Words::new(l.future, "labels.future")?),
         ];
         // One word, one label: a word under two labels could not be read.
         for (i, (a, wa)) in labels.iter().enumerate() {
@@ -305,29 +272,32 @@ impl Form {
             labels,
             label_keys,
             label_first,
-            work: words(f.panels.work, "panels.work")?,
-            result: words(f.panels.result, "panels.result")?,
-            relisted: words(f.markers.relisted, "markers.relisted")?,
-            target_marker: words(f.markers.target, "markers.target")?,
-            targets_sheet: t.sheet.unwrap_or_default(),
+            work: Words::new(f.panels.work, "panels.work")?,
+            result: Words::new(f.panels.result, "panels.result")?,
+            relisted: Words::new(f.markers.relisted, "markers.relisted")?,
+            target_marker: Words::new(f.markers.target, "markers.target")?,
+            targets_sheet: t.sheet,
             target_columns: vec![
-                (TargetColumn::Action, words(t.action, "targets.action")?),
+                (
+                    TargetColumn::Action,
+                    Words::new(t.action, "targets.action")?,
+                ),
                 (
                     TargetColumn::Indicator,
-                    words(t.indicator, "targets.indicator")?,
+                    Words::new(t.indicator, "targets.indicator")?,
                 ),
-                (TargetColumn::Kind, words(t.kind, "targets.kind")?),
-                (TargetColumn::Unit, words(t.unit, "targets.unit")?),
+                (TargetColumn::Kind, Words::new(t.kind, "targets.kind")?),
+                (TargetColumn::Unit, Words::new(t.unit, "targets.unit")?),
                 (
                     TargetColumn::Comparator,
-                    words(t.comparator, "targets.comparator")?,
+                    Words::new(t.comparator, "targets.comparator")?,
                 ),
             ],
-            target_row: words(t.target_row, "targets.target_row")?,
-            actual_row: words(t.actual_row, "targets.actual_row")?,
-            comments_sheet: c.sheet.unwrap_or_default(),
-            comment_item: words(c.item, "comments.item")?,
-            comment_text: words(c.comment, "comments.comment")?,
+            target_row: Words::new(t.target_row, "targets.target_row")?,
+            actual_row: Words::new(t.actual_row, "targets.actual_row")?,
+            comments_sheet: c.sheet,
+            comment_item: Words::new(c.item, "comments.item")?,
+            comment_text: Words::new(c.comment, "comments.comment")?,
         })
     }
 
@@ -562,7 +532,7 @@ mod tests {
 
     #[test]
     fn a_plan_can_replace_words() {
-        let over: FormFile = toml::from_str(
+        let over: toml::Table = toml::from_str(
             "[labels]\nproject = [\"主要施策\", \"主な事業\"]\n[panels]\nresult = [\"実績\"]\n",
         )
         .unwrap();
@@ -579,10 +549,11 @@ mod tests {
 
     #[test]
     fn a_word_under_two_labels_is_refused() {
-        let over: FormFile = toml::from_str("[labels]\nfuture = [\"評価\"]\n").unwrap();
-        let e = Form::standard_with(over).unwrap_err();
+        let table = |s: &str| -> toml::Table { toml::from_str(s).unwrap() };
+        let e = Form::standard_with(table("[labels]\nfuture = [\"評価\"]\n")).unwrap_err();
         assert!(e.contains("評価"), "{e}");
-        let empty: FormFile = toml::from_str("[labels]\nitem = []\n").unwrap();
-        assert!(Form::standard_with(empty).is_err());
+        assert!(Form::standard_with(table("[labels]\nitem = []\n")).is_err());
+        let e = Form::standard_with(table("[labels]\nprojects = [\"主要施策\"]\n")).unwrap_err();
+        assert!(e.contains("projects"), "a misspelt key is refused: {e}");
     }
 }

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use std::fmt;
 
-use crate::model::form::{Form, FormFile};
+use crate::model::form::Form;
 use crate::model::text::{circled, circled_value, fold_width};
 use crate::model::year::{FiscalYear, parse_year_header};
 
@@ -117,7 +117,7 @@ struct PlanFile {
     policies: Vec<Policy>,
     /// Words of this municipality's form that differ from the standard one.
     #[serde(default)]
-    form: Option<FormFile>,
+    form: Option<toml::Table>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

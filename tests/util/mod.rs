@@ -91,3 +91,18 @@ pub fn col(rows: &[Vec<String>], header: &str) -> usize {
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
+
+/// Findings as `code place message` lines, for assertions that show them.
+pub fn rendered(findings: &[hyoka::model::finding::Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f.code,
+                f.at,
+                f.message(hyoka::model::finding::Lang::Ja)
+            )
+        })
+        .collect()
+}
