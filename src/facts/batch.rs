@@ -9,7 +9,7 @@ use crate::facts::grading::{Derived, Tally, derive};
 use crate::facts::record::{FileRecord, SheetRecord};
 use crate::model::grade::Grade;
 use crate::model::plan::{ActionId, ItemId, Plan};
-use crate::model::sheet::{EvalSheet, GradeCell, Project};
+use crate::model::sheet::{CommentRow, EvalSheet, GradeCell, Project};
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
 
@@ -270,6 +270,15 @@ impl<'p> Batch<'p> {
                 .filter(move |c| c.year <= self.year)
                 .map(move |c| (sheet, c, item_year(sheet, c.year)))
         })
+    }
+
+    /// Every paragraph of every 評価コメント sheet.
+    pub fn comment_rows(&self) -> impl Iterator<Item = &CommentRow> {
+        self.files
+            .iter()
+            .filter_map(FileRecord::kept)
+            .flat_map(|w| &w.comments)
+            .flat_map(|c| &c.rows)
     }
 
     /// Every evaluation sheet's record, with its reference.

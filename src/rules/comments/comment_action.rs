@@ -21,7 +21,7 @@ use crate::facts::batch::Batch;
 use crate::model::finding::{Lang, Violation};
 use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::circled;
-use crate::rules::comments::{action_by_name, item, named_actions, rows};
+use crate::rules::comments::{action_by_name, item, named_actions};
 use crate::rules::{Findings, Rule};
 
 pub struct CommentAction;
@@ -95,7 +95,7 @@ impl Violation for Misnamed {
 
 impl Rule for CommentAction {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        for row in rows(b) {
+        for row in b.comment_rows() {
             let Some(item) = item(b, row) else { continue };
             for (n, name) in named_actions(&row.text.value) {
                 let quoted = format!("{}{}", circled(n), name);

@@ -23,7 +23,7 @@ use crate::model::finding::{Lang, Violation};
 use crate::model::grade::Grade;
 use crate::model::year::FiscalYear;
 use crate::model::text::circled;
-use crate::rules::comments::{action_by_name, item, named_actions, quoted_grade, rows};
+use crate::rules::comments::{action_by_name, item, named_actions, quoted_grade};
 use crate::rules::{Findings, Rule, action_grade_cell};
 
 pub struct CommentGrade;
@@ -63,7 +63,7 @@ impl Violation for OtherGrade {
 
 impl Rule for CommentGrade {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        for row in rows(b) {
+        for row in b.comment_rows() {
             let Some(item) = item(b, row) else { continue };
             let Some((quoted, raw)) = quoted_grade(&row.text.value) else {
                 continue;

@@ -67,15 +67,6 @@ pub fn action_by_name<'p>(b: &Batch<'p>, item: ItemRef<'p>, name: &str) -> Optio
         .find(|a| b.plan.form.same_name(&a.action.name, name))
 }
 
-/// Every comment row of every workbook.
-pub fn rows<'b>(b: &'b Batch) -> impl Iterator<Item = &'b CommentRow> {
-    b.files
-        .iter()
-        .filter_map(|f| f.kept())
-        .flat_map(|w| &w.comments)
-        .flat_map(|c| &c.rows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
