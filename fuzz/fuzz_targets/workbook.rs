@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let shown: std::sync::Arc<str> = "fuzz.xlsx".into();
     // Through the same entry point as a file on disk, which catches a panic
     // inside a reader library and turns it into an unreadable file.
-    let result = hyoka::read::read_bytes(data.to_vec(), &shown);
+    let result = hyoka::read::read_bytes(data.to_vec(), &shown, hyoka::model::form::Form::standard());
     let plan = hyoka::model::plan::Plan::embedded();
     let sub = hyoka::model::sheet::Submission { path: shown, result };
     let rules: Vec<_> = hyoka::rules::registry::all().to_vec();
