@@ -10,6 +10,7 @@ mod docs;
 mod figure_props;
 mod figures;
 mod json_contract;
+mod mutation;
 mod output;
 mod pipeline;
 mod plans;
