@@ -11,6 +11,7 @@ mod figure_props;
 mod figures;
 mod grading_props;
 mod json_contract;
+mod mutation;
 mod output;
 mod pipeline;
 mod plans;

@@ -1,0 +1,133 @@
+//! The mutation-coverage harness (`examples/mutate.rs`) on a small subset: one
+//! sample workbook (財政課, the fund and fiscal-health sheets with their 数値目標),
+//! three operators. It must find the figures, make mutants, see the report's
+//! own N001 slip in the clean run, catch the mutants hyoka is known to catch,
+//! and leave the ones nothing relates alive.
+
+#[path = "../examples/mutate.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use harness::{Op, clean, enumerate, load, report, run_all, scan};
+use hyoka::model::finding::Severity;
+use hyoka::model::plan::Plan;
+use hyoka::model::year::FiscalYear;
+
+use crate::util::samples;
+
+const FIN: &str = "財政課_令和6年度.ods";
+
+#[test]
+fn the_scanner_finds_figures_and_passes_over_dates_and_names() {
+    let mut skipped = harness::Skipped::default();
+    let t = "令和6年3月31日時点 1万811人、▲5人（対前年度比1件減）第2期 L2 2024年に ５５億円 令和 6 年度 450 件 3-(4)";
+    let figs = scan(t, &mut skipped);
+    let chars: Vec<char> = t.chars().collect();
+    let printed: Vec<String> = figs
+        .iter()
+        .map(|f| chars[f.start..f.unit_end].iter().collect())
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "令和6年3月31日",
+            "1万811人",
+            "▲5人",
+            "1件",
+            "５５億円",
+            "450 件"
+        ]
+    );
+    assert_eq!(figs[0].date_year.map(|(s, e)| e - s), Some(1));
+    assert!(figs[1].date_year.is_none());
+    assert_eq!(figs[2].sign, Some('▲'));
+    assert_eq!(figs[3].direction.map(|d| d.2), Some("増"));
+    assert!(figs[4].wide);
+    assert_eq!(skipped.0.get("ordinal"), Some(&1));
+    assert_eq!(skipped.0.get("glued to an ASCII word"), Some(&1));
+    assert_eq!(skipped.0.get("year"), Some(&2));
+    assert_eq!(skipped.0.get("item reference"), Some(&2));
+}
+
+#[test]
+fn the_harness_catches_what_hyoka_relates_and_not_the_rest() {
+    let corpus = load(&samples().join(FIN), Plan::embedded());
+    assert_eq!(corpus.subs.len(), 1);
+    let cl = clean(&corpus, Some(FiscalYear(2024)));
+    // The report's own slip is a clean finding.
+    let slip = format!("{FIN}:数値目標!D5");
+    assert!(
+        cl.findings
+            .iter()
+            .any(|f| f.code == "N001" && f.severity == Severity::Error && f.at.to_string() == slip),
+        "no N001 at {slip} in the clean run"
+    );
+
+    let ops = [Op::Plus1, Op::Times1000, Op::Div1000, Op::Unit];
+    let (figures, mutants, skipped) = enumerate(&corpus.subs, &ops, None);
+    assert!(figures.len() >= 80, "{} figures", figures.len());
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.at.to_string() == slip && f.unit == "円" && f.kind == "target-text"),
+        "the 8,447,029円 of {slip} is not a figure"
+    );
+    assert!(figures.iter().any(|f| f.kind == "target-number"));
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.kind == "measure-name" && f.unit == "億円")
+    );
+    assert!(mutants.iter().any(|m| m.op == Op::Unit));
+
+    // Only the fund sheet's mutants are run: enough to see both outcomes.
+    let fund: Vec<_> = mutants
+        .iter()
+        .filter(|m| figures[m.figure].at.sheet.as_deref() == Some("(4)基金"))
+        .cloned()
+        .collect();
+    assert!(fund.len() >= 40, "{} mutants on (4)基金", fund.len());
+    let verdicts = run_all(&corpus, &cl, &figures, &fund);
+    let caught = verdicts.iter().filter(|v| v.caught()).count();
+    assert!(caught > 0, "no mutant caught");
+    assert!(caught < fund.len(), "every mutant caught");
+
+    let verdict = |before: &str, after: &str| {
+        let k = fund
+            .iter()
+            .position(|m| m.before.contains(before) && m.after.contains(after))
+            .unwrap_or_else(|| panic!("no mutant {before} → {after}"));
+        &verdicts[k]
+    };
+    // A deposit of a later year no longer rolls the balance forward.
+    let v = verdict("積立額 752,627,314円", "積立額 752,627,315円");
+    assert!(v.caught_by.contains("N008"), "{v:?}");
+    // The balance a thousandfold off the 数値目標 table.
+    let v = verdict("現在高 9,201,902,641円", "現在高 9,201,902,641,000円");
+    assert!(v.caught(), "{v:?}");
+    // The one-half rule of the fund's deposits: nothing relates it.
+    assert!(!verdict("剰余金の2分の1", "剰余金の3分の1").caught());
+
+    // Only findings at (or naming) the changed cell count: 5,500,000 ÷ 1000 in
+    // the 令和5年度 目標 (D2) is reported by N001 at the unchanged 令和6年度 value
+    // (E2), with D2 in its message but not among its related cells. (When N001
+    // names the value it compares with, this mutant becomes caught: turn the
+    // check around.)
+    let d2 = format!("{FIN}:数値目標!D2");
+    let k = mutants
+        .iter()
+        .position(|m| m.op == Op::Div1000 && figures[m.figure].at.to_string() == d2)
+        .expect("a ÷1000 mutant of D2");
+    let v = harness::run_mutant(&corpus, &cl, &figures, &mutants[k]);
+    assert!(!v.caught() && v.elsewhere.contains("N001"), "{v:?}");
+
+    let r = report(&samples(), &cl, &figures, &fund, &verdicts, &skipped, 0.0);
+    assert_eq!(r.json["mutants"]["mutants"], fund.len());
+    assert_eq!(r.json["mutants"]["caught"], caught);
+    assert_eq!(
+        r.survivors_tsv.lines().count(),
+        1 + fund.len() - caught,
+        "one survivor line per surviving mutant"
+    );
+    assert!(r.text.contains("N008"));
+}
