@@ -37,7 +37,7 @@ use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
 use hyoka::model::year::{FiscalYear, parse_year_arg};
 use hyoka::pipeline::check_submissions;
-use hyoka::rules::registry::{RULES, Registered};
+use hyoka::rules::registry::{self, Registered};
 
 #[cfg(all(feature = "mimalloc", not(test)))]
 #[global_allocator]
@@ -1150,10 +1150,14 @@ pub fn load(dir: &Path, plan: Plan) -> Corpus {
             .to_string()
             .into()
     };
+    let settings = hyoka::read::Settings {
+        form: &plan.form,
+        encoding: None,
+    };
     let subs = found
         .files
         .par_iter()
-        .map(|p| hyoka::read::read_submission(p, shown(p)))
+        .map(|p| hyoka::read::read_submission(p, shown(p), settings))
         .collect();
     Corpus {
         plan,
@@ -1163,14 +1167,18 @@ pub fn load(dir: &Path, plan: Plan) -> Corpus {
 }
 
 pub fn all_rules() -> Vec<&'static Registered> {
-    RULES.iter().collect()
+    registry::all().to_vec()
 }
 
 /// A finding's identity for "new" (code, location, message).
 type Key = (&'static str, Location, String);
 
 fn key(f: &Finding) -> Key {
-    (f.code, f.at.clone(), f.message.ja.to_string())
+    (
+        f.code,
+        f.at.clone(),
+        f.message(hyoka::model::finding::Lang::Ja),
+    )
 }
 
 pub struct Clean {
@@ -1502,7 +1510,13 @@ pub fn report(
         clean_warnings
     );
     for f in &clean_errors {
-        let _ = writeln!(t, "  error {} {}: {}", f.code, f.at, f.message.ja);
+        let _ = writeln!(
+            t,
+            "  error {} {}: {}",
+            f.code,
+            f.at,
+            f.message(hyoka::model::finding::Lang::Ja)
+        );
     }
 
     // Survivors.
@@ -1566,7 +1580,7 @@ pub fn report(
         "clean": {
             "findings": cl.findings.len(),
             "warnings": clean_warnings,
-            "errors": clean_errors.iter().map(|f| json!({"code": f.code, "at": f.at.to_string(), "message": &*f.message.ja})).collect::<Vec<_>>(),
+            "errors": clean_errors.iter().map(|f| json!({"code": f.code, "at": f.at.to_string(), "message": f.message(hyoka::model::finding::Lang::Ja)})).collect::<Vec<_>>(),
         },
         "survivors": survivors,
     });
