@@ -9,12 +9,20 @@ use std::sync::{Arc, OnceLock};
 use crate::facts::batch::SheetRef;
 use crate::facts::claims::{Claim, ClaimAt};
 use crate::facts::figures::{Figures, panel_figures, target_values};
+use crate::facts::quantity::{Facts, gather};
 use crate::facts::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
+use crate::facts::relations::Relation;
 use crate::model::grade::{Grade, gives_reason};
 use crate::model::plan::{ItemId, ItemRef, Plan};
 use crate::model::sheet::{EvalSheet, GradeCell, GradeRow, Project, Submission, Workbook};
 use crate::model::text::{fold_chunks, key};
 use crate::model::year::FiscalYear;
+
+/// A file's facts and the relations among them.
+pub struct Quantities {
+    pub facts: Facts,
+    pub relations: Vec<Relation>,
+}
 
 pub struct FileCx<'a> {
     pub plan: &'a Plan,
@@ -26,6 +34,7 @@ pub struct FileCx<'a> {
     figures: OnceLock<Figures>,
     claims: OnceLock<Vec<ClaimAt>>,
     contents: OnceLock<Vec<u64>>,
+    quantities: OnceLock<Quantities>,
 }
 
 impl<'a> FileCx<'a> {
@@ -42,6 +51,7 @@ impl<'a> FileCx<'a> {
             figures: OnceLock::new(),
             claims: OnceLock::new(),
             contents: OnceLock::new(),
+            quantities: OnceLock::new(),
         }
     }
 
@@ -113,6 +123,24 @@ impl<'a> FileCx<'a> {
             .get_or_init(|| crate::facts::claims::find(panels))
             .iter()
             .map(move |c| c.resolve(panels))
+    }
+
+    /// Every figure of the file's texts, 数値目標 values and comment
+    /// paragraphs as facts, and the relations among them, found once.
+    pub fn quantities(&self) -> &Quantities {
+        self.quantities.get_or_init(|| {
+            let mut facts = Facts::default();
+            if let Some(w) = self.workbook() {
+                gather::sheets(
+                    &mut facts,
+                    w.eval_sheets.iter().enumerate().map(|(i, s)| (i as u16, s)),
+                );
+                gather::targets(&mut facts, w.targets.iter());
+                gather::comments(&mut facts, w.comments.iter());
+            }
+            let relations = crate::facts::relations::find_all(&facts);
+            Quantities { facts, relations }
+        })
     }
 
     /// A fingerprint of each evaluation sheet's content apart from its

@@ -18,5 +18,7 @@ pub mod claims;
 pub mod figures;
 pub mod file;
 pub mod grading;
+pub mod quantity;
 pub mod record;
+pub mod relations;
 pub mod year;

@@ -55,7 +55,7 @@ impl Comparator {
             "以上" => Comparator::AtLeast,
             "以下" => Comparator::AtMost,
             "未満" => Comparator::Below,
-            "超" | "超え" | "を超える" => Comparator::Above,
+            "超" | "超え" | "を超える" | "を超え" => Comparator::Above,
             _ => return None,
         })
     }

@@ -67,7 +67,7 @@ pub enum TargetColumn {
 }
 
 /// A row of the 数値目標 sheet: the target (目標) or the actual (実績).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowKind {
     Target,
     Actual,

@@ -1,0 +1,257 @@
+//! Balances rolled forward and running totals.
+//! - A fund or debt balance at a year's end is the previous end's, plus what
+//!   came in (積立, 借入, 発行), minus what went out (取崩, 償還), whatever the
+//!   order of the terms and whichever panel of the year states them; the
+//!   previous balance is named (`前年度末残高`) or is the previous year's end
+//!   in the measure's texts.
+//! - A running total (累計) is the previous year's plus the year's own
+//!   (`修了者 37人（累計355人）`, `47手続を追加し、累計176手続`).
+
+use crate::facts::quantity::label::{Quals, YearRef};
+use crate::facts::quantity::unit::Dim;
+use crate::facts::quantity::{Fact, Facts, Place, same_stretch};
+use crate::facts::relations::change::same_quantity;
+use crate::facts::relations::sum::is_change;
+use crate::facts::relations::{Expr, Kind, Relation};
+use crate::model::year::FiscalYear;
+
+/// What a money figure of a balance's texts is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Balance,
+    In,
+    Out,
+}
+
+fn role(x: &Fact) -> Option<Role> {
+    if x.amount.dim != Dim::Money || is_change(x) || x.label.quals.has(Quals::TARGET) {
+        return None;
+    }
+    let s = &x.label.subject;
+    let has = |ws: &[&str]| ws.iter().any(|w| s.contains(w));
+    if has(&["取崩", "取り崩", "償還", "返済"]) {
+        Some(Role::Out)
+    } else if has(&["積立", "積み立", "借入", "発行"]) && !has(&["残高", "現在高"]) {
+        Some(Role::In)
+    } else if has(&["残高", "現在高"]) {
+        Some(Role::Balance)
+    } else {
+        None
+    }
+}
+
+/// The facts of a measure, by year: (fact, its year).
+fn measure_facts(f: &Facts, m: (u16, u16, u16)) -> Vec<(u32, FiscalYear)> {
+    let mut v = Vec::new();
+    for t in f
+        .texts
+        .iter()
+        .filter(|t| matches!(t.place, Place::Panel { .. }) && t.place.measure() == Some(m))
+    {
+        for i in t.facts.clone() {
+            if let Some(y) = f.facts[i as usize].year(&t.place) {
+                v.push((i, y));
+            }
+        }
+    }
+    v
+}
+
+fn unique(v: impl Iterator<Item = u32>, f: &Facts) -> Option<u32> {
+    let mut found: Option<u32> = None;
+    for i in v {
+        match found {
+            None => found = Some(i),
+            Some(j) if f.facts[j as usize].amount.value == f.facts[i as usize].amount.value => {}
+            // Two different figures of one role: not safe to choose.
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+fn roll_forward(f: &Facts, m: (u16, u16, u16), out: &mut Vec<Relation>) {
+    let facts = measure_facts(f, m);
+    let years: std::collections::BTreeSet<FiscalYear> = facts.iter().map(|(_, y)| *y).collect();
+    for &y in &years {
+        let of = |r: Role, yy: FiscalYear| {
+            facts
+                .iter()
+                .filter(move |(i, fy)| *fy == yy && role(&f.facts[*i as usize]) == Some(r))
+                .map(|(i, _)| *i)
+        };
+        // The year's end balance: not named as the previous one.
+        let end = unique(
+            of(Role::Balance, y).filter(|&i| f.facts[i as usize].label.year != YearRef::Previous),
+            f,
+        );
+        let Some(end) = end else { continue };
+        let start = unique(
+            facts
+                .iter()
+                .filter(|(i, fy)| {
+                    *fy == y.prev() && role(&f.facts[*i as usize]) == Some(Role::Balance)
+                })
+                .map(|(i, _)| *i),
+            f,
+        );
+        let Some(start) = start else { continue };
+        let ins: Vec<u32> = of(Role::In, y).collect();
+        let outs: Vec<u32> = of(Role::Out, y).collect();
+        if ins.is_empty() && outs.is_empty() || ins.len() > 1 || outs.len() > 1 {
+            continue;
+        }
+        let mut terms = vec![(1.0, Expr::fact(start))];
+        terms.extend(ins.iter().map(|&i| (1.0, Expr::fact(i))));
+        terms.extend(outs.iter().map(|&o| (-1.0, Expr::fact(o))));
+        out.push(Relation {
+            kind: Kind::Balance,
+            claim: end,
+            expr: Expr::Sum(terms),
+            cue: "残高",
+        });
+    }
+}
+
+fn running(f: &Facts, m: (u16, u16, u16), out: &mut Vec<Relation>) {
+    let facts = measure_facts(f, m);
+    for &(c, y) in &facts {
+        let cf = &f.facts[c as usize];
+        if !cf.label.quals.has(Quals::CUMULATIVE) || is_change(cf) {
+            continue;
+        }
+        // Last year's running total of the same kind.
+        let prev = unique(
+            facts
+                .iter()
+                .filter(|(i, fy)| {
+                    let x = &f.facts[*i as usize];
+                    *fy == y.prev()
+                        && *i != c
+                        && x.label.quals.has(Quals::CUMULATIVE)
+                        && x.amount.dim.same(&cf.amount.dim)
+                        && (x.label.subject.is_empty()
+                            || cf.label.subject.is_empty()
+                            || same_quantity(x, cf, 2)
+                            || x.text == cf.text)
+                })
+                .map(|(i, _)| *i),
+            f,
+        );
+        let Some(prev) = prev else { continue };
+        // This year's own: in the same stretch (`37人（累計355人）`, `47手続を
+        // 追加し、累計176手続`), else marked new that year.
+        let text = &f.texts[cf.text as usize];
+        let own = unique(
+            text.facts.clone().filter(|&i| {
+                let x = &f.facts[i as usize];
+                i != c
+                    && x.amount.dim.same(&cf.amount.dim)
+                    && !x.label.quals.has(Quals::CUMULATIVE)
+                    && !is_change(x)
+                    && same_stretch(&text.tokens, x.token as usize, cf.token as usize)
+                    && x.year(&text.place) == Some(y)
+            }),
+            f,
+        )
+        .or_else(|| {
+            // Marked new that year, else the year's figure of the same subject.
+            let year_own = |new: bool| {
+                unique(
+                    facts
+                        .iter()
+                        .filter(|(i, fy)| {
+                            let x = &f.facts[*i as usize];
+                            *fy == y
+                                && *i != c
+                                && x.amount.dim.same(&cf.amount.dim)
+                                && !x.label.quals.has(Quals::CUMULATIVE)
+                                && !is_change(x)
+                                && if new {
+                                    x.label.quals.has(Quals::NEW)
+                                } else {
+                                    crate::facts::quantity::label::same_subject(
+                                        &x.label.subject,
+                                        &cf.label.subject,
+                                        2,
+                                    )
+                                }
+                        })
+                        .map(|(i, _)| *i),
+                    f,
+                )
+            };
+            year_own(true).or_else(|| year_own(false))
+        });
+        let Some(own) = own else { continue };
+        out.push(Relation {
+            kind: Kind::Running,
+            claim: c,
+            expr: Expr::Sum(vec![(1.0, Expr::fact(prev)), (1.0, Expr::fact(own))]),
+            cue: "累計",
+        });
+    }
+}
+
+/// Every balance and running-total relation of `f`'s measures.
+pub fn find(f: &Facts, out: &mut Vec<Relation>) {
+    let mut measures: Vec<(u16, u16, u16)> =
+        f.texts.iter().filter_map(|t| t.place.measure()).collect();
+    measures.sort();
+    measures.dedup();
+    for m in measures {
+        roll_forward(f, m, out);
+        running(f, m, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::relations::Kind;
+    use crate::facts::relations::testing::{claims, measure};
+
+    #[test]
+    fn a_fund_rolled_forward() {
+        let f = measure(&[
+            (
+                2023,
+                "・令和5年度末現在高 9,249,275,327円 ・積立額 2,144,003,242円 ・取崩額 750,000,000円",
+            ),
+            (
+                2024,
+                "・令和6年度末現在高 9,201,902,641円 ・積立額 752,627,314円 ・取崩額 800,000,000円",
+            ),
+        ]);
+        assert_eq!(
+            claims(&f, Kind::Balance),
+            [("9,201,902,641円".into(), true)]
+        );
+        let f = measure(&[
+            (2024, "・年度末残高　3,375,971千円"),
+            (2025, "・取崩745,000,000円、積立903,552,118円"),
+            (2025, "・年度末残高3,534,522,887円"),
+        ]);
+        assert_eq!(claims(&f, Kind::Balance).len(), 1);
+    }
+
+    #[test]
+    fn running_totals() {
+        let f = measure(&[
+            (2023, "・修了者　42人（累計318人）"),
+            (2024, "・修了者　37人（累計355人）"),
+            (
+                2025,
+                "・修了者累計　400人\n・養成講座を年4回開催し、修了者は45人",
+            ),
+        ]);
+        assert_eq!(
+            claims(&f, Kind::Running),
+            [("355人".into(), true), ("400人".into(), true)]
+        );
+        let f = measure(&[
+            (2024, "・オンライン化した手続　累計129手続"),
+            (2025, "・47手続を追加し、累計175手続"),
+        ]);
+        assert_eq!(claims(&f, Kind::Running), [("175手続".into(), false)]);
+    }
+}
