@@ -47,6 +47,9 @@ fn main() {
 fn show(f: &Facts, rels: &[hyoka::facts::relations::Relation]) {
     for (ti, t) in f.texts.iter().enumerate() {
         println!("text {ti} {} {:?}", t.at, t.place);
+        if std::env::var_os("SHOW_TEXT").is_some() {
+            println!("  | {}", t.folded);
+        }
         for i in t.facts.clone() {
             let x = &f.facts[i as usize];
             println!(

@@ -1,9 +1,12 @@
-//! Property tests for the figure parser: it never panics on any text, and it
+//! Property tests for the figure scanner: it never panics on any text, its
+//! tokens tile the text, every figure it finds reads back alone, and it
 //! reads back every figure written in the forms the documents use.
 
-use hyoka::facts::figures::{At, TextFigure, extract, figure_at, fold};
+use hyoka::facts::quantity::amount::Amount;
+use hyoka::facts::quantity::scan::{Tok, fold, tokens};
+use hyoka::facts::quantity::unit::Dim;
 use hyoka::model::date::find_dates;
-use hyoka::model::figure::{Unit, group_digits, parse_figure};
+use hyoka::model::figure::group_digits;
 use proptest::prelude::*;
 
 /// Characters the documents' figures are made of, plus noise.
@@ -34,33 +37,6 @@ fn to_fullwidth(s: &str) -> String {
             other => other,
         })
         .collect()
-}
-
-/// The figure scan as first written, a character at a time: the optimised
-/// one (it jumps from digit to digit and over dates) must find exactly the
-/// same figures. Both ask `figure_at` what starts at a position.
-fn extract_reference(text: &str) -> Vec<TextFigure> {
-    let t = fold(text);
-    let dates: Vec<_> = find_dates(&t).into_iter().map(|(_, r)| r).collect();
-    let mut out: Vec<TextFigure> = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        let c = t[i..].chars().next().expect("in range");
-        let at = if dates.iter().any(|r| r.contains(&i)) {
-            At::Nothing
-        } else {
-            figure_at(&t, i, out.last().map_or(0, |f| f.end))
-        };
-        match at {
-            At::Nothing => i += c.len_utf8(),
-            At::Skip(end) => i = end,
-            At::Figure(f) => {
-                i = f.end;
-                out.push(f);
-            }
-        }
-    }
-    out
 }
 
 /// Texts like the panels': figures with signs and 約, dates, ordinals,
@@ -111,19 +87,28 @@ fn panel_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|v| v.concat())
 }
 
-fn shown(figs: &[TextFigure]) -> Vec<(String, String, usize, usize)> {
-    figs.iter()
-        .map(|f| (f.label.clone(), f.raw.clone(), f.start, f.end))
-        .collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
+    /// Tokens follow each other without gaps or overlaps, and a figure cut
+    /// out of its text is the same figure (no context changes its value).
     #[test]
-    fn the_fast_scan_finds_what_the_simple_one_finds(a in panel_like(), b in figure_chars()) {
+    fn tokens_tile_the_text_and_figures_read_back(a in panel_like(), b in figure_chars()) {
         for text in [a.as_str(), b.as_str(), &format!("{a}{b}")] {
-            prop_assert_eq!(shown(&extract(text)), shown(&extract_reference(text)), "{:?}", text);
+            let t = fold(text);
+            let toks = tokens(&t);
+            let mut at = 0;
+            for k in &toks {
+                prop_assert_eq!(k.span.start, at, "{:?}", text);
+                prop_assert!(k.span.end > k.span.start);
+                at = k.span.end;
+                if let Tok::Figure(f) = &k.tok {
+                    let alone = Amount::parse(&t[k.span.clone()]);
+                    prop_assert!(alone.is_some(), "{:?} in {:?}", &t[k.span.clone()], text);
+                    prop_assert_eq!(alone.unwrap().value, f.value, "{:?}", text);
+                }
+            }
+            prop_assert_eq!(at, t.len());
         }
     }
 }
@@ -133,16 +118,17 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_text(s in any::<String>()) {
-        let _ = parse_figure(&s);
-        let _ = extract(&s);
+        let _ = Amount::parse(&s);
+        let _ = tokens(&fold(&s));
         let _ = find_dates(&s);
     }
 
     #[test]
     fn never_panics_on_figure_like_text(s in figure_chars()) {
-        let _ = parse_figure(&s);
-        for f in extract(&s) {
-            prop_assert!(f.start <= f.end);
+        let _ = Amount::parse(&s);
+        let t = fold(&s);
+        for k in tokens(&t) {
+            prop_assert!(k.span.start < k.span.end && k.span.end <= t.len());
         }
         let _ = find_dates(&s);
     }
@@ -153,18 +139,18 @@ proptest! {
         let mut text = format!("{}{}", group_digits(n as f64, 0), unit);
         if minus { text.insert(0, '▲'); }
         if full { text = to_fullwidth(&text); }
-        let f = parse_figure(&text).unwrap();
+        let f = Amount::parse(&text).unwrap();
         let expected = n as f64 * scale * if minus { -1.0 } else { 1.0 };
         prop_assert_eq!(f.value, expected);
-        prop_assert_eq!(f.printed_unit.as_str(), unit);
+        prop_assert_eq!(&*f.unit, unit);
     }
 
     #[test]
     fn percentages_keep_their_precision(n in 0u32..100_000, decimals in 0usize..3) {
         let v = n as f64 / 10f64.powi(decimals as i32);
         let text = format!("{:.*}%以下", decimals, v);
-        let f = parse_figure(&text).unwrap();
-        prop_assert_eq!(f.unit, Unit::Percent);
+        let f = Amount::parse(&text).unwrap();
+        prop_assert_eq!(f.dim, Dim::Percent);
         prop_assert!((f.value - v).abs() < 1e-9);
         prop_assert!((f.step - 10f64.powi(-(decimals as i32))).abs() < 1e-12);
     }
@@ -173,14 +159,14 @@ proptest! {
     fn kanji_multipliers(oku in 0u64..1000, man in 0u64..10_000, rest in 0u64..10_000) {
         prop_assume!(oku > 0);
         let text = format!("{}億{}万{}円", oku, man, rest);
-        let f = parse_figure(&text).unwrap();
+        let f = Amount::parse(&text).unwrap();
         prop_assert_eq!(f.value, (oku * 100_000_000 + man * 10_000 + rest) as f64);
     }
 
     #[test]
     fn agreement_is_symmetric(a in 0u64..1_000_000_000, k in 0u64..1000) {
-        let yen = parse_figure(&format!("{}円", group_digits((a * 1000 + k) as f64, 0))).unwrap();
-        let sen = parse_figure(&format!("{}千円", group_digits(a as f64, 0))).unwrap();
+        let yen = Amount::parse(&format!("{}円", group_digits((a * 1000 + k) as f64, 0))).unwrap();
+        let sen = Amount::parse(&format!("{}千円", group_digits(a as f64, 0))).unwrap();
         prop_assert_eq!(yen.agrees(&sen), sen.agrees(&yen));
         // Truncated to 千円, an amount always agrees with its 円 printing.
         prop_assert!(sen.agrees(&yen));

@@ -345,10 +345,13 @@ fn hiding_the_theme_changes_no_value() {
             // Of the broken files, those calamine reads whole (the others
             // overflow in debug builds or claim a million rows).
             let bad = p.parent().is_some_and(|d| d.ends_with("bad"));
+            // The hostile files are built to exhaust a reader that trusts
+            // them; hyoka's own prechecks stop them, raw calamine does not.
+            let hostile = p.components().any(|c| c.as_os_str() == "hostile");
             let read_whole = ["dates_as_serials", "formulas_errors", "hidden_sheets"]
                 .iter()
                 .any(|n| p.file_stem().is_some_and(|s| s == *n));
-            if p.extension().is_some_and(|x| x == "xlsx") && (!bad || read_whole) {
+            if p.extension().is_some_and(|x| x == "xlsx") && (!bad || read_whole) && !hostile {
                 files.push(p);
             }
         }

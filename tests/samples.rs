@@ -322,6 +322,8 @@ fn check_reports_the_reports_own_slips_and_no_other_error() {
             "K001 事務局_評価コメント案.xlsx:評価コメント!B34",
             // 8,447,029円 among 千円 figures (the text says 8,447,028,953円).
             "N001 財政課_令和6年度.ods:数値目標!D5",
+            // 類似団体7市平均727人 with 一般行政職 702人 and 技能労務職 27人 (729).
+            "N006 行政経営担当_令和6年度.xlsx:4-(1)!D25",
             // 2-(4) ② has no 主な事業 row.
             "S001 企画政策課_令和6年度.xlsx:広域連携!C17",
             // 2-(3)'s 担当課 is 2-(2)'s and names ⑤.

@@ -6,8 +6,14 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = std::str::from_utf8(data) {
-        let _ = hyoka::model::figure::parse_figure(s);
-        let _ = hyoka::facts::figures::extract(s);
+        let _ = hyoka::facts::quantity::amount::Amount::parse(s);
+        let mut f = hyoka::facts::quantity::Facts::default();
+        f.add(
+            s,
+            hyoka::model::location::Location::file("f".into()),
+            hyoka::facts::quantity::Place::Future { sheet: 0 },
+        );
+        let _ = hyoka::facts::relations::find_all(&f);
         let _ = hyoka::model::date::find_dates(s);
         let _ = hyoka::model::grade::read_grade(s);
         let _ = hyoka::model::year::parse_year_header(s);

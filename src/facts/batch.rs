@@ -4,9 +4,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::facts::figures::Figures;
 use crate::facts::grading::{Derived, Tally, derive};
+use crate::facts::quantity::{Facts, Place, gather};
 use crate::facts::record::{FileRecord, SheetRecord};
+use crate::facts::relations::Relation;
+use crate::facts::targets::Targets;
 use crate::model::grade::Grade;
 use crate::model::plan::{ActionId, ItemId, Plan};
 use crate::model::sheet::{CommentRow, EvalSheet, GradeCell, Project};
@@ -95,8 +97,38 @@ pub struct Batch<'p> {
     sources: BTreeMap<SheetRef, EvalSheet>,
     /// Files in the input folders that are not spreadsheets (not read).
     pub skipped: Vec<String>,
-    /// Figures of the source sheets' texts and of every 数値目標 sheet.
-    figures: Figures,
+    /// Every file's 数値目標 values.
+    targets: Targets,
+    /// The facts of the source sheets' texts, read on first use.
+    quantities: std::sync::OnceLock<SourceQuantities>,
+}
+
+/// The facts of the sheets that evaluate the plan's items (their `Place`s
+/// number the sheets as in `sheets`), and the relations among them.
+pub struct SourceQuantities {
+    pub facts: Facts,
+    pub sheets: Vec<SheetRef>,
+    pub relations: Vec<Relation>,
+    /// Identities between measures of different sheets.
+    pub across: Vec<Relation>,
+}
+
+impl SourceQuantities {
+    /// The facts of a 主な事業's panels in a year, in text order.
+    pub fn of_project(
+        &self,
+        r: SheetRef,
+        project: usize,
+        year: FiscalYear,
+    ) -> impl Iterator<Item = u32> + '_ {
+        let si = self.sheets.iter().position(|s| *s == r);
+        self.facts.texts.iter().flat_map(move |t| {
+            let here = matches!(t.place, Place::Panel { sheet, project: p, year: y, .. }
+                if Some(sheet as usize) == si && p as usize == project && y == year);
+            (if here { t.facts.clone() } else { 0..0 })
+                .filter(move |&i| self.facts.facts[i as usize].year(&t.place) == Some(year))
+        })
+    }
 }
 
 impl<'p> Batch<'p> {
@@ -142,7 +174,8 @@ impl<'p> Batch<'p> {
             actions: Vec::new(),
             sources: BTreeMap::new(),
             skipped: Vec::new(),
-            figures: Figures::new(Vec::new(), targets),
+            targets: Targets::new(targets),
+            quantities: std::sync::OnceLock::new(),
         };
         for item in plan.items() {
             let sheets = by_item.remove(&item.id).unwrap_or_default();
@@ -164,10 +197,6 @@ impl<'p> Batch<'p> {
                 years,
             });
         }
-        b.figures.panels = crate::facts::figures::panel_figures(
-            b.sources.iter().map(|(r, s)| (*r, s)),
-            &plan.form,
-        );
         for action in plan.actions() {
             let source = b
                 .item(action.id.item)
@@ -197,9 +226,47 @@ impl<'p> Batch<'p> {
         b
     }
 
-    /// Figures of the source sheets' texts and of every 数値目標 sheet.
-    pub fn figures(&self) -> &Figures {
-        &self.figures
+    /// Every file's 数値目標 values.
+    pub fn targets(&self) -> &Targets {
+        &self.targets
+    }
+
+    /// The facts of the source sheets' texts, and their relations.
+    pub fn quantities(&self) -> &SourceQuantities {
+        self.quantities.get_or_init(|| {
+            let sheets: Vec<SheetRef> = self.sources.keys().copied().collect();
+            let mut facts = Facts::default();
+            gather::sheets(
+                &mut facts,
+                self.sources
+                    .values()
+                    .enumerate()
+                    .map(|(i, s)| (i as u16, s)),
+            );
+            let relations = crate::facts::relations::find_all(&facts);
+            let names = self
+                .sources
+                .values()
+                .enumerate()
+                .flat_map(|(si, s)| {
+                    s.projects.iter().enumerate().flat_map(move |(pi, p)| {
+                        p.measures.iter().enumerate().map(move |(mi, m)| {
+                            (
+                                (si as u16, pi as u16, mi as u16),
+                                self.plan.form.name_key(&m.name.value),
+                            )
+                        })
+                    })
+                })
+                .collect();
+            let across = crate::facts::relations::identity::across(&facts, &names);
+            SourceQuantities {
+                facts,
+                sheets,
+                relations,
+                across,
+            }
+        })
     }
 
     /// The plan item a sheet was placed on.

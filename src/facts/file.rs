@@ -7,11 +7,10 @@ use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 use crate::facts::batch::SheetRef;
-use crate::facts::claims::{Claim, ClaimAt};
-use crate::facts::figures::{Figures, panel_figures, target_values};
 use crate::facts::quantity::{Facts, gather};
 use crate::facts::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
 use crate::facts::relations::Relation;
+use crate::facts::targets::target_values;
 use crate::model::grade::{Grade, gives_reason};
 use crate::model::plan::{ItemId, ItemRef, Plan};
 use crate::model::sheet::{EvalSheet, GradeCell, GradeRow, Project, Submission, Workbook};
@@ -31,8 +30,7 @@ pub struct FileCx<'a> {
     submission: Submission,
     /// The plan item of each evaluation sheet, in sheet order.
     placed: Vec<Option<ItemId>>,
-    figures: OnceLock<Figures>,
-    claims: OnceLock<Vec<ClaimAt>>,
+
     contents: OnceLock<Vec<u64>>,
     quantities: OnceLock<Quantities>,
 }
@@ -48,8 +46,7 @@ impl<'a> FileCx<'a> {
             index,
             submission,
             placed,
-            figures: OnceLock::new(),
-            claims: OnceLock::new(),
+
             contents: OnceLock::new(),
             quantities: OnceLock::new(),
         }
@@ -106,25 +103,6 @@ impl<'a> FileCx<'a> {
         self.plan.item(self.item_of_sheet(r)?)
     }
 
-    /// The figures of this file's texts and 数値目標 sheets, read once.
-    pub fn figures(&self) -> &Figures {
-        self.figures.get_or_init(|| {
-            Figures::new(
-                panel_figures(self.eval_sheets(), &self.plan.form),
-                target_values(self.workbook().iter().flat_map(|w| &w.targets)),
-            )
-        })
-    }
-
-    /// The year-over-year change claims of this file's texts, found once.
-    pub fn claims(&self) -> impl Iterator<Item = Claim<'_>> {
-        let panels = &self.figures().panels;
-        self.claims
-            .get_or_init(|| crate::facts::claims::find(panels))
-            .iter()
-            .map(move |c| c.resolve(panels))
-    }
-
     /// Every figure of the file's texts, 数値目標 values and comment
     /// paragraphs as facts, and the relations among them, found once.
     pub fn quantities(&self) -> &Quantities {
@@ -162,10 +140,7 @@ impl<'a> FileCx<'a> {
         whole: impl Fn(ItemId, SheetRef) -> bool,
     ) -> (FileRecord, Vec<(SheetRef, EvalSheet)>) {
         // The 数値目標 values, read once: by the rules if one asked, else now.
-        let mut targets = match self.figures.into_inner() {
-            Some(f) => f.targets,
-            None => target_values(self.submission.workbook().iter().flat_map(|w| &w.targets)),
-        };
+        let mut targets = target_values(self.submission.workbook().iter().flat_map(|w| &w.targets));
         // Kept until the batch is placed: no spare capacity.
         targets.shrink_to_fit();
         let contents = self.contents.into_inner().unwrap_or_default();

@@ -8,17 +8,19 @@
 //! - [`batch`]: every kept file placed on the plan: which sheet evaluates
 //!   which item and action, and each item's grades as submitted and derived.
 //! - [`year`]: the evaluated fiscal year, when `--year` does not say.
-//! - [`figures`], [`claims`]: the figures of the texts and 数値目標 sheets,
-//!   and the year-over-year change claims among them.
+//! - [`quantity`]: every figure of the texts, 数値目標 values and comments as
+//!   a fact (what it measures, its year, value, unit and precision);
+//! - [`relations`]: the relations between facts (sums, changes, rates,
+//!   averages, equations, balances, running totals, targets, identity);
+//! - [`targets`]: the 数値目標 values, paired by row.
 //!
 //! Nothing here judges or reports: rules do (`crate::rules`).
 
 pub mod batch;
-pub mod claims;
-pub mod figures;
 pub mod file;
 pub mod grading;
 pub mod quantity;
 pub mod record;
 pub mod relations;
+pub mod targets;
 pub mod year;

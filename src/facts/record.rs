@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::facts::figures::TargetValue;
+use crate::facts::targets::TargetValue;
 use crate::model::location::{CellRef, Location};
 use crate::model::plan::ItemId;
 use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo};

@@ -109,7 +109,7 @@ impl Figure {
         if self.approx || other.approx {
             return diff <= 0.05 * self.value.abs().max(other.value.abs()) + step;
         }
-        diff < step * 0.999_999 + 1e-9 * self.value.abs().max(1.0)
+        diff < step * 0.999_999 + 1e-12 * self.value.abs().max(1.0)
     }
 
     /// How far the printed figure may be from the true amount: half its last

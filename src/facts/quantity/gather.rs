@@ -57,6 +57,7 @@ pub fn sheets<'a>(f: &mut Facts, sheets: impl Iterator<Item = (u16, &'a EvalShee
             f.add(&fu.value, fu.at.clone(), Place::Future { sheet: si });
         }
     }
+    f.fill_subjects();
 }
 
 /// The values of 数値目標 sheets (rows numbered across the sheets).

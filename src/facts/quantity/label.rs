@@ -103,6 +103,10 @@ pub struct Label {
     pub year: YearRef,
     /// For a change: the year it is measured against.
     pub base: Option<YearRef>,
+    /// The subject is only the last word of a clause joined to the figure by
+    /// a particle (`見込む中で8億円`, `財源として3億円`), not a label of it: a
+    /// verb after the figure names the quantity better (`…を取崩した`).
+    pub weak: bool,
 }
 
 /// Which way a word says a quantity moved or stands to another.
@@ -296,14 +300,22 @@ fn is_content(c: char) -> bool {
 /// of brackets in between (read for qualifiers only: `利用者数（延べ）`).
 pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     let mut l = Label {
-        group: crate::model::text::key(group),
+        group: subject_of(&spaced(group)).0,
         ..Label::default()
     };
-    let mut text = crate::model::text::key(lead);
+    // A group that is a year (`令和4年度：4件`) says which year, not what.
+    if let Some((y, rest, _)) = year_at(&l.group)
+        && rest == 0
+    {
+        l.year = YearRef::Explicit(y);
+        l.group.clear();
+    }
+    // Words stay apart where the sheet spaced them (`進捗管理 風土づくり`).
+    let mut text = spaced(lead);
     for q in [
-        &text.clone(),
+        &crate::model::text::key(lead),
         &crate::model::text::key(inner),
-        &l.group.clone(),
+        &crate::model::text::key(group),
     ] {
         scan_qualifiers(q, &mut l);
     }
@@ -353,6 +365,15 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     }
     for w in PREVIOUS {
         if let Some(i) = text.find(w) {
+            // `前年度に続き`, `前年度と同様に`: the year of a comparison, not the figure's.
+            let next = &text[i + w.len()..];
+            if ["に続", "と同様", "同様", "に引き続"]
+                .iter()
+                .any(|c| next.starts_with(c))
+            {
+                text.replace_range(i..i + w.len(), "|");
+                continue;
+            }
             if l.year == YearRef::Column {
                 l.year = YearRef::Previous;
             }
@@ -370,28 +391,86 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
         if *q == Quals::AS_OF {
             continue;
         }
-        while let Some(i) = text.find(w) {
+        while let Some(i) = qualifier_in(&text, w) {
             text.replace_range(i..i + w.len(), "|");
         }
     }
     // A bare 計 before the figure (`計187団体`, `「満足」「やや満足」の計`).
-    let trimmed = text.trim_end_matches(|c: char| is_particle(c) || c == '|');
+    let trimmed = text.trim_end_matches(|c: char| is_particle(c) || matches!(c, '|' | ':'));
     if trimmed.ends_with('計') && !trimmed.ends_with("会計") && !trimmed.ends_with("集計") {
         l.quals.add(Quals::TOTAL);
         let at = text.rfind('計').expect("just seen");
         text.replace_range(at..at + '計'.len_utf8(), "|");
     }
-    l.subject = subject_of(&text);
-    if l.subject.is_empty() && (l.quals.has(Quals::TOTAL) || l.quals.has(Quals::SUBSET)) {
-        // `総額28,450千円`: the qualifier is all the subject there is.
-        l.subject = String::new();
-    }
+    (l.subject, l.weak) = subject_of(&text);
     l
+}
+
+/// Verbs that add to a running count: their figure is what was new.
+pub const ADDING: &[&str] = &["追加", "新設", "増設", "開設", "新規登録"];
+
+/// The quantity a verb after a figure names: `8億円を取崩した` → 取崩,
+/// `3件を新たに認定` → 認定. The kanji run after を, before its ending.
+pub fn verb_after(after: &str) -> Option<String> {
+    let t = crate::model::text::fold(after);
+    let t = t.trim_start().strip_prefix('を')?;
+    // Adverbs between (`新たに`, `さらに`) are passed over.
+    let t = ["新たに", "さらに", "それぞれ", "順次"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    let stem: String = t
+        .chars()
+        .take_while(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々'))
+        .collect();
+    let rest = &t[stem.len()..];
+    let ending = rest
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+    (stem.chars().count() >= 2 && ending).then_some(stem)
+}
+
+/// The width-folded text with each run of white space as one `|`, a mark
+/// that ends a word.
+fn spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in crate::model::text::fold(s).chars() {
+        if c.is_whitespace() {
+            if !space && !out.is_empty() {
+                out.push('|');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    if out.ends_with('|') {
+        out.pop();
+    }
+    out
+}
+
+/// Where qualifier `w` stands in `text` as a qualifier: not the stem of a
+/// verb (`実質収支を見込む中で` expects; it does not plan the figure).
+fn qualifier_in(text: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(w).map(|i| i + from) {
+        let next = text[i + w.len()..].chars().next();
+        let verb = w == "見込" && matches!(next, Some('む' | 'ん' | 'ま'));
+        if !verb {
+            return Some(i);
+        }
+        from = i + w.len();
+    }
+    None
 }
 
 fn scan_qualifiers(text: &str, l: &mut Label) {
     for (w, q) in QUALIFIERS {
-        if text.contains(w) {
+        if qualifier_in(text, w).is_some() {
             l.quals.add(*q);
         }
     }
@@ -459,7 +538,7 @@ const PARTICLES: &[&str] = &[
 /// The subject among the words left: the word marked by は/が, else the
 /// last one. Words end at particles, marks and spaces; hiragana inside a
 /// word (`待ち時間`, `取り組み`) stay in it.
-fn subject_of(text: &str) -> String {
+fn subject_of(text: &str) -> (String, bool) {
     let mut words: Vec<(String, &str)> = Vec::new();
     let mut cur = String::new();
     let mut rest = text;
@@ -495,15 +574,29 @@ fn subject_of(text: &str) -> String {
         // A word is more than a verb's ending (`し`, `した`, `となり`).
         .filter(|(w, _)| w.chars().any(is_content) && !w.chars().all(|c| c.is_ascii_digit()))
         // A direction word belongs to the figure before (`44件増の138件`).
-        .filter(|(w, _)| !DIRECTIONS.iter().any(|(d, _)| w == d || w.starts_with(d)))
+        .filter(|(w, _)| {
+            !DIRECTIONS.iter().any(|(d, _)| {
+                w.strip_prefix(d).is_some_and(|rest| {
+                    rest.chars().all(|c| ('\u{3041}'..='\u{3096}').contains(&c))
+                })
+            })
+        })
         .collect();
-    words
-        .iter()
-        .rev()
-        .find(|(_, p)| matches!(*p, "は" | "が"))
-        .or(words.last())
-        .map(|(w, _)| w.clone())
-        .unwrap_or_default()
+    if let Some((w, _)) = words.iter().rev().find(|(_, p)| matches!(*p, "は" | "が")) {
+        return (w.clone(), false);
+    }
+    match words.last() {
+        // `実績：`, `加入率 `, `前年度の`: a label of the figure.
+        // `見込む中で`, `前年度に続き`: a clause before the figure, not its label.
+        Some((w, p)) => {
+            let inflected = w
+                .chars()
+                .last()
+                .is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+            (w.clone(), !matches!(*p, "" | "の") || inflected)
+        }
+        None => (String::new(), false),
+    }
 }
 
 /// Whether two subjects name one quantity: equal, or one ends or starts

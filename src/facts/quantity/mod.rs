@@ -8,6 +8,7 @@
 //! - [`unit`]: dimensions and scales; any counter word counts;
 //! - [`label`]: the words before and after a figure.
 
+pub mod amount;
 pub mod gather;
 pub mod label;
 pub mod scan;
@@ -164,6 +165,68 @@ impl Facts {
         });
     }
 
+    /// Gives the figures without a subject of their own the subject of their
+    /// measure's other figures of the same kind, when they have one
+    /// (`令和4年度：4件` in a measure whose 令和6年度 panel says `実績は16件`).
+    pub fn fill_subjects(&mut self) {
+        use std::collections::HashMap;
+        // Keyed by the measure's place and the figures' dimension.
+        type Key = ((u16, u16, u16), Dim);
+        let mut by: HashMap<Key, Option<String>> = HashMap::new();
+        for t in &self.texts {
+            let Some(m) = t.place.measure() else { continue };
+            for i in t.facts.clone() {
+                let x = &self.facts[i as usize];
+                if x.label.subject.is_empty() || x.label.quals.0 != 0 {
+                    continue;
+                }
+                let e = by
+                    .entry((m, x.amount.dim.clone()))
+                    .or_insert_with(|| Some(x.label.subject.clone()));
+                if e.as_deref() != Some(x.label.subject.as_str()) {
+                    *e = None;
+                }
+            }
+        }
+        for ti in 0..self.texts.len() {
+            let Some(m) = self.texts[ti].place.measure() else {
+                continue;
+            };
+            for i in self.texts[ti].facts.clone() {
+                let x = &mut self.facts[i as usize];
+                if x.label.subject.is_empty()
+                    && x.label.quals.0 == 0
+                    && let Some(Some(s)) = by.get(&(m, x.amount.dim.clone()))
+                {
+                    x.label.subject = s.clone();
+                }
+            }
+        }
+    }
+
+    /// The words before a figure as the sheet has them (`令和5年度末現在高`),
+    /// for messages; its subject when there are none.
+    pub fn written_label(&self, f: &Fact) -> String {
+        let t = self.text_of(f);
+        let mut start = f.span.start as usize;
+        for k in t.tokens[..f.token as usize].iter().rev() {
+            match k.tok {
+                Tok::Word | Tok::Space => start = k.span.start,
+                _ => break,
+            }
+        }
+        let w = t.folded[start..f.span.start as usize]
+            .trim()
+            .trim_start_matches(['・', '-', '*'])
+            .trim_end_matches(['は', 'が', 'の', ':', ' '])
+            .trim();
+        if w.is_empty() {
+            f.label.subject.clone()
+        } else {
+            w.to_string()
+        }
+    }
+
     pub fn text_of(&self, f: &Fact) -> &Text {
         &self.texts[f.text as usize]
     }
@@ -187,11 +250,6 @@ pub fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) || text.contains(|c: char| ('０'..='９').contains(&c))
 }
 
-/// Whether the token ends a label going backwards.
-fn is_boundary(t: &Tok) -> bool {
-    !matches!(t, Tok::Word | Tok::Space | Tok::Per(_) | Tok::Close(_))
-}
-
 /// The facts of one text's tokens, appended to `out`.
 fn read_facts(t: &str, toks: &[Token], text: u32, out: &mut Vec<Fact>) {
     let first = out.len();
@@ -205,6 +263,17 @@ fn read_facts(t: &str, toks: &[Token], text: u32, out: &mut Vec<Fact>) {
             label.quals.add(label::Quals::AVERAGE);
         }
         let after = &t[tok.span.end..];
+        if (label.subject.is_empty() || label.weak)
+            && let Some(verb) = label::verb_after(after)
+        {
+            // `47手続を追加し`: what was added this year, of the subject before.
+            if label::ADDING.contains(&verb.as_str()) {
+                label.quals.add(label::Quals::NEW);
+            } else {
+                label.subject = verb;
+                label.weak = false;
+            }
+        }
         let direction = direction_after(after).map(|(d, _)| d);
         let a = after.trim_start();
         let role = if a.starts_with("から") {
@@ -231,6 +300,10 @@ fn read_facts(t: &str, toks: &[Token], text: u32, out: &mut Vec<Fact>) {
         }
         // No subject of its own (`44件増の138件`, `前年度（98世帯）を28世帯上回った`):
         // the subject of the figure before it in the same stretch.
+        // `昭島市収納率：合計98.9%`: the group names it.
+        if label.subject.is_empty() && !label.group.is_empty() {
+            label.subject = label.group.clone();
+        }
         if label.subject.is_empty() {
             let inherited = out[first..]
                 .iter()
@@ -345,7 +418,23 @@ fn lead_of(t: &str, toks: &[Token], k: usize) -> (String, String, String, Option
             j -= 1;
             match &toks[j].tok {
                 Tok::Word | Tok::Space => group.push(&t[toks[j].span.clone()]),
-                t if is_boundary(t) => break,
+                Tok::Per(d) => per = per.or(Some(d.clone())),
+                // `延べ利用者数（窓口）：`: the brackets qualify the group.
+                Tok::Close(_) => {
+                    let Some(open) = matching_open(toks, j) else {
+                        break;
+                    };
+                    if toks[open..j]
+                        .iter()
+                        .any(|x| matches!(x.tok, Tok::Figure(_)))
+                    {
+                        break;
+                    }
+                    for x in &toks[open + 1..j] {
+                        inner.push(&t[x.span.clone()]);
+                    }
+                    j = open;
+                }
                 _ => break,
             }
         }

@@ -9,47 +9,11 @@
 
 use std::ops::Range;
 
+pub use crate::facts::quantity::amount::Amount;
 use crate::facts::quantity::unit::{Dim, UnitWord, unit_at};
 use crate::model::date::{Date, find_dates};
 use crate::model::figure::{Comparator, scan_number};
 pub use crate::model::text::fold;
-
-/// A number as printed, with what it measures.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Amount {
-    /// In the dimension's base unit (yen, percent, minutes, …), signed.
-    pub value: f64,
-    pub dim: Dim,
-    /// The unit word as printed (`千円`, `拠点`, `%`; empty for a bare number).
-    pub unit: Box<str>,
-    /// Base units per printed unit.
-    pub scale: f64,
-    /// Base units of the last printed digit: half of it is the rounding.
-    pub step: f64,
-    /// A sign was printed (`▲`, `△`, `-`, `+`, `±`).
-    pub signed: Option<char>,
-    /// 約, 概ね, 程度: a rounded statement.
-    pub approx: bool,
-    pub comparator: Option<Comparator>,
-}
-
-impl Amount {
-    /// The value in the printed unit (`8,447,029` for `8,447,029千円`).
-    pub fn printed_value(&self) -> f64 {
-        self.value / self.scale
-    }
-
-    /// Half the last printed digit when the figure is rounded; nothing for
-    /// an exact count or yen amount printed whole.
-    pub fn rounding(&self) -> f64 {
-        let whole = self.step <= self.scale * 1.000_001 && self.scale <= 1.0;
-        if self.dim.exact_when_whole() && whole && !self.approx {
-            0.0
-        } else {
-            self.step / 2.0
-        }
-    }
-}
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]

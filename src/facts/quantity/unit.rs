@@ -77,8 +77,11 @@ pub struct UnitWord {
     pub printed: String,
 }
 
+/// A unit word, the dimension it measures and base units per printed unit.
+type UnitEntry = (&'static str, fn() -> Dim, f64);
+
 /// Fixed unit words, longest first within a starting character.
-const WORDS: &[(&str, fn() -> Dim, f64)] = &[
+const WORDS: &[UnitEntry] = &[
     ("兆円", || Dim::Money, 1e12),
     ("億円", || Dim::Money, 1e8),
     ("千万円", || Dim::Money, 1e7),
@@ -104,7 +107,7 @@ const WORDS: &[(&str, fn() -> Dim, f64)] = &[
 ];
 
 /// ASCII unit words (after the number, not followed by another letter).
-const ASCII: &[(&str, fn() -> Dim, f64)] = &[
+const ASCII: &[UnitEntry] = &[
     ("pt", || Dim::Points, 1.0),
     ("km2", || Dim::SquareMetres, 1e6),
     ("km", || Dim::Metres, 1000.0),
@@ -203,8 +206,7 @@ pub fn unit_at(rest: &str) -> Option<UnitWord> {
     }
     // か所 / か月 / か年 / か国: a hiragana か counts as part of the counter.
     let mut len = 0;
-    let mut chars = 0;
-    for (i, c) in rest.char_indices() {
+    for (chars, (i, c)) in rest.char_indices().enumerate() {
         let part = is_counter_char(c)
             || (c == 'か'
                 && i == 0
@@ -213,7 +215,6 @@ pub fn unit_at(rest: &str) -> Option<UnitWord> {
             break;
         }
         len = i + c.len_utf8();
-        chars += 1;
     }
     if len == 0 {
         return None;

@@ -44,14 +44,17 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
         let ids: Vec<u32> = text.facts.clone().collect();
         for &a in &ids {
             let af = &f.facts[a as usize];
-            if !af.label.quals.has(Quals::AVERAGE) || is_change(af) || written.contains(&a) {
+            // Rates do not add up: a mean rate is no total over a count
+            // (`26市平均：合計99.0%`).
+            let rate = matches!(af.amount.dim, Dim::Percent | Dim::Points);
+            if !af.label.quals.has(Quals::AVERAGE) || rate || is_change(af) || written.contains(&a)
+            {
                 continue;
             }
             let lead_start = ids
                 .iter()
                 .copied()
-                .filter(|&i| i < a)
-                .last()
+                .rfind(|&i| i < a)
                 .map_or(0, |i| f.facts[i as usize].span.end as usize);
             let lead = &text.folded[lead_start..af.span.start as usize];
             let Some(counter) = per_counter(af, lead) else {

@@ -57,17 +57,19 @@ fn measure_facts(f: &Facts, m: (u16, u16, u16)) -> Vec<(u32, FiscalYear)> {
     v
 }
 
+/// The one figure among `v`, printed most precisely, when all the others
+/// are printings of it (`取崩額 800,000,000円` and `8億円を取崩した`); None when
+/// there are none or two that differ (not safe to choose).
 fn unique(v: impl Iterator<Item = u32>, f: &Facts) -> Option<u32> {
-    let mut found: Option<u32> = None;
-    for i in v {
-        match found {
-            None => found = Some(i),
-            Some(j) if f.facts[j as usize].amount.value == f.facts[i as usize].amount.value => {}
-            // Two different figures of one role: not safe to choose.
-            Some(_) => return None,
-        }
-    }
-    found
+    let v: Vec<u32> = v.collect();
+    let amount = |i: u32| &f.facts[i as usize].amount;
+    let best = v
+        .iter()
+        .copied()
+        .min_by(|&a, &b| amount(a).step.total_cmp(&amount(b).step))?;
+    v.iter()
+        .all(|&i| amount(i).agrees(amount(best)))
+        .then_some(best)
 }
 
 fn roll_forward(f: &Facts, m: (u16, u16, u16), out: &mut Vec<Relation>) {
@@ -96,9 +98,14 @@ fn roll_forward(f: &Facts, m: (u16, u16, u16), out: &mut Vec<Relation>) {
             f,
         );
         let Some(start) = start else { continue };
-        let ins: Vec<u32> = of(Role::In, y).collect();
-        let outs: Vec<u32> = of(Role::Out, y).collect();
-        if ins.is_empty() && outs.is_empty() || ins.len() > 1 || outs.len() > 1 {
+        let (ins, outs) = (of(Role::In, y), of(Role::Out, y));
+        let (any_in, any_out) = (ins.clone().next().is_some(), outs.clone().next().is_some());
+        let ins: Vec<u32> = unique(ins, f).into_iter().collect();
+        let outs: Vec<u32> = unique(outs, f).into_iter().collect();
+        if ins.is_empty() && outs.is_empty()
+            || ins.is_empty() == any_in
+            || outs.is_empty() == any_out
+        {
             continue;
         }
         let mut terms = vec![(1.0, Expr::fact(start))];

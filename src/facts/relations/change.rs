@@ -17,7 +17,7 @@
 use crate::facts::quantity::label::{Direction, Quals, YearRef, same_subject};
 use crate::facts::quantity::scan::Tok;
 use crate::facts::quantity::unit::Dim;
-use crate::facts::quantity::{Fact, Facts, Place, Role, Text, matching_open, same_stretch};
+use crate::facts::quantity::{Fact, Facts, Place, Role, Text, same_stretch};
 use crate::facts::relations::sum::{fact_at, is_change};
 use crate::facts::relations::{Expr, Kind, Relation};
 use crate::model::year::FiscalYear;
@@ -38,7 +38,9 @@ fn mode(change: &Fact, value: &Fact) -> Option<Mode> {
     match c {
         Dim::Times => Some(Mode::Factor),
         Dim::Points if *v == Dim::Percent => Some(Mode::Absolute),
-        Dim::Percent if *v == Dim::Percent => None, // N009's question
+        // A change of a percentage in %: relative, unless it is the points
+        // difference written as % (N009 tells the two apart).
+        Dim::Percent if *v == Dim::Percent => Some(Mode::Relative),
         Dim::Percent => Some(Mode::Relative),
         _ if c.same(v) => Some(Mode::Absolute),
         _ => None,
@@ -139,7 +141,25 @@ fn relation(d: u32, cur: u32, prev: u32, f: &Facts, cue: &'static str, out: &mut
         expr,
         cue,
     });
+    // `66.7%（対前年比22.2%減）`: the points difference too, for N009.
+    if mode == Mode::Relative && cf.amount.dim == Dim::Percent {
+        let points = Expr::Sum(vec![(1.0, Expr::fact(cur)), (-1.0, Expr::fact(prev))]);
+        let points = match sign {
+            Some(s) if s < 0.0 && df.amount.value >= 0.0 => Expr::Sum(vec![(-1.0, points)]),
+            None if moved_down => Expr::Sum(vec![(-1.0, points)]),
+            _ => points,
+        };
+        out.push(Relation {
+            kind: Kind::Change,
+            claim: d,
+            expr: points,
+            cue: POINTS_AS_PERCENT,
+        });
+    }
 }
+
+/// The cue of the points difference of a change claimed in %.
+pub const POINTS_AS_PERCENT: &str = "ポイント差";
 
 /// The year a change is measured against.
 fn base_year(d: &Fact, place: &Place) -> Option<FiscalYear> {
@@ -391,7 +411,6 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
             }
         }
     }
-    let _ = matching_open;
 }
 
 fn word_cue(w: &str) -> &'static str {

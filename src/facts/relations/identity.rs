@@ -2,8 +2,9 @@
 //! same subject, kind and year in two texts of a measure (`加入率42.6%` in the
 //! 令和6年度 panel and `前年度の42.6%から` in the 令和7年度 one), a 数値目標 value
 //! and the text of its action, and figures of the same measure in two
-//! workbooks ([`across`]). Two mentions in one text are not compared: a
-//! label repeated within a cell usually speaks of different subjects
+//! workbooks ([`across`]). Two mentions in one text are compared only when
+//! one restates the other in a coarser unit: a label repeated within a cell
+//! in one unit usually speaks of different subjects
 //! (`26市平均：…滞納繰越分44.5% 昭島市：…滞納繰越分39.3%`).
 
 use crate::facts::quantity::label::Quals;
@@ -32,6 +33,7 @@ pub fn ambiguous(f: &Facts, x: &Fact) -> bool {
     t.facts.clone().any(|i| {
         let y = &f.facts[i as usize];
         y.label.subject == x.label.subject
+            && states_quantity(y)
             && y.amount.dim.same(&x.amount.dim)
             && y.amount.value != x.amount.value
             && y.label.year == x.label.year
@@ -51,8 +53,66 @@ pub fn identity(a: u32, b: u32, f: &Facts, cue: &'static str) -> Relation {
     }
 }
 
+/// Within one text, a figure restated in a coarser unit (`取崩額 800,000,000円
+/// … 8億円を取崩した`): the one figure of its quantity at each of two
+/// scales. Figures in one unit are not paired (two entities, see above).
+fn within(f: &Facts, out: &mut Vec<Relation>) {
+    for t in f
+        .texts
+        .iter()
+        .filter(|t| matches!(t.place, Place::Panel { .. }))
+    {
+        let ids: Vec<u32> = t
+            .facts
+            .clone()
+            .filter(|&i| states_quantity(&f.facts[i as usize]))
+            .collect();
+        for (n, &a) in ids.iter().enumerate() {
+            let x = &f.facts[a as usize];
+            if x.label.subject.chars().count() < 2 {
+                continue;
+            }
+            let ya = x.year(&t.place);
+            // Of the same quantity, printed to the last digit `step`.
+            let like = |b: u32, step: f64| {
+                let y = &f.facts[b as usize];
+                b != a && y.amount.step == step && y.year(&t.place) == ya && same_quantity(x, y, 2)
+            };
+            let other: Vec<u32> = ids[n + 1..]
+                .iter()
+                .copied()
+                .filter(|&b| f.facts[b as usize].amount.step != x.amount.step)
+                .filter(|&b| like(b, f.facts[b as usize].amount.step))
+                .collect();
+            let [b] = other[..] else { continue };
+            // A restatement is close; figures far apart are two things
+            // (`財源として3億円と5億円を取崩した`).
+            if rel_gap(x.amount.value, f.facts[b as usize].amount.value) > 0.1 {
+                continue;
+            }
+            // Each must be the only one of its quantity at its precision.
+            let sb = f.facts[b as usize].amount.step;
+            let unique_a = ids
+                .iter()
+                .filter(|&&c| c != a && like(c, x.amount.step))
+                .count()
+                == 0;
+            let unique_b = ids.iter().filter(|&&c| c != b && like(c, sb)).count() == 0;
+            if unique_a && unique_b {
+                out.push(identity(a, b, f, "同一"));
+            }
+        }
+    }
+}
+
+fn rel_gap(a: f64, b: f64) -> f64 {
+    let m = a.abs().max(b.abs());
+    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
+}
+
 /// Every identity within the measures of `f`'s texts.
 pub fn find(f: &Facts, out: &mut Vec<Relation>) {
+    within(f, out);
     let panels: Vec<(u32, (u16, u16, u16))> = f
         .texts
         .iter()
@@ -125,5 +185,199 @@ mod tests {
         assert!(claims(&f, Kind::Identity).is_empty());
         let f = measure(&[(2024, "・加入率42.6%"), (2025, "・加入率41.8%")]);
         assert!(claims(&f, Kind::Identity).is_empty());
+    }
+}
+
+/// Identities between the measures of different sheets (the sheets the
+/// consolidation uses, one per item): a measure repeated under another item
+/// (（再掲）, the same name), or two measures that report one series — the
+/// same subject with equal figures in at least two other years (`テレワーク
+/// 運用実績 4件, 19件` in two departments' sheets) — must agree in every year.
+/// `names` gives each measure's name key by (sheet, project, measure).
+pub fn across(
+    f: &Facts,
+    names: &std::collections::HashMap<(u16, u16, u16), String>,
+) -> Vec<Relation> {
+    use std::collections::HashMap;
+    // Per measure, its facts that state quantities.
+    let mut by_measure: HashMap<(u16, u16, u16), Vec<u32>> = HashMap::new();
+    for t in f
+        .texts
+        .iter()
+        .filter(|t| matches!(t.place, Place::Panel { .. }))
+    {
+        let Some(m) = t.place.measure() else { continue };
+        for i in t.facts.clone() {
+            let x = &f.facts[i as usize];
+            if states_quantity(x) && !ambiguous(f, x) && x.label.subject.chars().count() >= 2 {
+                by_measure.entry(m).or_default().push(i);
+            }
+        }
+    }
+    let mut measures: Vec<(u16, u16, u16)> = by_measure.keys().copied().collect();
+    measures.sort();
+    let mut out = Vec::new();
+    for (n, &ma) in measures.iter().enumerate() {
+        for &mb in &measures[n + 1..] {
+            if ma.0 == mb.0 && ma.1 == mb.1 {
+                continue; // the same 主な事業: the file's own check
+            }
+            let same_name = names
+                .get(&ma)
+                .is_some_and(|a| !a.is_empty() && names.get(&mb) == Some(a));
+            // Pairs of the same quantity and year.
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for &a in &by_measure[&ma] {
+                let x = &f.facts[a as usize];
+                let ya = f.year_of(x);
+                for &b in &by_measure[&mb] {
+                    let y = &f.facts[b as usize];
+                    if f.year_of(y) == ya && same_quantity(x, y, 2) {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+            let agreeing_years: std::collections::HashSet<_> = pairs
+                .iter()
+                .filter(|(a, b)| {
+                    let (x, y) = (&f.facts[*a as usize], &f.facts[*b as usize]);
+                    x.amount.value != 0.0 && x.amount.value == y.amount.value
+                })
+                .map(|(a, _)| f.year_of(&f.facts[*a as usize]))
+                .collect();
+            if !same_name && agreeing_years.len() < 2 {
+                continue;
+            }
+            for (a, b) in pairs {
+                out.push(identity(a, b, f, "同一"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod across_tests {
+    use super::*;
+    use crate::facts::quantity::Place;
+    use crate::model::form::PanelKind;
+    use crate::model::location::{CellRef, Location};
+    use crate::model::year::FiscalYear;
+
+    fn sheet_facts(f: &mut Facts, sheet: u16, panels: &[(u16, &str)]) {
+        for (i, (y, t)) in panels.iter().enumerate() {
+            f.add(
+                t,
+                Location::cell(
+                    format!("f{sheet}").into(),
+                    "s".into(),
+                    CellRef::new(i as u32, 1),
+                ),
+                Place::Panel {
+                    sheet,
+                    project: 0,
+                    measure: 0,
+                    year: FiscalYear(*y),
+                    kind: PanelKind::Work,
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn one_series_in_two_departments_sheets() {
+        let mut f = Facts::default();
+        sheet_facts(
+            &mut f,
+            0,
+            &[
+                (2022, "令和4年度：4件"),
+                (2023, "令和5年度：19件"),
+                (2024, "令和6年度の実績は16件であり"),
+            ],
+        );
+        sheet_facts(
+            &mut f,
+            1,
+            &[
+                (2022, "運用実績：4件"),
+                (2023, "運用実績：19件"),
+                (2024, "運用実績：18件"),
+            ],
+        );
+        f.fill_subjects();
+        let names = std::collections::HashMap::new();
+        let rels = across(&f, &names);
+        let failing: Vec<String> = rels
+            .iter()
+            .filter(|r| !matches!(r.verdict(&f), Some(crate::facts::relations::Verdict::Holds)))
+            .map(|r| f.raw(&f.facts[r.claim as usize]).to_string())
+            .collect();
+        assert_eq!(failing.len(), 1, "{failing:?}");
+        // Unrelated measures with one equal figure are not compared.
+        let mut g = Facts::default();
+        sheet_facts(
+            &mut g,
+            0,
+            &[(2023, "運用実績：19件"), (2024, "運用実績：16件")],
+        );
+        sheet_facts(
+            &mut g,
+            1,
+            &[(2023, "運用実績：19件"), (2024, "運用実績：18件")],
+        );
+        assert!(across(&g, &names).is_empty());
+    }
+}
+#[cfg(test)]
+mod within_tests {
+    use crate::facts::relations::Kind;
+    use crate::facts::relations::testing::{claims, one};
+
+    #[test]
+    fn a_figure_restated_coarser_in_one_text() {
+        for (text, claim, holds) in [
+            (
+                "取崩額 800,000,000円 令和7年度の実質収支を見込む中で8億円を取崩した。",
+                "8億円",
+                true,
+            ),
+            (
+                "取崩額 800,000,000円 財源として8.1億円を取崩した。",
+                "8.1億円",
+                false,
+            ),
+            (
+                "・事業費 12,480千円（うち国庫補助6,240千円）、事業費は約1,248万円",
+                "約1,248万円",
+                true,
+            ),
+            (
+                "積立額は2,144,003,242円で、約21.4億円を積み立てた。",
+                "約21.4億円",
+                true,
+            ),
+            (
+                "・削減額 3,150,000円 前年度に続き約320万円を削減した",
+                "約320万円",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                claims(&one(text), Kind::Identity),
+                [(claim.into(), holds)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_figures_in_one_unit_are_two_things() {
+        for text in [
+            "26市平均：滞納繰越分44.5% 昭島市：滞納繰越分39.3%",
+            "取崩額 800,000,000円 財源として3億円と5億円を取崩した。",
+        ] {
+            assert_eq!(claims(&one(text), Kind::Identity), [], "{text}");
+        }
     }
 }

@@ -26,7 +26,8 @@ use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Fact, Facts};
 
 /// Which family a relation is of (each is one rule's).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A total and its parts (`計187団体（164団体、23団体）`), or a net
     /// change and its signed parts.
@@ -217,7 +218,8 @@ impl Relation {
         let claim = &f.facts[self.claim as usize].amount;
         let (e, lo, hi) = self.expr.eval(f)?;
         let c = claim.value;
-        let eps = 1e-9 * c.abs().max(e.abs()).max(1.0);
+        // Float noise only: one yen of a ten-billion-yen balance must count.
+        let eps = 1e-12 * c.abs().max(e.abs()).max(1.0);
         // A quotient is printed rounded, whatever its unit (`平均18,152円`).
         let r = if self.expr.divides() && claim.rounding() == 0.0 {
             claim.step / 2.0
@@ -300,7 +302,7 @@ pub fn find_all(f: &Facts) -> Vec<Relation> {
     // One relation per claim and family: the first found is kept (the
     // extractors run from the most explicit form to the least).
     let mut seen = std::collections::HashSet::new();
-    out.retain(|r| seen.insert((r.kind, r.claim, r.members())));
+    out.retain(|r| seen.insert((r.kind, r.claim, r.cue == change::POINTS_AS_PERCENT)));
     out
 }
 

@@ -19,7 +19,7 @@
 use crate::facts::quantity::label::{Direction, Quals};
 use crate::facts::quantity::scan::Tok;
 use crate::facts::quantity::unit::Dim;
-use crate::facts::quantity::{Fact, Facts, Text, matching_close, matching_open, same_stretch};
+use crate::facts::quantity::{Fact, Facts, Text, matching_close, same_stretch};
 use crate::facts::relations::{Expr, Kind, Relation};
 
 /// Words inside brackets that make them something else than a breakdown.
@@ -364,8 +364,11 @@ fn enclosing_open(text: &Text, k: usize) -> Option<usize> {
 /// figure must say it is a whole (a count, `職員数`; a total, `計`), or the
 /// parts must repeat the labels of parts found so (`…平均727人 一般行政職 702人
 /// 技能労務職 27人`).
+/// A whole, its parts, and the change beside the whole with the parts' changes.
+type PartGroup = (u32, Vec<u32>, Option<(u32, Vec<u32>)>);
+
 fn labelled_parts(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
-    let mut groups: Vec<(u32, Vec<u32>, Option<(u32, Vec<u32>)>)> = Vec::new();
+    let mut groups: Vec<PartGroup> = Vec::new();
     let toks = &text.tokens;
     for (k, tok) in toks.iter().enumerate() {
         let Tok::Figure(_) = tok.tok else { continue };
@@ -509,7 +512,6 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
         labelled_parts(text, f, out);
         parts_first(text, f, out);
     }
-    let _ = matching_open;
 }
 
 #[cfg(test)]

@@ -13,6 +13,13 @@ use crate::facts::quantity::{Facts, Place, Role, same_stretch};
 use crate::facts::relations::sum::is_change;
 use crate::facts::relations::{Expr, Kind, Relation};
 
+/// A figure of the quantity itself: not a figure per head (`1人当たり約32.9万円`),
+/// a running total, a part or another kind the target does not speak of. A
+/// mean (`平均待ち時間`) can be the quantity.
+fn plain(x: &crate::facts::quantity::Fact) -> bool {
+    x.label.quals.kind() & !(Quals::TARGET.0 | Quals::AVERAGE.0) == 0 && x.per.is_none()
+}
+
 /// Every target-gap relation of `f`'s texts.
 pub fn find(f: &Facts, out: &mut Vec<Relation>) {
     for text in &f.texts {
@@ -52,6 +59,7 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
                         && x.amount.dim.same(&tf.amount.dim)
                         && !is_change(x)
                         && !x.label.quals.has(Quals::TARGET)
+                        && plain(x)
                         && x.role != Role::From
                         && x.label.year == YearRef::Column
                 })
@@ -71,6 +79,7 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
                             if x.amount.dim.same(&tf.amount.dim)
                                 && !is_change(x)
                                 && !x.label.quals.has(Quals::TARGET)
+                                && plain(x)
                                 && x.year(&t2.place) == Some(year)
                                 && x.label.year != YearRef::Previous
                                 && same_subject(&x.label.subject, sentence_subject, 2)

@@ -7,16 +7,17 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::links::Linker;
 use super::{Styles, Widths, header_row, write_linked};
 use crate::facts::batch::Batch;
-use crate::facts::figures::{Figures, TargetValue};
-use crate::model::figure::{Comparator, from_number};
+use crate::facts::quantity::amount::Amount;
+use crate::facts::targets::{TargetValue, Targets};
+use crate::model::figure::Comparator;
 
 /// The value in the column's unit (`千円` → thousands of yen).
 fn in_column_unit(v: &TargetValue) -> f64 {
     let scale = v
         .column_unit
         .as_deref()
-        .map_or(1.0, |u| from_number(1.0, u).value);
-    v.figure.value / scale
+        .map_or(1.0, |u| Amount::of_number(1.0, u).value);
+    v.amount.value / scale
 }
 
 const HEADERS: [&str; 12] = [
@@ -59,8 +60,8 @@ impl Line<'_> {
 }
 
 /// Every actual of the 数値目標 sheets with its target, in sheet order.
-fn lines(figs: &Figures) -> Vec<Line<'_>> {
-    figs.targets
+fn lines(figs: &Targets) -> Vec<Line<'_>> {
+    figs.values
         .iter()
         .filter(|v| !v.is_target)
         .map(|actual| {
@@ -89,7 +90,7 @@ pub(super) fn sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name("数値目標")?;
     let mut links = links.sheet();
-    let lines = lines(b.figures());
+    let lines = lines(b.targets());
     let mut widths = Widths::new(&HEADERS);
     for line in &lines {
         for (c, v) in line.texts().iter().enumerate() {
@@ -113,8 +114,8 @@ pub(super) fn sheet(
             ws.write_number_with_format(row, 7, in_column_unit(tv), &st.number)?;
         }
         ws.write_number_with_format(row, 8, a, &st.number)?;
-        if let Some(tv) = target.filter(|tv| tv.figure.unit.same_kind(&actual.figure.unit)) {
-            let met = cmp.met(actual.figure.value, tv.figure.value);
+        if let Some(tv) = target.filter(|tv| tv.amount.dim.same(&actual.amount.dim)) {
+            let met = cmp.met(actual.amount.value, tv.amount.value);
             let (label, fmt) = if met {
                 ("達成", &st.center)
             } else {

@@ -14,7 +14,7 @@
 //! Fails: under 令和6年度の取組, `令和6年3月31日時点 98件`.
 //! Passes: `令和7年3月31日時点 98件`.
 
-use crate::facts::figures::fold;
+use crate::model::text::fold;
 use crate::facts::file::FileCx;
 use crate::model::cell::CellValue;
 use crate::model::date::find_dates;

@@ -1,5 +1,6 @@
 //! Rules about figures: units, rounding, targets, and the arithmetic the texts
-//! claim. They read the figures of [`crate::facts::figures`].
+//! claim. They read the facts of [`crate::facts::quantity`] and the relations
+//! of [`crate::facts::relations`].
 //!
 //! Tolerances, chosen once for all rules: two printings of one amount agree
 //! when they differ by less than one step of the last printed digit of the
@@ -23,26 +24,46 @@ crate::rules::registry::rules! {
     N010 "same-figure-differs" Warning same_figure_differs::SameFigureDiffers,
     N011 "date-outside-year" Warning date_outside_year::DateOutsideYear,
     N012 "target-gap-claim" Error target_gap_claim::TargetGapClaim,
+    N013 "average-mismatch" Error average_mismatch::AverageMismatch,
+    N014 "equation-mismatch" Error equation_mismatch::EquationMismatch,
+    N015 "running-total" Error running_total::RunningTotal,
+    N016 "printed-rounding" Warning printed_rounding::PrintedRounding,
 }
 
-use crate::facts::batch::Batch;
-use crate::facts::figures::Placed;
-use crate::model::figure::Figure;
+pub mod judged;
+
+use crate::facts::batch::{Batch, SourceQuantities};
+use crate::facts::quantity::Fact;
+use crate::facts::quantity::amount::Amount;
+use crate::facts::quantity::label::Quals;
+use crate::facts::relations::sum::is_change;
+use crate::facts::targets::TargetValue;
 use crate::model::finding::{Lang, Violation};
+use crate::model::location::Location;
 use crate::model::plan::ActionId;
 use crate::model::year::FiscalYear;
 use crate::rules::Findings;
 
-/// Panel figures of the project that evaluates `action`, for `year`.
-pub fn action_figures<'b>(
+/// The text facts of the 主な事業 that evaluates `action`, in `year` (of the
+/// sheet the consolidation uses), as indices into the batch's source facts.
+pub fn action_facts<'b>(
     b: &'b Batch,
     action: ActionId,
     year: FiscalYear,
-) -> impl Iterator<Item = &'b Placed> {
+) -> impl Iterator<Item = (&'b SourceQuantities, &'b Fact)> + 'b {
+    let q = b.quantities();
     let source = b.action(action).and_then(|a| a.source);
     source
         .into_iter()
-        .flat_map(move |(r, pi)| b.figures().of_project(r, pi, year))
+        .flat_map(move |(r, pi)| q.of_project(r, pi, year))
+        .map(move |i| (q, &q.facts.facts[i as usize]))
+}
+
+/// Whether two printings of one amount of money are in two scales (`8億円`
+/// and `800,000,000円`, `9,201,903千円` and `9,201,902,641円`): one should round
+/// from the other (N002), where figures in one scale should be equal (N010).
+pub fn two_scales(a: &Fact, b: &Fact) -> bool {
+    a.amount.dim == crate::facts::quantity::unit::Dim::Money && a.amount.step != b.amount.step
 }
 
 /// Relative difference of two values (0 when both are 0).
@@ -62,19 +83,35 @@ pub fn magnitude_slip(a: f64, b: f64) -> Option<i32> {
     ((k.abs() >= 3.0) && (l - k).abs() < 0.02).then_some(k as i32)
 }
 
-/// The figure among `cands` of the same kind closest in value to `f`.
-pub fn closest<'a>(f: &Figure, cands: impl Iterator<Item = &'a Placed>) -> Option<&'a Placed> {
+/// Figures are "the same quantity" when this close (before rounding is judged).
+pub const SAME_QUANTITY: f64 = 0.005;
+
+/// A text fact that states a quantity (not a change, a target or a share).
+fn states(x: &Fact) -> bool {
+    !is_change(x) && !x.label.quals.has(Quals::TARGET) && x.amount.comparator.is_none()
+}
+
+/// The fact among `cands` of the dimension of `a` closest in value to it.
+pub fn closest<'a>(
+    a: &Amount,
+    cands: impl Iterator<Item = (&'a SourceQuantities, &'a Fact)>,
+) -> Option<(&'a SourceQuantities, &'a Fact)> {
+    closest_of(a, cands.filter(|(_, p)| states(p)))
+}
+
+/// The fact among `cands` of the dimension of `a` closest in value to it.
+fn closest_of<'a>(
+    a: &Amount,
+    cands: impl Iterator<Item = (&'a SourceQuantities, &'a Fact)>,
+) -> Option<(&'a SourceQuantities, &'a Fact)> {
     cands
-        .filter(|p| p.fig.figure.unit.same_kind(&f.unit))
-        .min_by(|a, b| {
-            rel_diff(a.fig.figure.value, f.value)
-                .partial_cmp(&rel_diff(b.fig.figure.value, f.value))
+        .filter(|(_, p)| p.amount.dim.same(&a.dim))
+        .min_by(|(_, x), (_, y)| {
+            rel_diff(x.amount.value, a.value)
+                .partial_cmp(&rel_diff(y.amount.value, a.value))
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
 }
-
-/// Figures are "the same quantity" when this close (before rounding is judged).
-pub const SAME_QUANTITY: f64 = 0.005;
 
 /// A 数値目標 value that disagrees with the same quantity in its action's
 /// text: in the same unit (N010), or in another scale, where it does not
@@ -88,7 +125,7 @@ pub struct TargetTextDiffers {
     /// Another scale than the text's: the value should round from it.
     pub rounded: bool,
     #[serde(skip)]
-    pub text_at: crate::model::location::Location,
+    pub text_at: Location,
 }
 
 impl Violation for TargetTextDiffers {
@@ -126,40 +163,45 @@ impl Violation for TargetTextDiffers {
 /// Reports the 数値目標 values that disagree with their action's text: in
 /// the same printed unit (`same_unit`, N010) or another scale (N002).
 pub fn report_target_text(b: &Batch, same_unit: bool, out: &mut Findings) {
-    for (tv, p) in target_text_disagreements(b, same_unit) {
+    for tv in b.targets().values.iter().filter(|t| !t.own_unit) {
+        let Some(action) = tv.action else { continue };
+        // A 目標 row speaks of the text's targets, a 実績 row of its results.
+        let cands = action_facts(b, action, tv.year).filter(|(_, p)| {
+            p.label.quals.has(Quals::TARGET) == tv.is_target
+                && !is_change(p)
+                && p.amount.comparator.is_none()
+        });
+        let Some((q, p)) = closest_of(&tv.amount, cands) else {
+            continue;
+        };
+        let close = rel_diff(p.amount.value, tv.amount.value) < SAME_QUANTITY
+            && !p.amount.agrees(&tv.amount);
+        if !close || (p.amount.unit == tv.amount.unit) != same_unit {
+            continue;
+        }
+        let at = q.facts.text_of(p).at.clone();
         out.push(
             tv.at.clone(),
             TargetTextDiffers {
                 year: tv.year,
                 value: tv.raw.to_string(),
-                label: p.fig.label.clone(),
-                text_figure: p.fig.raw.clone(),
+                label: q.facts.written_label(p),
+                text_figure: q.facts.raw(p).to_string(),
                 rounded: !same_unit,
-                text_at: p.at.clone(),
+                text_at: at.clone(),
             },
         )
-        .related(p.at.clone());
+        .related(at);
     }
 }
 
-/// 数値目標 values whose closest text figure (same action and year, same kind)
-/// is the same quantity but does not agree with it: in the same printed unit
-/// (`same_unit`, N010) or another scale (N002).
-fn target_text_disagreements<'b>(
+/// The text fact of `tv`'s action and year that agrees with `a`, if any.
+pub fn evidence<'b>(
     b: &'b Batch,
-    same_unit: bool,
-) -> Vec<(&'b crate::facts::figures::TargetValue, &'b Placed)> {
-    let figs = b.figures();
-    figs.targets
-        .iter()
-        .filter(|t| !t.own_unit)
-        .filter_map(|tv| {
-            let p = closest(&tv.figure, action_figures(b, tv.action?, tv.year))?;
-            let f = &p.fig.figure;
-            let close = rel_diff(f.value, tv.figure.value) < SAME_QUANTITY && !f.agrees(&tv.figure);
-            (close && (f.printed_unit == tv.figure.printed_unit) == same_unit).then_some((tv, p))
-        })
-        .collect()
+    tv: &TargetValue,
+    a: &Amount,
+) -> Option<(&'b SourceQuantities, &'b Fact)> {
+    action_facts(b, tv.action?, tv.year).find(|(_, p)| states(p) && p.amount.agrees(a))
 }
 
 #[cfg(test)]

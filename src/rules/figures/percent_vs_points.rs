@@ -1,58 +1,65 @@
-//! A change between two percentages written in % where points are meant.
+//! A change of a percentage written in % that is its difference in points.
 //!
 //! ## What it checks
-//! For a change claim between two percentages (`男性育児休業取得率：66.7%
-//! （対前年比22.2%減）`, previous year `88.9%`): when the claimed `%` change equals
-//! the difference of the two percentages (88.9 − 66.7 = 22.2) and not the
-//! relative change (25.0%), the unit should be ポイント.
+//! When a percentage's change is claimed in % (`66.7%（対前年比22.2%減）`), it is
+//! read as relative to the previous value; if that does not hold but the
+//! difference in points does (88.9% → 66.7% is 22.2 points, −25.0% as a
+//! rate), the claim should say ポイント.
 //!
 //! ## Why it matters
-//! `22.2%減` reads as "fell by a fifth"; the figure actually fell by a quarter.
-//! Percent and percentage points are different quantities and the report should
-//! say which it means.
+//! `22.2%減` and `22.2ポイント減` are different statements; a reader takes the %
+//! as relative and misjudges the change.
 //!
 //! ## Example
-//! Fails: `66.7%（対前年比22.2%減）` after `88.9%`.
+//! Fails: `88.9%` the year before, `66.7%（対前年比22.2%減）`.
 //! Passes: `66.7%（対前年比22.2ポイント減）`, or `（対前年比25.0%減）`.
 
-use crate::facts::claims::{actual_change, tolerance};
-use crate::facts::file::FileCx;
-use crate::model::figure::{Unit, group_digits};
-use crate::model::finding::{Lang, Violation};
-use crate::model::year::FiscalYear;
-use crate::rules::{Findings, Rule};
 use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::facts::relations::change::POINTS_AS_PERCENT;
+use crate::facts::relations::{Kind, Verdict};
+use crate::model::finding::{Lang, Violation};
+use crate::rules::figures::judged::judged;
+use crate::facts::quantity::Facts;
+use crate::model::figure::group_digits;
+use crate::rules::{Findings, Rule};
+
+/// The rate of change from the relation's earlier figure to its later one, in %.
+fn relative_change(f: &Facts, members: &[u32]) -> f64 {
+    let v = |k: usize| members.get(k).map_or(0.0, |&m| f.facts[m as usize].amount.value);
+    let (to, from) = (v(1), v(2));
+    if from == 0.0 { 0.0 } else { (to - from) / from * 100.0 }
+}
 
 pub struct PercentVsPoints;
 
-/// A change of a percentage claimed in % that is the difference in points.
+/// A change in % that is the points difference.
 #[derive(Debug, Serialize)]
 pub struct PointsAsPercent {
     pub claim: String,
-    pub previous: String,
-    pub previous_year: FiscalYear,
-    pub current: String,
-    /// The change as a rate, in %.
+    /// The percentage before and after the change.
+    pub from: String,
+    pub to: String,
+    /// The change as a rate, in %, signed.
     pub relative: f64,
+    /// The direction word of the claim (`減`), if any.
+    pub word: String,
     /// The claim written in points.
     pub fixed: String,
 }
 
 impl Violation for PointsAsPercent {
     fn message(&self, lang: Lang) -> String {
-        let (c, p, v, r) = (
-            &self.claim,
-            &self.previous,
-            &self.current,
-            group_digits(self.relative, 1),
-        );
+        let (c, a, b) = (&self.claim, &self.from, &self.to);
+        let r = match lang {
+            Lang::Ja if !self.word.is_empty() => format!("{}%{}", group_digits(self.relative.abs(), 1), self.word),
+            _ => format!("{}%", group_digits(self.relative, 1)),
+        };
         match lang {
-            Lang::Ja => format!(
-                "「{c}」は{p}（{}）と{v}の差（ポイント）です。率の変化なら{r}%です。",
-                self.previous_year
-            ),
+            Lang::Ja => format!("「{c}」は{a}と{b}の差（ポイント）です。率の変化なら{r}です。"),
             Lang::En => format!(
-                "`{c}` is the difference of {p} and {v} in points; as a rate the change is {r}%."
+                "`{c}` is the difference in points between {a} and {b}; as a rate the change is {r}."
             ),
         }
     }
@@ -73,32 +80,46 @@ impl Violation for PointsAsPercent {
 
 impl Rule for PercentVsPoints {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
-        for c in f.claims() {
-            let percent = c.delta.fig.figure.unit == Unit::Percent
-                && c.current.fig.figure.unit == Unit::Percent;
-            if !percent {
+        let q = f.quantities();
+        let all: Vec<_> = judged(&q.facts, &q.relations, Kind::Change).collect();
+        for (r, v) in &all {
+            if r.cue != POINTS_AS_PERCENT || *v != Verdict::Holds {
                 continue;
             }
-            let points = actual_change(&c, false);
-            let relative = actual_change(&c, true);
-            let as_points = (points - c.claimed).abs() <= tolerance(&c, false);
-            let as_relative = (relative - c.claimed).abs() <= tolerance(&c, true);
-            if !as_points || as_relative {
+            let Some((rel, Verdict::Fails { .. })) =
+                all.iter().find(|(o, _)| o.claim == r.claim && o.cue != POINTS_AS_PERCENT)
+            else {
                 continue;
-            }
-            let fixed = c.raw_claim.replacen('%', "ポイント", 1);
-            out.push(
-                c.delta.at.clone(),
+            };
+            let claim = &q.facts.facts[r.claim as usize];
+            let raw = q.facts.raw(claim).to_string();
+            let after = &q.facts.text_of(claim).folded[claim.span.end as usize..];
+            let word = crate::facts::quantity::label::direction_after(after)
+                .map_or("", |(_, n)| &after[..n]);
+            let fixed = format!("{}{word}", raw.replacen('%', "ポイント", 1));
+            let members = rel.members();
+            let raw_of = |k: usize| {
+                members
+                    .get(k)
+                    .map_or(String::new(), |&m| q.facts.raw(&q.facts.facts[m as usize]).to_string())
+            };
+            let f = out.push(
+                q.facts.text_of(claim).at.clone(),
                 PointsAsPercent {
-                    claim: c.raw_claim.clone(),
-                    previous: c.previous.fig.raw.clone(),
-                    previous_year: c.previous.year,
-                    current: c.current.fig.raw.clone(),
-                    relative,
+                    claim: format!("{raw}{word}"),
+                    from: raw_of(2),
+                    to: raw_of(1),
+                    relative: relative_change(&q.facts, &members),
+                    word: word.to_string(),
                     fixed,
                 },
-            )
-            .related(c.previous.at.clone());
+            );
+            for m in rel.members().into_iter().skip(1) {
+                let at = q.facts.text_of(&q.facts.facts[m as usize]).at.clone();
+                if at != q.facts.text_of(claim).at {
+                    f.related(at);
+                }
+            }
         }
     }
 }

@@ -4,8 +4,10 @@
 //! - A 数値目標 value against the same quantity in the sheet text of its
 //!   action and year (the closest figure of the same kind, within 0.5%):
 //!   `9,201,903千円` against `令和6年度末現在高 9,201,902,641円`.
-//! - Within one 具体的な取組 and year, an amount in 千円/百万円/億円 against an
-//!   amount in 円 within 3% of it: `8億円を取崩した` against `取崩額 800,000,000円`.
+//! - Within one 具体的な取組 and year, one amount in two scales: the same
+//!   subject printed in 円 and in 千円 (`令和6年度末現在高 9,201,902,641円` and
+//!   `…9,201,903千円`), or an amount in 千円/百万円/億円 and one in 円 within 3%
+//!   of it (`8億円を取崩した` against `取崩額 800,000,000円`).
 //!
 //! They must differ by less than one unit of the last printed digit of the
 //! coarser figure (rounding and truncation both occur), or by 5% when 約 is
@@ -21,16 +23,84 @@
 
 use crate::facts::batch::Batch;
 use crate::facts::file::FileCx;
+use crate::facts::quantity::Fact;
+use crate::facts::quantity::unit::Dim;
+use crate::facts::relations::sum::is_change;
+use crate::facts::relations::{Kind, Verdict};
 use crate::model::finding::{Lang, Violation};
-use crate::rules::figures::{rel_diff, report_target_text};
+use crate::rules::figures::rel_diff;
+use crate::rules::figures::judged::{judged, report};
+use crate::rules::figures::{report_target_text, two_scales};
 use crate::rules::{Findings, Rule};
-use serde::Serialize;
 
 pub struct RoundingMismatch;
 
+impl Rule for RoundingMismatch {
+    /// A 数値目標 value against its action's text: across files.
+    fn check_batch(&self, b: &Batch, out: &mut Findings) {
+        report_target_text(b, false, out);
+    }
+
+    /// One amount printed in two scales within a file's measures.
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        let q = f.quantities();
+        for (r, v) in judged(&q.facts, &q.relations, Kind::Identity) {
+            let (a, o) = (&q.facts.facts[r.claim as usize], &q.facts.facts[r.members()[1] as usize]);
+            if !two_scales(a, o) {
+                continue; // N010's
+            }
+            if let Verdict::Fails { expected } = v {
+                report(&q.facts, r, expected, false, out);
+            }
+        }
+        // A rounded amount beside the exact one it rounds (`8億円を取崩した`,
+        // `取崩額 800,000,000円`), whatever the words.
+        let facts = &q.facts;
+        for (i, coarse) in facts.facts.iter().enumerate() {
+            if coarse.amount.dim != Dim::Money || coarse.amount.step < 1000.0 || is_change(coarse) {
+                continue;
+            }
+            let place = facts.place_of(coarse);
+            let (Some(m), Some(year)) = (place.measure(), facts.year_of(coarse)) else {
+                continue;
+            };
+            let exact: Vec<&Fact> = facts
+                .facts
+                .iter()
+                .enumerate()
+                .filter(|(j, e)| {
+                    *j != i
+                        && e.amount.dim == Dim::Money
+                        && e.amount.step <= 1.0
+                        && !is_change(e)
+                        && facts.place_of(e).measure() == Some(m)
+                        && facts.year_of(e) == Some(year)
+                        && rel_diff(e.amount.value, coarse.amount.value) < SAME_AMOUNT_IN_TEXT
+                })
+                .map(|(_, e)| e)
+                .collect();
+            if exact.is_empty() || exact.iter().any(|e| e.amount.agrees(&coarse.amount)) {
+                continue;
+            }
+            let e = exact[0];
+            out.push(
+                facts.text_of(coarse).at.clone(),
+                DoesNotRound {
+                    coarse: facts.raw(coarse).to_string(),
+                    label: facts.written_label(e),
+                    exact: facts.raw(e).to_string(),
+                },
+            );
+        }
+    }
+}
+
+/// How close two amounts in different scales must be to count as one amount.
+const SAME_AMOUNT_IN_TEXT: f64 = 0.03;
+
 /// An amount in 千円, 百万円 or 億円 that does not round from the same
 /// amount printed in 円 nearby.
-#[derive(Debug, Serialize)]
+#[derive(Debug, serde::Serialize)]
 pub struct DoesNotRound {
     pub coarse: String,
     pub label: String,
@@ -50,51 +120,5 @@ impl Violation for DoesNotRound {
     }
     fn expected(&self) -> Option<String> {
         Some(self.exact.clone())
-    }
-}
-
-/// How close two amounts in different scales must be to count as one amount.
-const SAME_AMOUNT_IN_TEXT: f64 = 0.03;
-
-impl Rule for RoundingMismatch {
-    /// A 数値目標 value against its action's text: across files.
-    fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        report_target_text(b, false, out);
-    }
-
-    /// Coarse against exact amounts within one measure and year: one file.
-    fn check_file(&self, f: &FileCx, out: &mut Findings) {
-        let figs = f.figures();
-        for coarse in figs.panels.iter().filter(|p| {
-            p.fig.figure.unit == crate::model::figure::Unit::Yen
-                && p.fig.figure.printed_unit != "円"
-        }) {
-            let exact = figs.panels.iter().filter(|e| {
-                e.sheet == coarse.sheet
-                    && e.project == coarse.project
-                    && e.measure == coarse.measure
-                    && e.year == coarse.year
-                    && e.fig.figure.unit == crate::model::figure::Unit::Yen
-                    && e.fig.figure.printed_unit == "円"
-                    && rel_diff(e.fig.figure.value, coarse.fig.figure.value) < SAME_AMOUNT_IN_TEXT
-            });
-            let exact: Vec<_> = exact.collect();
-            if exact.is_empty()
-                || exact
-                    .iter()
-                    .any(|e| e.fig.figure.agrees(&coarse.fig.figure))
-            {
-                continue;
-            }
-            let e = exact[0];
-            out.push(
-                coarse.at.clone(),
-                DoesNotRound {
-                    coarse: coarse.fig.raw.clone(),
-                    label: e.fig.label.clone(),
-                    exact: e.fig.raw.clone(),
-                },
-            );
-        }
     }
 }

@@ -61,8 +61,8 @@ impl Violation for GradeAgainstTarget {
 
 impl Rule for TargetGrade {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        let figs = b.figures();
-        for actual in figs.targets.iter().filter(|v| !v.is_target && !v.own_unit) {
+        let figs = b.targets();
+        for actual in figs.values.iter().filter(|v| !v.is_target && !v.own_unit) {
             let Some(id) = actual.action else { continue };
             let Some((_, target)) = figs
                 .paired(actual, true, actual.year)
@@ -70,14 +70,14 @@ impl Rule for TargetGrade {
             else {
                 continue;
             };
-            if !target.figure.unit.same_kind(&actual.figure.unit) {
+            if !target.amount.dim.same(&actual.amount.dim) {
                 continue;
             }
             let cmp = target
                 .comparator
                 .or(actual.comparator)
                 .unwrap_or(Comparator::AtLeast);
-            let met = cmp.met(actual.figure.value, target.figure.value);
+            let met = cmp.met(actual.amount.value, target.amount.value);
             let Some((cell, cell_at)) = action_grade_cell(b, id, actual.year) else {
                 continue;
             };

@@ -4,7 +4,11 @@
 //! A 具体的な取組 may carry its target in angle brackets:
 //! `財政調整基金現在高 <目標：令和8年度末現在高 55億円>`. When the 数値目標 sheet has
 //! 目標 values of the same kind for that action, the text's target must agree
-//! with at least one of them, whatever the scale (`55億円` = `5,500,000千円`).
+//! with one of them, whatever the scale (`55億円` = `5,500,000千円`); with the
+//! target of the year it names, when it names one the sheet has; for a year
+//! the sheet does not show, with the sheet's target only when that is the
+//! same every year (a target for 令和9年度 is not compared with the sheet's
+//! 令和6・7年度 steps towards it).
 //!
 //! ## Why it matters
 //! A target changed in one place and not the other leaves the committee judging
@@ -15,7 +19,8 @@
 //! Passes: `<目標：令和8年度末現在高 55億円>`.
 
 use crate::facts::batch::Batch;
-use crate::facts::figures::extract;
+use crate::facts::quantity::Place;
+use crate::facts::quantity::label::{Quals, YearRef};
 use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ActionId;
 use crate::rules::{Findings, Rule};
@@ -53,58 +58,55 @@ impl Violation for OtherTarget {
     }
 }
 
-/// The text inside `<目標：…>` (any bracket width), if any.
-fn bracket_target(name: &str) -> Option<String> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re =
-        RE.get_or_init(|| regex::Regex::new(r"[<(]\s*目標\s*[:：]?\s*([^>)]*)").expect("regex"));
-    let t: String = name.chars().map(crate::model::text::fold_width).collect();
-    re.captures(&t).map(|c| c[1].to_string())
-}
-
 impl Rule for TargetRestated {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        let targets = &b.figures().targets;
-        for (r, s) in b.sources() {
-            let Some(item) = s.item_id() else { continue };
-            for p in &s.projects {
-                let Some(n) = p.number else { continue };
-                let id = ActionId { item, number: n };
-                if b.action(id)
-                    .and_then(|a| a.source)
-                    .is_none_or(|(sr, _)| sr != r)
-                {
-                    continue;
-                }
-                for m in &p.measures {
-                    let Some(inner) = bracket_target(&m.name.value) else {
-                        continue;
-                    };
-                    let Some(stated) = extract(&inner).into_iter().next() else {
-                        continue;
-                    };
-                    let sheet: Vec<_> = targets
-                        .iter()
-                        .filter(|t| {
-                            t.is_target
-                                && !t.own_unit
-                                && t.action == Some(id)
-                                && t.figure.unit.same_kind(&stated.figure.unit)
-                        })
-                        .collect();
-                    if sheet.is_empty() || sheet.iter().any(|t| t.figure.agrees(&stated.figure)) {
-                        continue;
-                    }
-                    out.push(
-                        m.name.at.clone(),
-                        OtherTarget {
-                            stated: stated.raw.clone(),
-                            on_sheet: sheet.iter().map(|t| t.raw.to_string()).collect(),
-                        },
-                    )
-                    .related(sheet[0].at.clone());
-                }
+        let q = b.quantities();
+        let targets = &b.targets().values;
+        for t in &q.facts.texts {
+            let Place::MeasureName { sheet, project, .. } = t.place else { continue };
+            let r = q.sheets[sheet as usize];
+            let Some(s) = b.source(r) else { continue };
+            let (Some(item), Some(n)) = (s.item_id(), s.projects[project as usize].number) else {
+                continue;
+            };
+            let id = ActionId { item, number: n };
+            if b.action(id).and_then(|a| a.source).is_none_or(|(sr, _)| sr != r) {
+                continue;
             }
+            // The text's target: the first figure under 目標 in the name.
+            let Some(stated) = t.facts.clone().map(|i| &q.facts.facts[i as usize]).find(|x| x.label.quals.has(Quals::TARGET)) else {
+                continue;
+            };
+            let year = match stated.label.year {
+                YearRef::Explicit(y) => Some(y),
+                _ => None,
+            };
+            let all: Vec<_> = targets
+                .iter()
+                .filter(|v| {
+                    v.is_target
+                        && !v.own_unit
+                        && v.action == Some(id)
+                        && v.amount.dim.same(&stated.amount.dim)
+                })
+                .collect();
+            // A target for a named year is the sheet's target of that year;
+            // for a year the sheet does not show, the sheet's target when it
+            // is the same every year (the end target, not steps towards it).
+            let named: Vec<_> = all.iter().copied().filter(|v| year.is_none_or(|y| v.year == y)).collect();
+            let constant = all.windows(2).all(|w| w[0].amount.value == w[1].amount.value);
+            let sheet = if !named.is_empty() || !constant { named } else { all };
+            if sheet.is_empty() || sheet.iter().any(|v| v.amount.agrees(&stated.amount)) {
+                continue;
+            }
+            out.push(
+                t.at.clone(),
+                OtherTarget {
+                    stated: q.facts.raw(stated).to_string(),
+                    on_sheet: sheet.iter().map(|v| v.raw.to_string()).collect(),
+                },
+            )
+            .related(sheet[0].at.clone());
         }
     }
 }

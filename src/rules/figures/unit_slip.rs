@@ -25,13 +25,15 @@
 
 use serde::Serialize;
 
-use crate::facts::batch::Batch;
-use crate::facts::figures::{Placed, TargetValue};
-use crate::model::figure::{Figure, from_number, group_digits};
+use crate::facts::batch::{Batch, SourceQuantities};
+use crate::facts::quantity::Fact;
+use crate::facts::quantity::amount::Amount;
+use crate::facts::targets::TargetValue;
+use crate::model::figure::group_digits;
 use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
 use crate::model::year::FiscalYear;
-use crate::rules::figures::{action_figures, magnitude_slip};
+use crate::rules::figures::{action_facts, evidence, magnitude_slip};
 use crate::rules::{Findings, Rule};
 
 pub struct UnitSlip;
@@ -132,39 +134,41 @@ impl Violation for Slip {
     }
 }
 
-/// A text figure of the action, same year, that the corrected value agrees with.
-fn evidence<'b>(b: &'b Batch, tv: &TargetValue, fixed: &Figure) -> Option<&'b Placed> {
-    let id = tv.action?;
-    action_figures(b, id, tv.year).find(|p| p.fig.figure.agrees(fixed))
-}
-
-fn report(tv: &TargetValue, why: Why, fixed: Option<Figure>, ev: Option<&Placed>, out: &mut Findings) {
+fn report(
+    tv: &TargetValue,
+    why: Why,
+    fixed: Option<Amount>,
+    ev: Option<(&SourceQuantities, &Fact)>,
+    out: &mut Findings,
+) {
+    let ev = ev.map(|(q, e)| Evidence {
+        label: q.facts.written_label(e),
+        figure: q.facts.raw(e).to_string(),
+        at: q.facts.text_of(e).at.clone(),
+    });
+    let at = ev.as_ref().map(|e| e.at.clone());
     let f = out.push(
         tv.at.clone(),
         Slip {
             year: tv.year,
             value: tv.raw.to_string(),
             why,
-            fixed: fixed.map(|f| f.to_string()),
-            evidence: ev.map(|e| Evidence {
-                label: e.fig.label.clone(),
-                figure: e.fig.raw.clone(),
-                at: e.at.clone(),
-            }),
+            fixed: fixed.map(|f| f.shown()),
+            evidence: ev,
         },
     );
-    if let Some(e) = ev {
-        f.related(e.at.clone());
+    if let Some(at) = at {
+        f.related(at);
     }
 }
 
 impl Rule for UnitSlip {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
-        let figs = b.figures();
-        for tv in &figs.targets {
+        let figs = b.targets();
+        for tv in &figs.values {
             let column = tv.column_unit.clone().unwrap_or_default();
             if tv.own_unit {
-                let fixed = from_number(tv.figure.printed_value(), &column);
+                let fixed = Amount::of_number(tv.amount.printed_value(), &column);
                 let ev = evidence(b, tv, &fixed);
                 let column = column.to_string();
                 report(tv, Why::OwnUnit { column }, Some(fixed), ev, out);
@@ -182,14 +186,12 @@ impl Rule for UnitSlip {
             let others = others.into_iter().map(|(_, o)| o);
             let mut done = false;
             for o in others {
-                if let Some(k) = magnitude_slip(tv.figure.value, o.figure.value) {
+                if let Some(k) = magnitude_slip(tv.amount.value, o.amount.value) {
                     // Only when the text, if it speaks, sides with the other figure.
-                    let fixed_value = tv.figure.printed_value() / 10f64.powi(k);
-                    let fixed = from_number(fixed_value, &column);
+                    let fixed_value = tv.amount.printed_value() / 10f64.powi(k);
+                    let fixed = Amount::of_number(fixed_value, &column);
                     let ev = evidence(b, tv, &fixed);
-                    let text_agrees_as_is = tv.action.is_some_and(|id| {
-                        action_figures(b, id, tv.year).any(|p| p.fig.figure.agrees(&tv.figure))
-                    });
+                    let text_agrees_as_is = evidence(b, tv, &tv.amount).is_some();
                     if text_agrees_as_is {
                         continue;
                     }
@@ -214,16 +216,16 @@ impl Rule for UnitSlip {
             }
             // Magnitude against the same quantity in the text.
             let Some(id) = tv.action else { continue };
-            for p in action_figures(b, id, tv.year) {
-                if !p.fig.figure.unit.same_kind(&tv.figure.unit) {
+            for (q, p) in action_facts(b, id, tv.year) {
+                if !p.amount.dim.same(&tv.amount.dim) {
                     continue;
                 }
-                if let Some(k) = magnitude_slip(tv.figure.value, p.fig.figure.value) {
-                    let fixed = from_number(tv.figure.printed_value() / 10f64.powi(k), &column);
-                    if !fixed.agrees(&p.fig.figure) {
+                if let Some(k) = magnitude_slip(tv.amount.value, p.amount.value) {
+                    let fixed = Amount::of_number(tv.amount.printed_value() / 10f64.powi(k), &column);
+                    if !fixed.agrees(&p.amount) {
                         continue;
                     }
-                    report(tv, Why::Text, Some(fixed), Some(p), out);
+                    report(tv, Why::Text, Some(fixed), Some((q, p)), out);
                     break;
                 }
             }

@@ -1,0 +1,171 @@
+//! A figure as printed: its value in the dimension's base unit, the unit
+//! word and scale, the precision of its last digit, its sign and hedges.
+//! Text figures, 数値目標 values (a number in its row's unit, or a text with
+//! its own) and computed values are all amounts.
+
+use crate::facts::quantity::scan::{Tok, fold, tokens};
+use crate::facts::quantity::unit::{Dim, unit_at};
+use crate::model::figure::{Comparator, group_digits};
+
+/// A number as printed, with what it measures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// In the dimension's base unit (yen, percent, minutes, …), signed.
+    pub value: f64,
+    pub dim: Dim,
+    /// The unit word as printed (`千円`, `拠点`, `%`; empty for a bare number).
+    pub unit: Box<str>,
+    /// Base units per printed unit.
+    pub scale: f64,
+    /// Base units of the last printed digit: half of it is the rounding.
+    pub step: f64,
+    /// A sign was printed (`▲`, `△`, `-`, `+`, `±`).
+    pub signed: Option<char>,
+    /// 約, 概ね, 程度: a rounded statement.
+    pub approx: bool,
+    pub comparator: Option<Comparator>,
+}
+
+impl Amount {
+    /// The value in the printed unit (`8,447,029` for `8,447,029千円`).
+    pub fn printed_value(&self) -> f64 {
+        self.value / self.scale
+    }
+
+    /// Half the last printed digit when the figure is rounded; nothing for
+    /// an exact count or yen amount printed whole.
+    pub fn rounding(&self) -> f64 {
+        let whole = self.step <= self.scale * 1.000_001 && self.scale <= 1.0;
+        if self.dim.exact_when_whole() && whole && !self.approx {
+            0.0
+        } else {
+            self.step / 2.0
+        }
+    }
+}
+
+impl Amount {
+    /// A whole cell as one figure (`9,249,275千円`, `▲26.8%以下`, `99.0`):
+    /// anything else in it means it is not one.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let t = fold(text);
+        let toks = tokens(t.trim());
+        let mut figs = toks.iter().filter(|k| !matches!(k.tok, Tok::Space));
+        let first = figs.next()?;
+        match (&first.tok, figs.next()) {
+            (Tok::Figure(a), None) => Some(a.clone()),
+            _ => None,
+        }
+    }
+
+    /// A number typed in a cell whose row or column gives the unit.
+    pub fn of_number(n: f64, unit_word: &str) -> Amount {
+        let w = fold(unit_word);
+        let u = unit_at(w.trim());
+        let (dim, scale, unit) = match u {
+            Some(u) => (u.dim, u.scale, u.printed),
+            None => (Dim::Bare, 1.0, String::new()),
+        };
+        let decimals = decimals_in(n);
+        Amount {
+            value: n * scale,
+            dim,
+            unit: unit.into(),
+            scale,
+            step: 0.1f64.powi(decimals) * scale,
+            signed: None,
+            approx: false,
+            comparator: None,
+        }
+    }
+
+    /// Whether two printings can be the same amount: they differ by less
+    /// than one step of the coarser (printings both round and truncate), or
+    /// by 5% when either says 約.
+    pub fn agrees(&self, other: &Amount) -> bool {
+        if !self.dim.same(&other.dim) {
+            return false;
+        }
+        let diff = (self.value - other.value).abs();
+        let step = self.step.max(other.step);
+        if self.approx || other.approx {
+            return diff <= 0.05 * self.value.abs().max(other.value.abs()) + step;
+        }
+        diff < step * 0.999_999 + 1e-12 * self.value.abs().max(1.0)
+    }
+
+    /// The amount as it would be printed: `8,447,029千円`, `-26.8%以下`.
+    pub fn shown(&self) -> String {
+        let mut d = 0;
+        let mut s = self.step / self.scale;
+        while s < 0.999 && d < 6 {
+            s *= 10.0;
+            d += 1;
+        }
+        let mut out = format!("{}{}", group_digits(self.printed_value(), d), self.unit);
+        if let Some(c) = self.comparator {
+            out.push_str(c.ja());
+        }
+        out
+    }
+}
+
+fn decimals_in(n: f64) -> i32 {
+    let s = format!("{n}");
+    s.split_once('.').map_or(0, |(_, f)| f.len() as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Amount {
+        Amount::parse(s).unwrap_or_else(|| panic!("{s} does not parse"))
+    }
+
+    #[test]
+    fn cells_as_figures() {
+        assert_eq!(p("9,201,902,641円").value, 9_201_902_641.0);
+        assert_eq!(p("５，５００，０００千円").value, 5_500_000_000.0);
+        assert_eq!(p("55億円").value, 5_500_000_000.0);
+        assert_eq!(p("▲26.8%以下").value, -26.8);
+        assert_eq!(p("▲26.8%以下").comparator, Some(Comparator::AtMost));
+        assert_eq!(p("2.5ポイント").dim, Dim::Points);
+        assert_eq!(p("99.0%").step, 0.1);
+        assert_eq!(p("1万811回").value, 10_811.0);
+        assert_eq!(p("973時間16分").value, 973.0 * 60.0 + 16.0);
+        assert!(Amount::parse("令和6年度").is_none());
+        assert!(Amount::parse("A").is_none());
+        assert!(Amount::parse("集計中").is_none());
+        assert!(Amount::parse("12件 と 3件").is_none());
+    }
+
+    #[test]
+    fn numbers_in_their_unit() {
+        let a = Amount::of_number(9_201_903.0, "千円");
+        assert_eq!(a.value, 9_201_903_000.0);
+        assert_eq!(a.step, 1000.0);
+        assert_eq!(Amount::of_number(94.4, "%").step, 0.1);
+        assert_eq!(Amount::of_number(12.0, "").dim, Dim::Bare);
+    }
+
+    #[test]
+    fn agreement_within_the_last_digit() {
+        assert!(p("9,201,903千円").agrees(&p("9,201,902,641円")));
+        assert!(p("8,454,830千円").agrees(&p("8,454,830,582円")));
+        assert!(p("55億円").agrees(&p("5,500,000千円")));
+        assert!(!p("8,447,029円").agrees(&p("8,447,028,953円")));
+        assert!(!p("9,201,900千円").agrees(&p("9,201,902,641円")));
+        assert!(p("約5.6億円").agrees(&p("561,100,000円")));
+    }
+
+    #[test]
+    fn shown_as_printed() {
+        assert_eq!(p("8,447,029千円").shown(), "8,447,029千円");
+        assert_eq!(p("▲26.8%以下").shown(), "-26.8%以下");
+        assert_eq!(
+            Amount::of_number(8_447_029.0, "千円").shown(),
+            "8,447,029千円"
+        );
+    }
+}

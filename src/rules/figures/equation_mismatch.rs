@@ -1,0 +1,31 @@
+//! Arithmetic written out in a text whose result is not what the figures give.
+//!
+//! ## What it checks
+//! Every `＝` between figures: `単価2,850円×延べ640時間＝1,824,000円`,
+//! `165団体＋21団体＝186団体`, `118／142＝83.1%`, `134,136時間÷（1,035人×12か月）＝
+//! 10.8時間`, `年度末残高…円＝前年度末…円−取崩…円＋積立…円`. The side that is one
+//! figure must be what the other side gives, each figure taken in its unit (a
+//! count multiplying money as a number, a percentage as a fraction, a ratio
+//! claimed in % times 100), rounded to the result's precision. A result that
+//! holds only if the printed inputs were rounded is N016's.
+//!
+//! ## Why it matters
+//! A department that writes out its arithmetic invites the reader to check
+//! it; a wrong result is seen at once in the printed report.
+//!
+//! ## Example
+//! Fails: `165団体＋21団体＝196団体`. Passes: `165団体＋21団体＝186団体`.
+
+use crate::facts::file::FileCx;
+use crate::facts::relations::Kind;
+use crate::rules::figures::judged::report_failures;
+use crate::rules::{Findings, Rule};
+
+pub struct EquationMismatch;
+
+impl Rule for EquationMismatch {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        let q = f.quantities();
+        report_failures(&q.facts, &q.relations, Kind::Equation, out);
+    }
+}
