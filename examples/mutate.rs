@@ -23,13 +23,16 @@
 //! (default `target/mutation/survivors.tsv`). Deterministic: no randomness,
 //! mutants in a fixed order, rayon only to run them.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use hyoka::facts::file::FileCx;
+use hyoka::facts::quantity::{Fact, Facts};
+use hyoka::facts::relations::Relation;
 use hyoka::model::cell::CellValue;
 use hyoka::model::finding::{Finding, Severity};
 use hyoka::model::location::Location;
@@ -1184,6 +1187,9 @@ fn key(f: &Finding) -> Key {
 pub struct Clean {
     pub year: FiscalYear,
     pub findings: Vec<Finding>,
+    /// Per cell, the char ranges of the facts that take part in a relation
+    /// hyoka judges on the clean data (of a file, or across the batch).
+    pub related: HashMap<Location, Vec<(usize, usize)>>,
     keys: HashSet<Key>,
     /// (code, location) of the clean findings: a "new" finding there is a
     /// clean finding whose message changed.
@@ -1209,12 +1215,74 @@ pub fn check(
 }
 
 pub fn clean(c: &Corpus, year: Option<FiscalYear>) -> Clean {
-    let (year, findings) = check(c, year, c.subs.clone());
-    Clean {
+    let rules = all_rules();
+    let (batch, findings) = check_submissions(
+        &c.plan,
         year,
+        &rules,
+        &Default::default(),
+        c.subs.clone(),
+        c.skipped.clone(),
+    )
+    .unwrap_or_else(|e| panic!("check failed: {e}"));
+    let mut related = HashMap::new();
+    for (i, s) in c.subs.iter().enumerate() {
+        let cx = FileCx::new(&c.plan, i, s.clone());
+        let q = cx.quantities();
+        mark_related(&q.facts, &q.relations, &mut related);
+    }
+    let q = batch.quantities();
+    mark_related(&q.facts, &q.relations, &mut related);
+    mark_related(&q.facts, &q.across, &mut related);
+    // A 数値目標 value and the text figure it restates (N002, N004, N010).
+    for tv in &batch.targets().values {
+        if let Some((q, p)) = hyoka::facts::restated::restated(&batch, tv) {
+            related
+                .entry(tv.at.clone())
+                .or_default()
+                .push((0, usize::MAX));
+            mark_fact(&q.facts, p, &mut related);
+        }
+    }
+    Clean {
+        year: batch.year,
+        related,
         keys: findings.iter().map(key).collect(),
         places: findings.iter().map(|f| (f.code, f.at.clone())).collect(),
         findings,
+    }
+}
+
+/// Records the char ranges of every fact of a relation with a verdict.
+fn mark_related(
+    facts: &Facts,
+    rels: &[Relation],
+    out: &mut HashMap<Location, Vec<(usize, usize)>>,
+) {
+    for r in rels.iter().filter(|r| r.verdict(facts).is_some()) {
+        for m in r.members() {
+            mark_fact(facts, &facts.facts[m as usize], out);
+        }
+    }
+}
+
+fn mark_fact(facts: &Facts, x: &Fact, out: &mut HashMap<Location, Vec<(usize, usize)>>) {
+    let t = facts.text_of(x);
+    let chars = |b: u32| t.folded[..b as usize].chars().count();
+    let span = (chars(x.span.start), chars(x.span.end));
+    let v = out.entry(t.at.clone()).or_default();
+    if !v.contains(&span) {
+        v.push(span);
+    }
+}
+
+impl Clean {
+    /// Whether a figure takes part in a relation: a fact of a relation
+    /// overlaps it (a number cell: any fact of the cell).
+    pub fn in_relation(&self, f: &Figure) -> bool {
+        self.related.get(&f.at).is_some_and(|spans| {
+            f.span == (0, 0) || spans.iter().any(|&(a, b)| a < f.span.1 && f.span.0 < b)
+        })
     }
 }
 
@@ -1376,6 +1444,22 @@ pub fn report(
     }
     let mutated = fig_mutated.iter().filter(|b| **b).count();
     let related = fig_caught.iter().filter(|b| **b).count();
+    // Relation coverage: the figures hyoka relates on the clean data, and
+    // how many of their mutants are caught (the measure).
+    let in_rel: Vec<bool> = figures.iter().map(|f| cl.in_relation(f)).collect();
+    let covered = in_rel.iter().filter(|b| **b).count();
+    let mut rel_total = Tally::default();
+    let mut rel_by_op: BTreeMap<Op, Tally> = BTreeMap::new();
+    let mut rel_by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for (m, v) in mutants.iter().zip(verdicts) {
+        if in_rel[m.figure] {
+            rel_total.add(v.caught());
+            rel_by_op.entry(m.op).or_default().add(v.caught());
+            for r in &v.caught_by {
+                *rel_by_rule.entry(r).or_default() += 1;
+            }
+        }
+    }
     // The same per operator, only on the figures that have a caught mutant:
     // how sensitive the relations hyoka checks are to each kind of slip.
     let mut by_op_related: BTreeMap<Op, Tally> = BTreeMap::new();
@@ -1504,6 +1588,38 @@ pub fn report(
     );
     let _ = writeln!(
         t,
+        "\nrelation coverage: {covered} of {} figures ({:.1}%) take part in a relation hyoka judges on the clean data",
+        figures.len(),
+        share(covered, figures.len())
+    );
+    let _ = writeln!(
+        t,
+        "kill rate on those figures: {} of {} mutants caught ({:.1}%)",
+        rel_total.caught,
+        rel_total.mutants,
+        rel_total.rate()
+    );
+    for (op, tl) in &rel_by_op {
+        let _ = writeln!(
+            t,
+            "  {:<28} {:>8} {:>7} {:>6.1}",
+            op.name(),
+            tl.mutants,
+            tl.caught,
+            tl.rate()
+        );
+    }
+    let _ = writeln!(
+        t,
+        "  caught by: {}",
+        rel_by_rule
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        t,
         "\nclean run: {} findings, {} errors, {} warnings",
         cl.findings.len(),
         clean_errors.len(),
@@ -1521,7 +1637,7 @@ pub fn report(
 
     // Survivors.
     let mut tsv = String::from(
-        "op\tkind\tfile\tsheet\tcell\tpanel header\tunit\tbefore\tafter\tfigure caught by another op\tnew findings elsewhere\n",
+        "op\tkind\tfile\tsheet\tcell\tpanel header\tunit\tbefore\tafter\tfigure caught by another op\tnew findings elsewhere\tin a relation\n",
     );
     let mut survivors = Vec::new();
     for (m, v) in mutants.iter().zip(verdicts) {
@@ -1533,7 +1649,7 @@ pub fn report(
         let clean_tab = |s: &str| s.replace(['\t', '\n'], " ");
         let _ = writeln!(
             tsv,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             m.op.name(),
             fig.kind,
             fig.at.file,
@@ -1544,13 +1660,15 @@ pub fn report(
             clean_tab(&m.before),
             clean_tab(&m.after),
             if fig_caught[m.figure] { "yes" } else { "no" },
-            v.elsewhere.iter().copied().collect::<Vec<_>>().join(",")
+            v.elsewhere.iter().copied().collect::<Vec<_>>().join(","),
+            if in_rel[m.figure] { "yes" } else { "no" }
         );
         survivors.push(json!({
             "op": m.op.name(), "kind": fig.kind, "file": &*fig.at.file,
             "sheet": fig.at.sheet.as_deref(), "cell": cell, "header": fig.header,
             "unit": fig.unit, "before": m.before, "after": m.after,
             "figure_caught_by_other_op": fig_caught[m.figure],
+            "in_relation": in_rel[m.figure],
             "elsewhere": v.elsewhere.iter().collect::<Vec<_>>(),
         }));
     }
@@ -1567,6 +1685,13 @@ pub fn report(
             "with_mutants": mutated,
             "with_caught_mutant": related,
             "with_caught_mutant_share": share(related, figures.len()),
+            "in_relation": covered,
+            "relation_coverage": share(covered, figures.len()),
+        },
+        "in_relation": {
+            "mutants": tally(&rel_total),
+            "by_operator": rel_by_op.iter().map(|(o, tl)| (o.name().to_string(), tally(tl))).collect::<serde_json::Map<_, _>>(),
+            "by_rule": rel_by_rule.iter().map(|(r, n)| (r.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
         },
         "mutants": tally(&total),
         "by_operator": by_op.iter().map(|(o, tl)| (o.name().to_string(), tally(tl))).collect::<serde_json::Map<_, _>>(),
@@ -1593,12 +1718,12 @@ pub fn report(
         e.2.extend(v.caught_by.iter().copied());
     }
     let mut ftsv = String::from(
-        "kind\tfile\tsheet\tcell\tpanel header\tunit\tprinted\tcontext\tmutants\tcaught\trules\n",
+        "kind\tfile\tsheet\tcell\tpanel header\tunit\tprinted\tcontext\tmutants\tcaught\trules\tin a relation\n",
     );
-    for (f, (n, k, rules)) in figures.iter().zip(&per_fig) {
+    for ((f, (n, k, rules)), rel) in figures.iter().zip(&per_fig).zip(&in_rel) {
         let _ = writeln!(
             ftsv,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{n}\t{k}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{n}\t{k}\t{}\t{}",
             f.kind,
             f.at.file,
             f.at.sheet.as_deref().unwrap_or(""),
@@ -1607,7 +1732,8 @@ pub fn report(
             f.unit,
             f.printed.replace(['\t', '\n'], " "),
             f.context.replace(['\t', '\n'], " "),
-            rules.iter().copied().collect::<Vec<_>>().join(",")
+            rules.iter().copied().collect::<Vec<_>>().join(","),
+            if *rel { "yes" } else { "no" }
         );
     }
     Report {

@@ -13,6 +13,7 @@
 //! - [`relations`]: the relations between facts (sums, changes, rates,
 //!   averages, equations, balances, running totals, targets, identity);
 //! - [`targets`]: the 数値目標 values, paired by row.
+//! - [`restated`]: which text figure a 数値目標 value restates.
 //!
 //! Nothing here judges or reports: rules do (`crate::rules`).
 
@@ -22,5 +23,6 @@ pub mod grading;
 pub mod quantity;
 pub mod record;
 pub mod relations;
+pub mod restated;
 pub mod targets;
 pub mod year;

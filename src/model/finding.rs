@@ -149,7 +149,11 @@ impl Finding {
     }
 
     /// Adds a further cell involved.
+    /// Adds a related cell; the finding's own cell and repeats are dropped.
     pub fn related(&mut self, at: Location) -> &mut Self {
+        if at == self.at || self.related.contains(&at) {
+            return self;
+        }
         let mut all = std::mem::take(&mut self.related).into_vec();
         all.push(at);
         self.related = all.into_boxed_slice();

@@ -85,9 +85,14 @@ fn within(f: &Facts, out: &mut Vec<Relation>) {
                 .filter(|&b| like(b, f.facts[b as usize].amount.step))
                 .collect();
             let [b] = other[..] else { continue };
-            // A restatement is close; figures far apart are two things
-            // (`財源として3億円と5億円を取崩した`).
-            if rel_gap(x.amount.value, f.facts[b as usize].amount.value) > 0.1 {
+            // A restatement is close (within 10%, or a slip of the coarse
+            // figure's last digit: `9億円` for 8億円); figures far apart are
+            // two things (`取崩額 800,000,000円 … うち3億円を…`).
+            let y = &f.facts[b as usize];
+            let coarse = x.amount.step.max(y.amount.step);
+            if rel_gap(x.amount.value, y.amount.value) > 0.1
+                && (x.amount.value - y.amount.value).abs() > 1.5 * coarse
+            {
                 continue;
             }
             // Each must be the only one of its quantity at its precision.
@@ -362,6 +367,18 @@ mod within_tests {
                 "約320万円",
                 false,
             ),
+            // A slip of the coarse figure's last digit is still the same
+            // quantity restated.
+            (
+                "取崩額 800,000,000円 実質収支を見込む中で9億円を取崩した。",
+                "9億円",
+                false,
+            ),
+            (
+                "補助金交付額 2,300,000円。補助金として約3百万円を交付",
+                "約3百万円",
+                true,
+            ),
         ] {
             assert_eq!(
                 claims(&one(text), Kind::Identity),
@@ -376,6 +393,7 @@ mod within_tests {
         for text in [
             "26市平均：滞納繰越分44.5% 昭島市：滞納繰越分39.3%",
             "取崩額 800,000,000円 財源として3億円と5億円を取崩した。",
+            "取崩額 800,000,000円 うち体育館の改修に3億円を取崩した。",
         ] {
             assert_eq!(claims(&one(text), Kind::Identity), [], "{text}");
         }

@@ -28,36 +28,21 @@ crate::rules::registry::rules! {
     N014 "equation-mismatch" Error equation_mismatch::EquationMismatch,
     N015 "running-total" Error running_total::RunningTotal,
     N016 "printed-rounding" Warning printed_rounding::PrintedRounding,
+    N017 "implausible-figure" Warning implausible_figure::ImplausibleFigure,
 }
 
 pub mod judged;
 
-use crate::facts::batch::{Batch, SourceQuantities};
+use crate::facts::batch::Batch;
 use crate::facts::quantity::Fact;
-use crate::facts::quantity::amount::Amount;
-use crate::facts::quantity::label::Quals;
-use crate::facts::relations::sum::is_change;
-use crate::facts::targets::TargetValue;
 use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
-use crate::model::plan::ActionId;
 use crate::model::year::FiscalYear;
 use crate::rules::Findings;
 
-/// The text facts of the 主な事業 that evaluates `action`, in `year` (of the
-/// sheet the consolidation uses), as indices into the batch's source facts.
-pub fn action_facts<'b>(
-    b: &'b Batch,
-    action: ActionId,
-    year: FiscalYear,
-) -> impl Iterator<Item = (&'b SourceQuantities, &'b Fact)> + 'b {
-    let q = b.quantities();
-    let source = b.action(action).and_then(|a| a.source);
-    source
-        .into_iter()
-        .flat_map(move |(r, pi)| q.of_project(r, pi, year))
-        .map(move |i| (q, &q.facts.facts[i as usize]))
-}
+pub use crate::facts::restated::{
+    SAME_QUANTITY, action_facts, closest, closest_restatement, evidence, rel_diff,
+};
 
 /// Whether two printings of one amount of money are in two scales (`8億円`
 /// and `800,000,000円`, `9,201,903千円` and `9,201,902,641円`): one should round
@@ -66,51 +51,31 @@ pub fn two_scales(a: &Fact, b: &Fact) -> bool {
     a.amount.dim == crate::facts::quantity::unit::Dim::Money && a.amount.step != b.amount.step
 }
 
-/// Relative difference of two values (0 when both are 0).
-pub fn rel_diff(a: f64, b: f64) -> f64 {
-    let m = a.abs().max(b.abs());
-    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
-}
-
 /// The power of ten `a` is away from `b` when it is about 1,000× or more
-/// (10^±3, 10^±4 …) and within a few percent of that power.
+/// (10^±3, 10^±4 …) and within a few percent of that power. 10× and 100×
+/// count too when both figures have at least three significant digits:
+/// `92,492,750` beside `9,249,275` is a slip, `2.0%` beside `0.2%` may be
+/// true.
 pub fn magnitude_slip(a: f64, b: f64) -> Option<i32> {
     if a == 0.0 || b == 0.0 || (a < 0.0) != (b < 0.0) {
         return None;
     }
     let l = (a / b).abs().log10();
     let k = l.round();
-    ((k.abs() >= 3.0) && (l - k).abs() < 0.02).then_some(k as i32)
+    let min = if significant_digits(a) >= 3 && significant_digits(b) >= 3 {
+        1.0
+    } else {
+        3.0
+    };
+    ((k.abs() >= min) && (l - k).abs() < 0.02).then_some(k as i32)
 }
 
-/// Figures are "the same quantity" when this close (before rounding is judged).
-pub const SAME_QUANTITY: f64 = 0.005;
-
-/// A text fact that states a quantity (not a change, a target or a share).
-fn states(x: &Fact) -> bool {
-    !is_change(x) && !x.label.quals.has(Quals::TARGET) && x.amount.comparator.is_none()
-}
-
-/// The fact among `cands` of the dimension of `a` closest in value to it.
-pub fn closest<'a>(
-    a: &Amount,
-    cands: impl Iterator<Item = (&'a SourceQuantities, &'a Fact)>,
-) -> Option<(&'a SourceQuantities, &'a Fact)> {
-    closest_of(a, cands.filter(|(_, p)| states(p)))
-}
-
-/// The fact among `cands` of the dimension of `a` closest in value to it.
-fn closest_of<'a>(
-    a: &Amount,
-    cands: impl Iterator<Item = (&'a SourceQuantities, &'a Fact)>,
-) -> Option<(&'a SourceQuantities, &'a Fact)> {
-    cands
-        .filter(|(_, p)| p.amount.dim.same(&a.dim))
-        .min_by(|(_, x), (_, y)| {
-            rel_diff(x.amount.value, a.value)
-                .partial_cmp(&rel_diff(y.amount.value, a.value))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
+/// Significant digits of a printed value (`9249275` → 7, `0.2` → 1,
+/// `5500000` → 2).
+fn significant_digits(v: f64) -> usize {
+    let s = format!("{}", v.abs());
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
 /// A 数値目標 value that disagrees with the same quantity in its action's
@@ -165,18 +130,14 @@ impl Violation for TargetTextDiffers {
 pub fn report_target_text(b: &Batch, same_unit: bool, out: &mut Findings) {
     for tv in b.targets().values.iter().filter(|t| !t.own_unit) {
         let Some(action) = tv.action else { continue };
-        // A 目標 row speaks of the text's targets, a 実績 row of its results.
-        let cands = action_facts(b, action, tv.year).filter(|(_, p)| {
-            p.label.quals.has(Quals::TARGET) == tv.is_target
-                && !is_change(p)
-                && p.amount.comparator.is_none()
-        });
-        let Some((q, p)) = closest_of(&tv.amount, cands) else {
+        // The same quantity, not as printed.
+        let Some((q, p)) = closest_restatement(b, tv, action)
+            .filter(|(_, p)| rel_diff(p.amount.value, tv.amount.value) < SAME_QUANTITY)
+            .filter(|(_, p)| !p.amount.agrees(&tv.amount))
+        else {
             continue;
         };
-        let close = rel_diff(p.amount.value, tv.amount.value) < SAME_QUANTITY
-            && !p.amount.agrees(&tv.amount);
-        if !close || (p.amount.unit == tv.amount.unit) != same_unit {
+        if (p.amount.unit == tv.amount.unit) != same_unit {
             continue;
         }
         let at = q.facts.text_of(p).at.clone();
@@ -195,15 +156,6 @@ pub fn report_target_text(b: &Batch, same_unit: bool, out: &mut Findings) {
     }
 }
 
-/// The text fact of `tv`'s action and year that agrees with `a`, if any.
-pub fn evidence<'b>(
-    b: &'b Batch,
-    tv: &TargetValue,
-    a: &Amount,
-) -> Option<(&'b SourceQuantities, &'b Fact)> {
-    action_facts(b, tv.action?, tv.year).find(|(_, p)| states(p) && p.amount.agrees(a))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +165,11 @@ mod tests {
         assert_eq!(magnitude_slip(8_447_029.0, 8_447_028_953.0), Some(-3));
         assert_eq!(magnitude_slip(8_447_029_000.0, 8_447_028.953), Some(3));
         assert_eq!(magnitude_slip(9.0, 8.0), None);
+        assert_eq!(magnitude_slip(92_492_750.0, 9_201_903.0), Some(1));
+        assert_eq!(magnitude_slip(9_249_275.0, 924_927.5), Some(1));
+        assert_eq!(magnitude_slip(2.0, 0.2), None, "too few digits to tell");
+        assert_eq!(magnitude_slip(550.0, 5.5), None);
+        assert_eq!(magnitude_slip(98_900.0, 989.0), Some(2));
         assert_eq!(
             magnitude_slip(1500.0, 1.0),
             None,

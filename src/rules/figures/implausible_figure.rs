@@ -1,0 +1,179 @@
+//! A figure no quantity of its kind can take: a negative count, a share of a
+//! whole above 100%.
+//!
+//! ## What it checks
+//! - A count of something that exists (a subject ending in 数 — 職員数,
+//!   件数, 登録者数 — or an average of a count) printed with a minus sign
+//!   (`▲`, `△`, `-`), when nothing marks it as a change (増減, 対前年度, a
+//!   direction word after it).
+//! - A share of a whole (収納率, 加入率, 受診率, 割合 … : rates that count
+//!   part of a population) above 100%. Rates that may exceed 100% (達成率,
+//!   比率, 増加率, 伸び率) are not shares.
+//!
+//! ## Why it matters
+//! These are slips of the sign or the decimal point (`▲660人` for the
+//! staff count, `989%` for a collection rate of 98.9%) that no relation
+//! with another figure may reveal when the figure stands alone.
+//!
+//! ## Example
+//! Fails: `令和6年4月1日職員数 ▲660人`, `収納率989%`.
+//! Passes: `職員数 660人（対前年度▲5人）`, `達成率126%`.
+
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::facts::quantity::{Fact, Facts};
+use crate::facts::quantity::label::Quals;
+use crate::facts::quantity::unit::Dim;
+use crate::model::finding::{Lang, Violation};
+use crate::rules::{Findings, Rule};
+
+pub struct ImplausibleFigure;
+
+/// Rates that count a part of a whole, so at most 100%.
+const SHARES: &[&str] = &[
+    "収納率", "加入率", "普及率", "利用率", "受診率", "回収率", "実施率", "参加率", "投票率",
+    "就職率", "出席率", "稼働率", "接種率", "交付率", "登録率", "導入率", "設置率", "整備率",
+    "耐震化率", "電子化率", "オンライン化率", "回答率", "割合", "構成比",
+];
+
+/// What makes the figure implausible.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    NegativeCount,
+    ShareAbove100,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Implausible {
+    pub why: Why,
+    pub label: String,
+    pub figure: String,
+}
+
+impl Violation for Implausible {
+    fn message(&self, lang: Lang) -> String {
+        let (l, f) = (&self.label, &self.figure);
+        match (&self.why, lang) {
+            (Why::NegativeCount, Lang::Ja) => format!(
+                "{l}「{f}」がマイナスです。数は負になりません。符号の誤りか、増減であればその旨（対前年度など）を記載してください。"
+            ),
+            (Why::NegativeCount, Lang::En) => {
+                format!("{l} `{f}` is negative; a count cannot be (a sign slip, or an unmarked change?).")
+            }
+            (Why::ShareAbove100, Lang::Ja) => format!(
+                "{l}「{f}」が100%を超えています。全体に占める割合は100%以下です。小数点の位置を確認してください。"
+            ),
+            (Why::ShareAbove100, Lang::En) => {
+                format!("{l} `{f}` is above 100%; a share of a whole cannot be (a misplaced decimal point?).")
+            }
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.figure.clone())
+    }
+}
+
+/// Whether the fact's subject is written right before it (`職員数 ▲660人`,
+/// `登録者数は-1,240人`), not carried over from a list it closes
+/// (`登録団体数 253団体(前年度末から+19団体、−7団体…)`).
+fn labelled_here(f: &Facts, x: &Fact) -> bool {
+    let before = &f.text_of(x).folded[..x.span.start as usize];
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix(['は', 'が', ':', '：'])
+        .unwrap_or(before)
+        .trim_end();
+    before.ends_with(x.label.subject.as_str())
+}
+
+fn negative_count(f: &Facts, x: &Fact) -> bool {
+    let s = &x.label.subject;
+    let counted = s.ends_with('数') || x.label.quals.has(Quals::AVERAGE);
+    x.amount.dim.is_count()
+        && counted
+        && x.amount.value < 0.0
+        && !x.label.quals.has(Quals::CHANGE)
+        && x.direction.is_none()
+        && !s.contains("増減")
+        && !s.ends_with("差")
+        && labelled_here(f, x)
+}
+
+fn share_above_100(x: &Fact) -> bool {
+    x.amount.dim == Dim::Percent
+        && x.amount.value > 100.0
+        && x.amount.comparator.is_none()
+        && x.direction.is_none()
+        && !x.label.quals.has(Quals::CHANGE)
+        && SHARES.iter().any(|w| x.label.subject.ends_with(w))
+}
+
+impl Rule for ImplausibleFigure {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        let q = f.quantities();
+        for x in &q.facts.facts {
+            let why = if negative_count(&q.facts, x) {
+                Why::NegativeCount
+            } else if share_above_100(x) {
+                Why::ShareAbove100
+            } else {
+                continue;
+            };
+            out.push(
+                q.facts.text_of(x).at.clone(),
+                Implausible {
+                    why,
+                    label: q.facts.written_label(x),
+                    figure: q.facts.raw(x).to_string(),
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::relations::testing::one;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let f = one(text);
+        f.facts
+            .iter()
+            .filter(|x| negative_count(&f, x) || share_above_100(x))
+            .map(|x| f.raw(x).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn negative_counts_and_shares_above_the_whole() {
+        for (text, want) in [
+            ("令和6年4月1日職員数 ▲660人", "▲660人"),
+            ("・登録者数は-1,240人となった", "-1,240人"),
+            ("相談件数：△35件", "△35件"),
+            ("国民健康保険税の収納率は989%となった", "989%"),
+            ("特定健診受診率 412.5%（前年度41.2%）", "412.5%"),
+            ("自治会加入率：269%", "269%"),
+        ] {
+            assert_eq!(flagged(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn changes_and_rates_that_may_pass_the_whole() {
+        for text in [
+            "職員数 660人（対前年度▲5人）",
+            "登録者数は前年度より▲12人",
+            "目標額への達成率126%",
+            "経常収支比率：101.3%",
+            "利用件数の伸び率は135%",
+            "加入率29.3%（対前年比2.4ポイント減）",
+            "職員数の増減 ▲7人",
+            "登録団体数 253団体(前年度末から+19団体、−7団体で差引+12団体)",
+        ] {
+            assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
