@@ -405,3 +405,171 @@ fn cells<RS: std::io::Read + std::io::Seek>(
     }
     Ok(out)
 }
+
+/// Runs hyoka with its address space limited (as a worker's would be), so
+/// that a file that makes a reader allocate from its declarations fails the
+/// test instead of the machine.
+fn run_bounded(w: &Workdir, args: &[&str], bytes: u64, code: i32) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut c = w.command(args);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
+    unsafe {
+        c.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = c.output().expect("run hyoka");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "hyoka {args:?}\n--- stderr\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Every hostile file (tests/fixtures/hostile/README.md) among the samples:
+/// each is refused by what it declares (F001 naming the file and why), the
+/// run stays within 2 GB of address space, and the samples' findings are
+/// those of the samples alone. A FIFO and a link to a device named like
+/// workbooks are reported, not passed over or waited on.
+#[test]
+fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
+    let w = Workdir::new();
+    let dir = w.path("提出");
+    std::fs::create_dir(&dir).unwrap();
+    copy_samples(&dir);
+    let alone = json(&run_bounded(
+        &w,
+        &["check", "提出", "--format", "json", "--year", "令和6"],
+        2 << 30,
+        1,
+    ));
+    let refused = [
+        ("ods_repeat_bomb.ods", "98,304,000 セル"),
+        ("shared_strings_count.xlsx", "共有文字列の件数指定が不正"),
+        ("xls_dimensions.xls", "範囲が"),
+        ("xls_far_cell.xls", "範囲が"),
+        ("xls_far_cells2.xls", "範囲が"),
+        ("xls_far_cell_255.xls", "範囲が"),
+        ("many_sheets.xlsx", "シートが 4000 枚"),
+        ("many_sheets_2000.xlsx", "シートが 2000 枚"),
+    ];
+    for (name, _) in refused {
+        std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();
+    }
+    let fifo = dir.join("pipe.xlsx");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.xlsx")).unwrap();
+
+    let t0 = std::time::Instant::now();
+    let doc = json(&run_bounded(
+        &w,
+        &["check", "提出", "--format", "json", "--year", "令和6"],
+        2 << 30,
+        1,
+    ));
+    // Refusals cost no time (a deadline, not a benchmark).
+    assert!(t0.elapsed().as_secs() < 60, "{:?}", t0.elapsed());
+    let files = by_file(&doc);
+    for (name, why) in refused {
+        let (status, error, _) = &files[name];
+        assert_eq!(status, "unreadable", "{name}");
+        assert!(error.contains(why), "{name}: {error}");
+    }
+    for name in ["pipe.xlsx", "zero.xlsx"] {
+        let (status, error, _) = &files[name];
+        assert_eq!(status, "unreadable", "{name}");
+        assert!(
+            error.contains("通常のファイルではありません"),
+            "{name}: {error}"
+        );
+    }
+    let good = by_file(&alone);
+    for (name, v) in &good {
+        assert_eq!(&files[name], v, "{name} changed beside the hostile files");
+    }
+}
+
+/// Control characters in sheet names and cells (ESC sequences that clear
+/// the screen, set the title, plant links or move the cursor; CR, BS) are
+/// printed as escapes, never as the bytes, on a pipe as on a terminal.
+#[test]
+fn submitted_control_characters_never_reach_the_terminal() {
+    let w = Workdir::new();
+    let out = w.run(
+        &[
+            "check",
+            fixture("hostile/control_chars.xlsx").to_str().unwrap(),
+            "--year",
+            "令和6",
+        ],
+        1,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\\x1b[2J"), "{text}");
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(raw.is_empty(), "raw control characters printed: {raw:?}");
+}
+
+/// One submission's text cannot cost everyone the workbook: a grade cell of
+/// 32,767 characters is cut and marked, a sheet name with an escape
+/// sequence gets no hyperlink (XML cannot hold it), and every part of the
+/// consolidated workbook is well-formed XML.
+#[test]
+fn hostile_texts_leave_the_consolidated_workbook_whole() {
+    let w = Workdir::new();
+    let dir = w.path("提出");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["long_grade.xlsx", "control_chars.xlsx"] {
+        std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();
+    }
+    w.run(
+        &["consolidate", "提出", "--year", "令和6", "-o", "out.xlsx"],
+        1,
+    );
+    let bytes = std::fs::read(w.path("out.xlsx")).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts = 0;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+        assert!(
+            !xml.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+            "{name}: a raw control character"
+        );
+        let mut r = quick_xml::Reader::from_str(&xml);
+        loop {
+            match r.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name}: {e}"),
+            }
+        }
+        parts += 1;
+    }
+    assert!(parts > 5, "{parts} parts");
+    let cells = crate::util::read_sheet(&w.path("out.xlsx"), "エラー報告");
+    assert!(
+        cells.iter().flatten().any(|c| c.ends_with("…（以下略）")),
+        "the long grade is not cut and marked"
+    );
+}

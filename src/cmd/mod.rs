@@ -44,7 +44,10 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("hyoka: エラー: {e}");
+            eprintln!(
+                "hyoka: エラー: {}",
+                crate::report::terminal::visible(&e.to_string())
+            );
             ToolError::EXIT_CODE
         }
     }

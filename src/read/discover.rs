@@ -76,7 +76,9 @@ fn is_lock_file(p: &Path) -> bool {
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut d = Discovered::default();
     for p in paths {
-        if p.is_file() {
+        // A pipe or a device named explicitly is taken too: reading says
+        // it is not a regular file.
+        if p.is_file() || (p.exists() && !p.is_dir()) {
             d.files.push(p.clone());
             continue;
         }
@@ -100,6 +102,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                     } else {
                         d.skipped.push(path);
                     }
+                }
+                // A pipe, socket or device named like a workbook is not
+                // passed over silently: reading it says what it is.
+                Ok(e) if !e.file_type().is_dir() && is_spreadsheet(e.path()) => {
+                    d.files.push(e.into_path());
                 }
                 Ok(_) => {}
                 Err(e) => {

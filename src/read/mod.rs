@@ -6,6 +6,7 @@
 pub mod classify;
 pub mod comments;
 pub mod csv;
+pub mod declared;
 pub mod discover;
 pub mod eval_sheet;
 pub mod grid;

@@ -12,7 +12,7 @@ use crate::model::cell::CellValue;
 use crate::model::finding::Text;
 use crate::model::sheet::ReadFailure;
 use crate::read::grid::Grid;
-use crate::read::{limits, zipdir};
+use crate::read::{declared, limits, zipdir};
 
 /// A sheet as opened, before recognition.
 pub struct RawSheet {
@@ -90,10 +90,16 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadFailure> {
             format!("Cannot read the file: {e}. Check permissions and location."),
         )
     };
-    let mut f = std::fs::File::open(path).map_err(cannot)?;
-    let len = f.metadata().map_err(cannot)?.len();
-    if len > limits::MAX_FILE_BYTES {
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    // A FIFO, a device or a socket named .xlsx: opening one may block.
+    if !meta.is_file() {
         return Err(fail(
+            "通常のファイルではありません（パイプ・デバイスなど）。Excelファイルそのものを提出してもらってください。",
+            "Not a regular file (a pipe, a device …); not read.",
+        ));
+    }
+    let too_big = |len: u64| {
+        fail(
             format!(
                 "ファイルが {} MB あり、評価シートとしては大きすぎるため読みません（上限 {} MB）。不要なシートや画像を除いて保存し直してもらってください。",
                 len / (1024 * 1024),
@@ -103,11 +109,22 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadFailure> {
                 "The file is {} MB, too large for an evaluation workbook; not read.",
                 len / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    let f = std::fs::File::open(path).map_err(cannot)?;
+    let len = f.metadata().map_err(cannot)?.len();
+    if len > limits::MAX_FILE_BYTES {
+        return Err(too_big(len));
     }
-    // Read to the end whatever the size said: the file may be growing.
+    // The limit holds while reading too: the file may be growing, or be a
+    // kernel file whose size says 0.
     let mut bytes = Vec::with_capacity(len as usize + 1);
-    f.read_to_end(&mut bytes).map_err(cannot)?;
+    f.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
@@ -135,6 +152,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             if let Err(calamine::XlsxError::Password) = Xlsx::new(Cursor::new(&bytes[..])) {
                 return Err(password());
             }
+            declared::check_xls(&bytes).map_err(|reason| ReadFailure { reason })?;
             let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
                 calamine::XlsError::Password => password(),
                 e => broken("Excel 97-2003 (.xls)", e),
@@ -146,6 +164,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             if let Some(d) = &dir {
                 limits::check_zip(d).map_err(|reason| ReadFailure { reason })?;
             }
+            declared::check_zip(&bytes, is_ods(&bytes)).map_err(|reason| ReadFailure { reason })?;
             if is_ods(&bytes) {
                 let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::OdsError::Password => password(),

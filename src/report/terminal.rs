@@ -13,6 +13,29 @@ use crate::model::finding::{Finding, Lang, Severity};
 use crate::model::sheet::SheetKind;
 use crate::report::Results;
 
+/// Submitted text made inert for a terminal: every control character (ESC,
+/// CR, BS, BEL, C1) and every bidirectional override is shown as an escape
+/// (`\x1b`, `\u{202e}`) instead of acting on the screen, and a line break
+/// as ⏎, so a finding stays one line. Piped output gets the same: the
+/// reader may be `less -R` or a CI log viewer.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let acts =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(acts) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('⏎'),
+            c if (c as u32) < 0x100 && acts(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if acts(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 fn style(s: Severity) -> Style {
     let c = match s {
         Severity::Error => AnsiColor::Red,
@@ -61,12 +84,12 @@ fn write_files(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
                         (Lang::En, SheetKind::Other) => "other".into(),
                         (Lang::En, SheetKind::Empty) => "empty".into(),
                     };
-                    format!("{}={}", sh.name, kind)
+                    format!("{}={}", visible(&sh.name), kind)
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        writeln!(w, "{dim}{}: {desc}{dim:#}", s.path)?;
+        writeln!(w, "{dim}{}: {desc}{dim:#}", visible(&s.path))?;
     }
     // Search problems (link loops, permissions) are submissions that could not
     // be read, so they appear above and as F001 findings.
@@ -79,10 +102,10 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
     writeln!(
         w,
         "{bold}{}{bold:#}: {st}{}[{}]{st:#}: {}",
-        f.at,
+        visible(&f.at.to_string()),
         f.severity,
         f.code,
-        f.message(lang)
+        visible(&f.message(lang))
     )?;
     let (found, expected, fix) = match lang {
         Lang::Ja => ("検出値", "期待値", "修正案"),
@@ -96,13 +119,13 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
         parts.push(format!("{expected}: {v}"));
     }
     if !parts.is_empty() {
-        writeln!(w, "    {}", parts.join("  "))?;
+        writeln!(w, "    {}", visible(&parts.join("  ")))?;
     }
     if let Some(s) = f.suggestion(lang) {
-        writeln!(w, "    {fix}: {s}")?;
+        writeln!(w, "    {fix}: {}", visible(&s))?;
     }
     for r in &f.related {
-        writeln!(w, "    → {r}")?;
+        writeln!(w, "    → {}", visible(&r.to_string()))?;
     }
     Ok(())
 }
@@ -122,5 +145,23 @@ fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()>
             "{}: checked {files} files — {e} errors, {wa} warnings, {i} info",
             year.short()
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(visible("B\x1b[2J\x1b[H"), "B\\x1b[2J\\x1b[H");
+        assert_eq!(visible("\x1b]0;title\x07B"), "\\x1b]0;title\\x07B");
+        assert_eq!(visible("B\rA\x08C\u{9b}"), "B\\x0dA\\x08C\\x9b");
+        assert_eq!(visible("一行目\n二行目"), "一行目⏎二行目");
+        assert_eq!(visible("abc\u{202e}txt.xlsx"), "abc\\u{202e}txt.xlsx");
+        assert!(matches!(
+            visible("財政課.xlsx:(4)基金!D7"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -84,7 +84,7 @@ pub(super) fn sheet(
                 let at = crate::model::location::Location::file(s.path.clone());
                 write_linked(ws, row, 0, v, Some(&at), &mut links, &st.link)?;
             } else {
-                ws.write_string_with_format(row, c as u16, v, &st.wrap)?;
+                ws.write_string_with_format(row, c as u16, &*super::fit(v), &st.wrap)?;
             }
         }
         ws.write_number_with_format(row, 4, count(Severity::Error) as f64, &st.center)?;

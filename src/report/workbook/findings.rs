@@ -101,7 +101,7 @@ pub(super) fn sheet(
                 let shown = if v.is_empty() { "シート" } else { v };
                 write_linked(ws, row, 4, shown, Some(&f.at), &mut links, &st.link)?;
             } else {
-                ws.write_string_with_format(row, c as u16, &**v, fmt)?;
+                ws.write_string_with_format(row, c as u16, &*super::fit(v), fmt)?;
             }
         }
     }

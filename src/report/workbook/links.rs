@@ -53,7 +53,16 @@ impl Linker {
             .clone()
     }
 
+    /// The link to a location, when one can be written: a control
+    /// character (not allowed in XML, even escaped) in the path or the
+    /// sheet name, or a `#` or `?` in the path (the writer takes the first
+    /// `#` for the anchor), leave the cell as text naming the place.
     pub fn url(&self, at: &Location) -> Option<Url> {
+        let path = self.file_target(&at.file)?;
+        let sheet = at.sheet.as_deref().unwrap_or("");
+        if path.contains(['#', '?']) || path.chars().chain(sheet.chars()).any(char::is_control) {
+            return None;
+        }
         self.target(at).map(|t| Url::new(format!("file:///{t}")))
     }
 
@@ -135,6 +144,31 @@ mod tests {
         assert!(sheet.url(&at).is_none(), "one link too many");
         // Another sheet has its own allowance.
         assert!(linker.sheet().url(&at).is_some());
+    }
+
+    #[test]
+    fn no_link_that_would_break_or_point_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let linker = Linker::new(&dir.path().join("out.xlsx"));
+        for (folder, sheet, linked) in [
+            ("提出", "(4)基金", true),
+            ("提出 2025", "(4)基金", true),
+            ("提出#2", "(4)基金", false),
+            ("提出?", "(4)基金", false),
+            ("提出", "(1)\x1b[2J地域", false),
+            ("提出", "改行\nあり", false),
+        ] {
+            let d = dir.path().join(folder);
+            std::fs::create_dir_all(&d).unwrap();
+            let input = d.join("財政課.xlsx");
+            std::fs::write(&input, b"x").unwrap();
+            let at = Location::cell(
+                input.display().to_string().into(),
+                sheet.into(),
+                crate::model::location::CellRef::new(6, 3),
+            );
+            assert_eq!(linker.url(&at).is_some(), linked, "{folder} {sheet}");
+        }
     }
 
     #[test]

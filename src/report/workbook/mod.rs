@@ -297,6 +297,22 @@ pub fn build(
     Ok(())
 }
 
+/// Excel's limit on one cell's text, in characters.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A text cut to fit one cell, marked where it was cut: one over-long
+/// submitted text must not cost everyone the workbook.
+pub(super) fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "…（以下略）";
+    if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
+        return text.into();
+    }
+    let keep = MAX_CELL_CHARS - MARK.chars().count();
+    let mut s: String = text.chars().take(keep).collect();
+    s.push_str(MARK);
+    s.into()
+}
+
 /// Writes a string that links to `at` when it can, plain otherwise.
 pub(super) fn write_linked(
     ws: &mut Worksheet,
@@ -309,10 +325,10 @@ pub(super) fn write_linked(
 ) -> Result<(), XlsxError> {
     match at.and_then(|a| links.url(a)) {
         Some(url) if !text.is_empty() => {
-            ws.write_url_with_options(row, col, url, text, "元のセルを開く", Some(format))?;
+            ws.write_url_with_options(row, col, url, &*fit(text), "元のセルを開く", Some(format))?;
         }
         _ => {
-            ws.write_string_with_format(row, col, text, format)?;
+            ws.write_string_with_format(row, col, &*fit(text), format)?;
         }
     }
     Ok(())

@@ -63,7 +63,7 @@ pub(super) fn sheet(
         let mut col = 0u16;
         let mut put =
             |ws: &mut Worksheet, s: &str, f: &Format, col: &mut u16| -> Result<(), XlsxError> {
-                ws.write_string_with_format(row, *col, s, f)?;
+                ws.write_string_with_format(row, *col, &*super::fit(s), f)?;
                 if *col <= 4 {
                     widths.see_wrapped(row, *col as usize, s);
                 } else {

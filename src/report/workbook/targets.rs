@@ -107,7 +107,7 @@ pub(super) fn sheet(
     for (row, line) in (1u32..).zip(&lines) {
         let (actual, target, cmp) = (line.actual, line.target, line.cmp);
         for (c, v) in line.texts().iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v, &st.text)?;
+            ws.write_string_with_format(row, c as u16, &*super::fit(v), &st.text)?;
         }
         let a = in_column_unit(actual);
         if let Some(tv) = target {
