@@ -301,8 +301,15 @@ fn an_interrupted_run_leaves_no_partial_output() {
     let w = Workdir::new();
     let dir = matrix_folder(&w);
     copy_samples(&dir);
-    for delay_ms in [0u64, 5, 20, 60, 150] {
-        let out = w.path(&format!("out{delay_ms}.xlsx"));
+    for (signal, delay_ms) in [
+        ("INT", 0u64),
+        ("INT", 5),
+        ("TERM", 20),
+        ("HUP", 60),
+        ("TERM", 150),
+        ("HUP", 5),
+    ] {
+        let out = w.path(&format!("out{signal}{delay_ms}.xlsx"));
         let mut child = w
             .command(&["consolidate", "提出", "-o", out.to_str().unwrap(), "-q"])
             .stdout(std::process::Stdio::null())
@@ -311,14 +318,14 @@ fn an_interrupted_run_leaves_no_partial_output() {
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
+            .args([&format!("-{signal}"), &child.id().to_string()])
             .status();
         let status = child.wait().unwrap();
         // Either it finished first and wrote a whole workbook, or it wrote nothing.
         if out.exists() {
             assert!(
                 calamine::open_workbook_auto(&out).is_ok(),
-                "partial workbook after {delay_ms} ms ({status:?})"
+                "partial workbook after SIG{signal} at {delay_ms} ms ({status:?})"
             );
         }
         let stray: Vec<_> = std::fs::read_dir(w.dir.path())
@@ -572,4 +579,38 @@ fn hostile_texts_leave_the_consolidated_workbook_whole() {
         cells.iter().flatten().any(|c| c.ends_with("…（以下略）")),
         "the long grade is not cut and marked"
     );
+}
+
+/// A run holds the output folder: a second run writing there is refused
+/// plainly, and the temporary files a killed run left behind are removed
+/// by the next one.
+#[test]
+fn an_output_folder_is_written_by_one_run_and_left_clean() {
+    let w = Workdir::new();
+    std::fs::write(w.path(".hyoka-stale1234.tmp"), b"half a workbook").unwrap();
+    let input = samples().join("納税課_令和6年度.xlsx");
+    let args = [
+        "consolidate",
+        input.to_str().unwrap(),
+        "--year",
+        "令和6",
+        "-o",
+        "out.xlsx",
+        "--json",
+        "out.json",
+    ];
+    w.run(&args, 1);
+    assert!(
+        !w.path(".hyoka-stale1234.tmp").exists(),
+        "the stale temp stays"
+    );
+    assert!(w.path("out.xlsx").exists() && w.path("out.json").exists());
+
+    let lock = std::fs::File::open(w.path(".hyoka.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = w.run(&args, 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("別の hyoka が同じフォルダ"), "{err}");
+    lock.unlock().unwrap();
+    w.run(&args, 1);
 }

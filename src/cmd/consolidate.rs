@@ -46,10 +46,19 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let mut book = report::atomic::Staged::new(&args.output)?;
     let built = report::workbook::build(&out.results(), lang, &args.output, book.file());
     built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
+    let mut staged = vec![book];
     if let Some(json) = &args.json {
-        report::atomic::write_with(json, |w| report::json::write(w, &out.results()))?;
+        let mut j = report::atomic::Staged::new(json)?;
+        let mut w = std::io::BufWriter::new(j.file());
+        let written = report::json::write(&mut w, &out.results())
+            .and_then(|()| std::io::Write::flush(&mut w));
+        drop(w);
+        j.wrote(written)?;
+        staged.push(j);
     }
-    book.commit()?;
+    // Both are whole on disk before either is renamed into place; only the
+    // two renames lie between an old pair and a new one.
+    report::atomic::commit_all(staged)?;
     super::printed(report::terminal::write(
         &mut anstream::stdout().lock(),
         &out.results(),

@@ -63,11 +63,12 @@ pub fn is_spreadsheet(p: &Path) -> bool {
     })
 }
 
-/// Excel's lock files (`~$book.xlsx`) are not submissions.
+/// Excel's lock files (`~$book.xlsx`), LibreOffice's and hyoka's own lock
+/// and temporary files are not submissions.
 fn is_lock_file(p: &Path) -> bool {
     p.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock."))
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock.") || n.starts_with(".hyoka"))
 }
 
 /// Expands the given paths. A file named explicitly is always taken, whatever

@@ -1,6 +1,9 @@
 //! Safe output: written to a temporary file in the target folder and renamed
 //! into place, so a crash or Ctrl-C never leaves half a file and a failure
-//! leaves the old file untouched; an input file is never a target.
+//! leaves the old file untouched; an input file is never a target. A run
+//! holds a lock file in each folder it writes to (`.hyoka.lock`), so two
+//! runs cannot mix their outputs, and removes the temporary files an
+//! earlier run left there when it was killed.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,7 +30,8 @@ pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), ToolError>
 /// Temporary files being written, removed by the Ctrl-C handler.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// On Ctrl-C: remove the temporary files being written, then exit 130, so an
+/// On Ctrl-C, SIGTERM or SIGHUP (a closed terminal, a stopped service):
+/// remove the temporary files being written, then exit 130, so an
 /// interrupted run leaves neither a partial workbook nor a stray `.tmp`.
 pub fn install_interrupt_cleanup() {
     let _ = ctrlc::set_handler(|| {
@@ -82,11 +86,58 @@ pub struct Staged {
     tmp: Option<tempfile::NamedTempFile>,
 }
 
+/// The folders this run holds the lock of, with the open lock files.
+static LOCKED: Mutex<Vec<(PathBuf, std::fs::File)>> = Mutex::new(Vec::new());
+
+/// Name of the lock file, and prefix of the temporary files, in an output
+/// folder (the reader passes them over).
+pub const LOCK_FILE: &str = ".hyoka.lock";
+pub const TEMP_PREFIX: &str = ".hyoka-";
+
+/// Takes the output lock of `dir` for the rest of the run, once; then
+/// removes the temporary files of earlier runs there (no other run can be
+/// writing them while the lock is held).
+fn lock_folder(dir: &Path, target: &Path) -> Result<(), ToolError> {
+    let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut held = LOCKED.lock().map_err(|_| write_error(target, &"lock"))?;
+    if held.iter().any(|(d, _)| *d == key) {
+        return Ok(());
+    }
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))
+        .map_err(|e| write_error(target, &e))?;
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(ToolError::Other(format!(
+                "別の hyoka が同じフォルダ（{}）に出力を書いています。終わってからもう一度実行してください。(another hyoka run is writing to this folder)",
+                dir.display()
+            )));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(write_error(target, &e)),
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    held.push((key, f));
+    Ok(())
+}
+
 impl Staged {
     pub fn new(target: &Path) -> Result<Staged, ToolError> {
         let dir = folder_of(target);
+        lock_folder(&dir, target)?;
         let tmp = tempfile::Builder::new()
-            .prefix(".hyoka-")
+            .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| write_error(target, &e))?;
@@ -131,6 +182,15 @@ impl Staged {
         pending(&tmp_path, false);
         result
     }
+}
+
+/// Commits staged outputs one after the other, after all were written
+/// whole: a failure while writing any leaves every old output as it was.
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), ToolError> {
+    for s in staged {
+        s.commit()?;
+    }
+    Ok(())
 }
 
 impl Drop for Staged {

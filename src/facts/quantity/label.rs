@@ -485,6 +485,10 @@ fn scan_qualifiers(text: &str, l: &mut Label) {
         "年度から",
         "年で",
     ];
+    // `前年度から12団体増加`: the base of a change, not the start of a period.
+    let text = PREVIOUS_CHANGE
+        .iter()
+        .fold(text.to_string(), |t, w| t.replace(w, "|"));
     if period.iter().any(|w| text.contains(w)) {
         l.quals.add(Quals::YEARS);
     }

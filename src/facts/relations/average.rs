@@ -4,7 +4,7 @@
 //! kind marked as a total (計, 総額, 延べ), else the only other one; the
 //! count is the figure counted in what the average is per.
 
-use crate::facts::quantity::label::Quals;
+use crate::facts::quantity::label::{Quals, same_subject};
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Fact, Facts, Place};
 use crate::facts::relations::sum::is_change;
@@ -97,7 +97,15 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
                 .collect();
             let total = match (&marked[..], &totals[..]) {
                 ([t], _) => *t,
-                ([], [t]) => *t,
+                // An unmarked figure is the total only if it is of what the
+                // average is (not `登録講師25人` beside `1回平均の参加者87人`).
+                ([], [t]) => {
+                    let (ts, as_) = (&f.facts[*t as usize].label.subject, &af.label.subject);
+                    if !ts.is_empty() && !as_.is_empty() && !same_subject(ts, as_, 2) {
+                        continue;
+                    }
+                    *t
+                }
                 _ => continue,
             };
             // The count: in the same stretch, else the one marked a total.
@@ -166,5 +174,73 @@ mod tests {
             avgs("・休日交付窓口を年12回開設（来庁者計1,044人、1回平均88人）"),
             [("88人".into(), false)]
         );
+    }
+
+    /// Other counters and orders, with the averages they claim and whether
+    /// they hold.
+    #[test]
+    fn averages_in_other_wordings() {
+        for (text, want) in [
+            (
+                "出前講座を年12回開催し、参加者は延べ1,044人、1回平均87人",
+                &[("87人", true)][..],
+            ),
+            (
+                "・地域清掃　実施24回、参加者延べ1,920人（1回当たり平均80人）",
+                &[("80人", true)],
+            ),
+            (
+                "・補助金交付　18団体、交付総額5,400千円（1団体当たり平均300千円）",
+                &[("300千円", true)],
+            ),
+            (
+                "・巡回相談　計36日実施、相談件数計252件、1日平均7件",
+                &[("7件", true)],
+            ),
+            (
+                "・講習会　全8回、受講者延べ２４０人、１回平均３０人",
+                &[("30人", true)],
+            ),
+            (
+                "・パトロール　延べ96回、総距離 1,440km（1回平均 15km）",
+                &[("15km", true)],
+            ),
+            (
+                "・相談件数　計252件（相談員3人、1人当たり平均84件）",
+                &[("84件", true)],
+            ),
+            (
+                "・利用者数　年間43,800人（1日平均120人、開館365日）",
+                &[("120人", true)],
+            ),
+            (
+                "・出前講座　年12回開催（参加者延べ1,044人、1回平均90人）",
+                &[("90人", false)],
+            ),
+            (
+                "・補助金交付　18団体、交付総額5,400千円（1団体当たり平均350千円）",
+                &[("350千円", false)],
+            ),
+            (
+                "・講習会　全8回、受講者延べ２４０人、１回平均３２人",
+                &[("32人", false)],
+            ),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(avgs(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn averages_without_their_total() {
+        for text in [
+            // The only other count of people is of someone else.
+            "・出前講座　年12回開催、登録講師25人、1回平均の参加者87人",
+            // No count of what the average is per.
+            "・平均待ち時間 15分（最長 42分、受付 1,200件）",
+            "・1世帯当たり平均 2.3人（世帯数 1,200世帯）",
+        ] {
+            assert_eq!(avgs(text), [], "{text}");
+        }
     }
 }

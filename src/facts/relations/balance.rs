@@ -17,18 +17,27 @@ use crate::model::year::FiscalYear;
 
 /// What a money figure of a balance's texts is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     Balance,
     In,
     Out,
 }
 
-fn role(x: &Fact) -> Option<Role> {
-    if x.amount.dim != Dim::Money || is_change(x) || x.label.quals.has(Quals::TARGET) {
+pub(super) fn role(x: &Fact) -> Option<Role> {
+    // A planned flow (`積立は120,000千円を予定`) has not moved the balance.
+    if x.amount.dim != Dim::Money
+        || is_change(x)
+        || x.label.quals.has(Quals::TARGET)
+        || x.label.quals.has(Quals::PLANNED)
+    {
         return None;
     }
     let s = &x.label.subject;
     let has = |ws: &[&str]| ws.iter().any(|w| s.contains(w));
+    // A limit (`発行可能額`, `借入限度額`) is no flow.
+    if has(&["可能", "限度", "上限"]) {
+        return None;
+    }
     if has(&["取崩", "取り崩", "償還", "返済"]) {
         Some(Role::Out)
     } else if has(&["積立", "積み立", "借入", "発行"]) && !has(&["残高", "現在高"]) {
@@ -239,6 +248,131 @@ mod tests {
             (2025, "・年度末残高3,534,522,887円"),
         ]);
         assert_eq!(claims(&f, Kind::Balance).len(), 1);
+    }
+
+    /// Funds and debts in other wordings and orders: the panels of a
+    /// measure, with the end balance claimed and whether it holds.
+    #[test]
+    fn balances_in_other_wordings() {
+        for (panels, want) in [
+            // The previous end in last year's panel.
+            (
+                &[
+                    (2024, "・財政調整基金 年度末残高 1,520,000千円"),
+                    (
+                        2025,
+                        "・財政調整基金 積立額 230,000千円、取崩額 400,000千円、年度末残高 1,350,000千円",
+                    ),
+                ][..],
+                &[("1,350,000千円", true)][..],
+            ),
+            // All in one text, in any order.
+            (
+                &[(
+                    2025,
+                    "・前年度末残高 1,520,000千円、積立額 230,000千円、取崩額 400,000千円、年度末残高 1,350,000千円",
+                )],
+                &[("1,350,000千円", true)],
+            ),
+            (
+                &[(
+                    2025,
+                    "・取崩額 400,000千円 ・積立額 230,000千円 ・前年度末残高 1,520,000千円 ・年度末残高 1,350,000千円",
+                )],
+                &[("1,350,000千円", true)],
+            ),
+            // The flows in brackets after the balance.
+            (
+                &[
+                    (2024, "・基金残高 520,000千円"),
+                    (
+                        2025,
+                        "・基金残高 600,000千円（積立 120,000千円、取崩 40,000千円）",
+                    ),
+                ],
+                &[("600,000千円", true)],
+            ),
+            // A debt: borrowed in, repaid out, in three panels.
+            (
+                &[
+                    (2024, "・市債残高 28,400百万円"),
+                    (2025, "・借入額 1,900百万円、償還額 2,350百万円"),
+                    (2025, "・市債残高 27,950百万円"),
+                ],
+                &[("27,950百万円", true)],
+            ),
+            (
+                &[
+                    (2024, "・市債現在高　２８４億円"),
+                    (
+                        2025,
+                        "・市債の発行１９億円、元金償還２３．５億円により、市債現在高は２７９．５億円となった",
+                    ),
+                ],
+                &[("279.5億円", true)],
+            ),
+            // Wrong ends.
+            (
+                &[(
+                    2025,
+                    "・前年度末残高 1,520,000千円、積立額 230,000千円、取崩額 400,000千円、年度末残高 1,360,000千円",
+                )],
+                &[("1,360,000千円", false)],
+            ),
+            (
+                &[
+                    (2024, "・基金残高 520,000千円"),
+                    (
+                        2025,
+                        "・基金残高 610,000千円（積立 120,000千円、取崩 40,000千円）",
+                    ),
+                ],
+                &[("610,000千円", false)],
+            ),
+            (
+                &[
+                    (2024, "・市債残高 28,400百万円"),
+                    (2025, "・借入額 1,900百万円、償還額 2,350百万円"),
+                    (2025, "・市債残高 28,850百万円"),
+                ],
+                &[("28,850百万円", false)],
+            ),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(claims(&measure(panels), Kind::Balance), want, "{panels:?}");
+        }
+    }
+
+    #[test]
+    fn planned_flows_limits_and_missing_starts_roll_nothing() {
+        for panels in [
+            // A planned flow has not moved the balance.
+            &[
+                (2024, "・基金残高 520,000千円"),
+                (2025, "・積立額（予定）120,000千円"),
+                (2025, "・基金残高 600,000千円"),
+            ][..],
+            &[
+                (2024, "・基金残高 520,000千円"),
+                (2025, "・取崩予定 40,000千円"),
+                (2025, "・基金残高 600,000千円"),
+            ],
+            // A limit is no flow.
+            &[
+                (2024, "・市債残高 284億円"),
+                (
+                    2025,
+                    "・臨時財政対策債の発行可能額 19億円、市債残高 279億円",
+                ),
+            ],
+            // No previous balance.
+            &[(
+                2025,
+                "・積立額 230,000千円、取崩額 400,000千円、年度末残高 1,350,000千円",
+            )],
+        ] {
+            assert_eq!(claims(&measure(panels), Kind::Balance), [], "{panels:?}");
+        }
     }
 
     #[test]

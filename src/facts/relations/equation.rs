@@ -324,6 +324,56 @@ mod tests {
         assert_eq!(holds("5名×16日＝延べ80人日"), [("80人日".into(), true)]);
     }
 
+    /// Other counters, operators and printings, with the result each claims
+    /// and whether it holds.
+    #[test]
+    fn equations_in_other_wordings() {
+        for (text, want) in [
+            ("補助単価 50千円×18団体＝900千円", &[("900千円", true)][..]),
+            ("１２０件＋８５件＝２０５件", &[("205件", true)]),
+            ("412人÷1,030人＝40.0%", &[("40.0%", true)]),
+            (
+                "委託料 月額 350,000円 × 12か月 = 4,200,000円",
+                &[("4,200,000円", true)],
+            ),
+            (
+                "削減額＝旧契約 2,400千円－新契約 1,850千円＝550千円",
+                &[("550千円", true)],
+            ),
+            ("（80件＋40件）×2回＝240件", &[("240件", true)]),
+            ("延べ時間 15分×120件＝30時間", &[("30時間", true)]),
+            (
+                "3,200千円+2,100千円+1,400千円=6,700千円",
+                &[("6,700千円", true)],
+            ),
+            (
+                "年度末残高 1,200千円 ＝ 前年度末 1,000千円 ＋ 積立 300千円 － 取崩 100千円",
+                &[("1,200千円", true)],
+            ),
+            ("補助単価 50千円×18団体＝950千円", &[("950千円", false)]),
+            ("１２０件＋８５件＝２１５件", &[("215件", false)]),
+            (
+                "委託料 月額 350,000円 × 12か月 = 4,300,000円",
+                &[("4,300,000円", false)],
+            ),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(holds(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dashes_and_equals_that_are_no_arithmetic() {
+        for text in [
+            "問合せ先 042-544-5111（内線 2215）",
+            "評価基準：達成率100%以上＝A、80%以上＝B",
+            "受付時間 8:30～17:15",
+            "目標値＝80%（令和9年度）",
+        ] {
+            assert_eq!(holds(text), [], "{text}");
+        }
+    }
+
     #[test]
     fn a_wrong_result_fails_and_a_truncated_one_is_rounding() {
         assert_eq!(

@@ -66,7 +66,11 @@ fn bracketed(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
             .any(|x| matches!(x.tok, Tok::Slash | Tok::Div))
         {
             (a, b)
-        } else if words.ends_with('中') || words.ends_with("のうち") {
+        } else if words.ends_with('中') || words.ends_with("のうち") || {
+            // `（配布800世帯のうち回答500世帯）`: the whole, then its part's label.
+            let after = text.folded[toks[ja].span.end..].trim_start();
+            after.starts_with('中') || after.starts_with("のうち")
+        } {
             (b, a)
         } else {
             continue;
@@ -75,6 +79,69 @@ fn bracketed(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
             kind: Kind::Rate,
             claim: r,
             expr: ratio(num, den),
+            cue: "率",
+        });
+    }
+}
+
+/// Words of a label that name the whole a rate is of.
+const WHOLE: &[&str] = &["対象", "全", "総", "母数", "定員", "計画", "予定", "可能"];
+
+/// `a／b（R%）`: the fraction first, the rate alone in the brackets after it
+/// (`受診者412人／対象者1,030人（受診率40.0%）`).
+fn fraction_first(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
+    let toks = &text.tokens;
+    for (o, tok) in toks.iter().enumerate() {
+        let Tok::Open(_) = tok.tok else { continue };
+        let Some(c) = matching_close(toks, o) else {
+            continue;
+        };
+        let inner: Vec<u32> = (o + 1..c).filter_map(|j| fact_at(text, j)).collect();
+        let [r] = inner[..] else { continue };
+        let rf = &f.facts[r as usize];
+        // A change or a target in the brackets is no rate of the fraction.
+        if rf.amount.dim != Dim::Percent
+            || crate::facts::relations::sum::is_change(rf)
+            || rf.label.quals.has(Quals::TARGET)
+        {
+            continue;
+        }
+        // Before the brackets: b, its label, the slash, its label, a.
+        let solid = |from: usize| {
+            (0..from)
+                .rev()
+                .find(|&j| !matches!(toks[j].tok, Tok::Space | Tok::Word))
+        };
+        let Some(jb) = solid(o) else { continue };
+        let Some(b) = fact_at(text, jb) else { continue };
+        let Some(js) = solid(jb) else { continue };
+        if !matches!(toks[js].tok, Tok::Slash | Tok::Div) {
+            continue;
+        }
+        let Some(ja) = solid(js) else { continue };
+        let Some(a) = fact_at(text, ja) else { continue };
+        if !like(f, a, b) || f.facts[a as usize].amount.dim == Dim::Percent {
+            continue;
+        }
+        // A slash also lists siblings (`コンビニ交付 33,120件/窓口交付 58,370件
+        // (コンビニ交付の割合36.2%)`): b must read as the whole, by having no
+        // label of its own or one of a whole (`対象者1,030人`, `全4,000世帯`).
+        let bf = &f.facts[b as usize];
+        let own_label: String = toks[js + 1..jb]
+            .iter()
+            .filter(|x| x.tok == Tok::Word)
+            .map(|x| &text.folded[x.span.clone()])
+            .collect();
+        let whole = own_label.is_empty()
+            || bf.label.quals.has(Quals::TOTAL)
+            || WHOLE.iter().any(|w| own_label.contains(w));
+        if !whole {
+            continue;
+        }
+        out.push(Relation {
+            kind: Kind::Rate,
+            claim: r,
+            expr: ratio(a, b),
             cue: "率",
         });
     }
@@ -204,6 +271,7 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
             continue;
         }
         bracketed(text, f, out);
+        fraction_first(text, f, out);
         shares(text, f, out);
         against_target(text, f, out);
     }
@@ -238,6 +306,84 @@ mod tests {
         );
         assert_eq!(rates("取得率　55.6%（5/9名）"), [("55.6%".into(), true)]);
         assert_eq!(rates("取得率　56.6%（5/9名）"), [("56.6%".into(), false)]);
+    }
+
+    /// Other counters, orders and printings, with the rates they claim and
+    /// whether they hold.
+    #[test]
+    fn rates_in_other_wordings() {
+        for (text, want) in [
+            // The fraction first, the rate in brackets after it.
+            (
+                "受診者412人／対象者1,030人（受診率40.0%）",
+                &[("40.0%", true)][..],
+            ),
+            (
+                "受診者４１２人／対象者１，０３０人（４０．０％）",
+                &[("40.0%", true)],
+            ),
+            ("稼働 1,364時間／2,000時間（68.2%）", &[("68.2%", true)]),
+            ("加入 1,544世帯/全 4,000世帯（38.6%）", &[("38.6%", true)]),
+            // The rate first, its fraction in brackets.
+            (
+                "受診率　４０．０％（受診者４１２人÷対象者１，０３０人）",
+                &[("40.0%", true)],
+            ),
+            (
+                "参加率 52.3%（参加団体 23団体／登録団体 44団体）",
+                &[("52.3%", true)],
+            ),
+            (
+                "稼働率 68.2%（稼働時間 1,364時間／利用可能時間 2,000時間）",
+                &[("68.2%", true)],
+            ),
+            ("設置率 75.0%（全24施設中18施設）", &[("75.0%", true)]),
+            (
+                "回答率は62.5%（配布800世帯のうち回答500世帯）",
+                &[("62.5%", true)],
+            ),
+            // Shares of a named whole.
+            (
+                "対象1,030人のうち、受診者は412人（40.0%）",
+                &[("40.0%", true)],
+            ),
+            (
+                "配布800世帯中、回答500世帯（62.5%）、未回答300世帯（37.5%）",
+                &[("62.5%", true), ("37.5%", true)],
+            ),
+            // Wrong rates.
+            (
+                "受診率 41.0%（受診者412人／対象者1,030人）",
+                &[("41.0%", false)],
+            ),
+            (
+                "受診者412人／対象者1,030人（受診率41.0%）",
+                &[("41.0%", false)],
+            ),
+            ("設置率 72.0%（全24施設中18施設）", &[("72.0%", false)]),
+            (
+                "申請件数2,400件のうち電子申請は1,020件（45.2%）",
+                &[("45.2%", false)],
+            ),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(rates(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn percentages_beside_figures_that_are_no_rate_of_them() {
+        for text in [
+            // Other percentages in the brackets, not a fraction.
+            "受診率40.0%（前年度38.2%、県平均41.5%）",
+            // A slash between siblings: the share is of both together.
+            "コンビニ交付 33,120件/窓口交付 58,370件(コンビニ交付の割合36.2%)",
+            // A change or a target after a fraction.
+            "412人/1,030人（前年度比2.1%増）",
+            "412人/1,030人（目標45.0%）",
+        ] {
+            assert_eq!(rates(text), [], "{text}");
+        }
     }
 
     #[test]

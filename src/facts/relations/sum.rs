@@ -16,11 +16,11 @@
 //! total (`計`, `合わせて`); so do counts of different things (`計7施設（小学校2校、
 //! …1棟）`).
 
-use crate::facts::quantity::label::{Direction, Quals};
+use crate::facts::quantity::label::{Direction, Quals, YearRef};
 use crate::facts::quantity::scan::Tok;
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Fact, Facts, Text, matching_close, same_stretch};
-use crate::facts::relations::{Expr, Kind, Relation};
+use crate::facts::relations::{Expr, Kind, Relation, balance};
 
 /// Words inside brackets that make them something else than a breakdown.
 const NOT_PARTS: &[&str] = &[
@@ -47,6 +47,15 @@ const NOT_PARTS: &[&str] = &[
     "予定",
     "現在",
     "時点",
+    // Extremes and capacities are no addends (`（最多月18件、最少月5件）`,
+    // `（定員100人、申込92人）`).
+    "最多",
+    "最少",
+    "最大",
+    "最小",
+    "最高",
+    "最低",
+    "定員",
 ];
 
 /// Whether `part` can be a part of `total` (same dimension; counts of other
@@ -211,6 +220,30 @@ fn bracketed(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
         if !t.amount.dim.additive() && !t.label.quals.has(Quals::TOTAL) && !change_total {
             continue;
         }
+        // Figures of other years beside a year's figure are a series
+        // (`120件（令和5年度98件、令和4年度87件）`), unless the total is
+        // marked one (`2か年計120件（令和6年度80件、…）`).
+        if !t.label.quals.has(Quals::TOTAL)
+            && !t.label.quals.has(Quals::YEARS)
+            && parts.iter().any(|&p| {
+                let y = f.facts[p as usize].label.year;
+                y != YearRef::Column && y != t.label.year
+            })
+        {
+            continue;
+        }
+        // A balance's flows beside it are its roll-forward, not its parts
+        // (`基金残高 610,000千円（積立 120,000千円、取崩 40,000千円）`).
+        if balance::role(t) == Some(balance::Role::Balance)
+            && parts.iter().any(|&p| {
+                matches!(
+                    balance::role(&f.facts[p as usize]),
+                    Some(balance::Role::In | balance::Role::Out)
+                )
+            })
+        {
+            continue;
+        }
         // Signed parts under a change; plain parts under an amount.
         if change_total != parts.iter().all(|&p| is_change(&f.facts[p as usize])) {
             continue;
@@ -243,10 +276,19 @@ fn indented(text: &Text, f: &Facts, out: &mut Vec<Relation>) {
         if j >= toks.len() || toks[j].tok != Tok::Line {
             continue;
         }
-        // The next line is indented and holds only the parts.
-        if toks.get(j + 1).is_none_or(|x| x.tok != Tok::Space) {
+        // The next line is indented, or opens with 内訳 (`・内訳　自治会 240人　学校
+        // 98人…`), and holds only the parts.
+        let mut s = j + 1;
+        while toks.get(s).is_some_and(|x| x.tok == Tok::Line) {
+            s += 1;
+        }
+        let breakdown = toks
+            .get(s)
+            .is_some_and(|x| x.tok == Tok::Word && text.folded[x.span.clone()].starts_with("内訳"));
+        if toks.get(j + 1).is_none_or(|x| x.tok != Tok::Space) && !breakdown {
             continue;
         }
+        let j = if breakdown { s - 1 } else { j };
         let end = (j + 1..toks.len())
             .find(|&e| toks[e].tok == Tok::Line)
             .unwrap_or(toks.len());
@@ -606,6 +648,124 @@ mod tests {
             sums("休日夜間催告訪問：254件 電話催告：5,024件 差押件数：不動産8件、動産0件")
                 .is_empty()
         );
+    }
+
+    /// Other counters, orders and printings: each text with the totals it
+    /// claims and whether they hold.
+    #[test]
+    fn totals_and_parts_in_other_wordings() {
+        for (text, want) in [
+            // Breakdowns in brackets, 全角 digits, other counters and units.
+            (
+                "相談件数　計１２０件（窓口８０件、郵送４０件）",
+                &[("120件", true)][..],
+            ),
+            (
+                "整備拠点　合計15拠点（新設9拠点、更新6拠点）",
+                &[("15拠点", true)],
+            ),
+            (
+                "改修延長　計12.5km（市道8.2km、生活道路4.3km）",
+                &[("12.5km", true)],
+            ),
+            (
+                "参加団体は計42団体（自治会31団体、NPO法人7団体、事業者4団体）",
+                &[("42団体", true)],
+            ),
+            ("約120件（窓口約80件、郵送約40件）", &[("約120件", true)]),
+            (
+                "【計】23団体（町会18団体、商店会5団体）",
+                &[("23団体", true)],
+            ),
+            (
+                "相談件数（計）412件【来所196件・電話143件・メール73件】",
+                &[("412件", true)],
+            ),
+            // Years under a marked total; a repayment as a part of a cost.
+            (
+                "計120件（令和6年度80件、令和7年度40件）",
+                &[("120件", true)],
+            ),
+            (
+                "公債費 計 2,350百万円（元金償還 2,100百万円、利子 250百万円）",
+                &[("2,350百万円", true)],
+            ),
+            // Parts on the next line: indented, or opened by 内訳.
+            (
+                "・整備施設数　18施設\n　保育所7施設、児童館6施設、学童クラブ5施設",
+                &[("18施設", true)],
+            ),
+            (
+                "・清掃活動の参加者　合計 368人\n・内訳　自治会 240人　学校 98人　企業 30人",
+                &[("368人", true)],
+            ),
+            // A whole, then its labelled parts.
+            (
+                "対象世帯数 1,200世帯 高齢者世帯 760世帯 子育て世帯 440世帯",
+                &[("1,200世帯", true)],
+            ),
+            // The parts first.
+            (
+                "窓口80件、郵送40件、電子申請35件の合計155件",
+                &[("155件", true)],
+            ),
+            (
+                "A地区3回、B地区5回、C地区4回の計12回開催",
+                &[("12回", true)],
+            ),
+            (
+                "公園10か所、広場4か所、計14か所を点検した",
+                &[("14か所", true)],
+            ),
+            // Signed parts of a change.
+            ("前年度比▲5件（窓口▲8件、郵送＋3件）", &[("▲5件", true)]),
+            (
+                "前年度比＋１２人（正規職員＋１５人、会計年度任用職員▲３人）",
+                &[("+12人", true)],
+            ),
+            // Parts that do not add up.
+            ("実施回数 計24回（前期12回、後期11回）", &[("24回", false)]),
+            (
+                "補助金交付額 計5,400千円（A地区3,200千円、B地区2,100千円）",
+                &[("5,400千円", false)],
+            ),
+            (
+                "施設数　18施設\n　保育所7施設、児童館6施設、学童クラブ4施設",
+                &[("18施設", false)],
+            ),
+            (
+                "清掃活動の参加者　368人\n内訳　自治会 240人、学校 98人、企業 35人",
+                &[("368人", false)],
+            ),
+            (
+                "A地区3回、B地区5回、C地区4回の計13回開催",
+                &[("13回", false)],
+            ),
+            ("前年度比▲5件（窓口▲8件、郵送＋4件）", &[("▲5件", false)]),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(sums(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn figures_beside_a_figure_that_are_no_parts() {
+        for text in [
+            // Other years, extremes, a capacity: not what the total is made of.
+            "受付件数120件（令和5年度98件、令和4年度87件）",
+            "相談件数120件（最多月18件、最少月5件）",
+            "相談件数120件（最大18件、最小5件）",
+            "参加者数 85人（定員100人、申込92人）",
+            // A balance's flows are its roll-forward.
+            "基金残高 610,000千円（積立 120,000千円、取崩 40,000千円）",
+            "点検箇所 14か所（うち要修繕4か所、要経過観察3か所）",
+            // The next line is another list, not indented and not a 内訳.
+            "・職員数　1,302人\n・採用 48人、退職 41人",
+            "・清掃活動の参加者　合計 368人\n・実施回数 12回、協力団体 24団体",
+            "窓口80件、郵送40件",
+        ] {
+            assert_eq!(sums(text), [], "{text}");
+        }
     }
 
     #[test]

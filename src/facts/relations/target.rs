@@ -40,7 +40,13 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
                 continue;
             }
             let between = &text.folded[tf.span.end as usize..gf.span.start as usize];
-            if !(between.contains('を') || between.contains("には") || between.contains("比")) {
+            // `目標（98.5%）に0.4ポイント届かなかった`: に with falling short.
+            let short = dir == Direction::Worse && between.contains('に');
+            if !(between.contains('を')
+                || between.contains("には")
+                || between.contains("比")
+                || short)
+            {
                 continue;
             }
             let gap_in_points = gf.amount.dim == Dim::Points && tf.amount.dim == Dim::Percent;
@@ -150,5 +156,109 @@ mod tests {
             ),
             [("1.1ポイント".into(), true)]
         );
+    }
+
+    /// Other counters, targets and verbs: the panels of a measure, with the
+    /// gaps claimed and whether they hold.
+    #[test]
+    fn gaps_in_other_wordings() {
+        for (panels, want) in [
+            (
+                &[(
+                    2025,
+                    "・受診率は42.3%となり、目標（40.2%）を2.1ポイント上回った。",
+                )][..],
+                &[("2.1ポイント", true)][..],
+            ),
+            (
+                &[(
+                    2025,
+                    "・受診率は42.3%で、目標の40.2%を2.1ポイント上回った。",
+                )],
+                &[("2.1ポイント", true)],
+            ),
+            (
+                &[(
+                    2025,
+                    "・参加者数は1,285人で、計画値（1,295人）を10人下回った。",
+                )],
+                &[("10人", true)],
+            ),
+            (
+                &[(
+                    2025,
+                    "・整備延長は１２．６ｋｍで、目標（１２．０ｋｍ）を０．６ｋｍ上回った。",
+                )],
+                &[("0.6km", true)],
+            ),
+            (
+                &[(
+                    2025,
+                    "・参加者数は1,285人で、目標値1,200人を85人上回る結果となった。",
+                )],
+                &[("85人", true)],
+            ),
+            // The actual in another panel of the year.
+            (
+                &[
+                    (2025, "・認定団体 48団体"),
+                    (2025, "・認定団体数は目標（50団体）を2団体下回った。"),
+                ],
+                &[("2団体", true)],
+            ),
+            (
+                &[
+                    (2025, "・収納率 98.1%"),
+                    (2025, "・収納率は目標（98.5%）に0.4ポイント届かなかった。"),
+                ],
+                &[("0.4ポイント", true)],
+            ),
+            // Wrong sizes and sides.
+            (
+                &[(
+                    2025,
+                    "・受診率は42.3%となり、目標（40.2%）を1.2ポイント上回った。",
+                )],
+                &[("1.2ポイント", false)],
+            ),
+            (
+                &[(
+                    2025,
+                    "・参加者数は1,285人で、計画値（1,295人）を10人上回った。",
+                )],
+                &[("10人", false)],
+            ),
+            (
+                &[
+                    (2025, "・収納率 98.1%"),
+                    (2025, "・収納率は目標（98.5%）に0.8ポイント届かなかった。"),
+                ],
+                &[("0.8ポイント", false)],
+            ),
+        ] {
+            let want: Vec<(String, bool)> = want.iter().map(|&(c, h)| (c.into(), h)).collect();
+            assert_eq!(
+                claims(&measure(panels), Kind::TargetGap),
+                want,
+                "{panels:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gaps_to_no_target_figure_in_the_text() {
+        for panels in [
+            // Last year's figure is no target (a change).
+            &[(2025, "・相談件数は412件で、前年度（380件）を32件上回った。")][..],
+            // A change made towards a target is no gap to it.
+            &[
+                (2025, "・登録団体数 48団体"),
+                (2025, "・登録団体数は目標（50団体）に向け2団体増加した。"),
+            ],
+            // The target is on the 数値目標 sheet (N012 checks it).
+            &[(2025, "・受診率は42.3%となり、目標を2.1ポイント上回った。")],
+        ] {
+            assert_eq!(claims(&measure(panels), Kind::TargetGap), [], "{panels:?}");
+        }
     }
 }
