@@ -606,7 +606,8 @@ fn an_output_folder_is_written_by_one_run_and_left_clean() {
     );
     assert!(w.path("out.xlsx").exists() && w.path("out.json").exists());
 
-    let lock = std::fs::File::open(w.path(".hyoka.lock")).unwrap();
+    assert!(!w.path(".hyoka.lock").exists(), "the lock file stays");
+    let lock = std::fs::File::create(w.path(".hyoka.lock")).unwrap();
     lock.lock().unwrap();
     let out = w.run(&args, 2);
     let err = String::from_utf8_lossy(&out.stderr);

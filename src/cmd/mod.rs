@@ -41,6 +41,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Template(a) => template::run(a),
         Command::Plan(a) => plan::run(a),
     };
+    crate::report::atomic::release_locks();
     match result {
         Ok(code) => code,
         Err(e) => {

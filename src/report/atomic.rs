@@ -40,6 +40,7 @@ pub fn install_interrupt_cleanup() {
                 let _ = std::fs::remove_file(p);
             }
         }
+        release_locks();
         eprintln!(
             "\nhyoka: 中断しました。出力ファイルは書き込んでいません。(interrupted; no output written)"
         );
@@ -181,6 +182,17 @@ impl Staged {
         })();
         pending(&tmp_path, false);
         result
+    }
+}
+
+/// Gives up the output folders' locks at the end of a run, removing the lock
+/// files so no trace of hyoka stays beside the outputs.
+pub fn release_locks() {
+    if let Ok(mut held) = LOCKED.lock() {
+        for (dir, f) in held.drain(..) {
+            let _ = std::fs::remove_file(dir.join(LOCK_FILE));
+            drop(f);
+        }
     }
 }
 

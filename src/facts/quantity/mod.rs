@@ -381,18 +381,10 @@ fn lead_of(t: &str, toks: &[Token], k: usize) -> (String, String, String, Option
             Tok::Close(_) => {
                 // A bracket group without figures: its words qualify, and
                 // the label goes on before it (`利用者数（延べ）48,612人`).
-                let Some(open) = matching_open(toks, j) else {
+                let Some(open) = figureless_group(toks, j) else {
                     break;
                 };
-                if toks[open..j]
-                    .iter()
-                    .any(|x| matches!(x.tok, Tok::Figure(_)))
-                {
-                    break;
-                }
-                for x in &toks[open + 1..j] {
-                    inner.push(&t[x.span.clone()]);
-                }
+                inner.extend(toks[open + 1..j].iter().map(|x| &t[x.span.clone()]));
                 j = open;
             }
             Tok::Colon => {
@@ -421,18 +413,10 @@ fn lead_of(t: &str, toks: &[Token], k: usize) -> (String, String, String, Option
                 Tok::Per(d) => per = per.or(Some(d.clone())),
                 // `延べ利用者数（窓口）：`: the brackets qualify the group.
                 Tok::Close(_) => {
-                    let Some(open) = matching_open(toks, j) else {
+                    let Some(open) = figureless_group(toks, j) else {
                         break;
                     };
-                    if toks[open..j]
-                        .iter()
-                        .any(|x| matches!(x.tok, Tok::Figure(_)))
-                    {
-                        break;
-                    }
-                    for x in &toks[open + 1..j] {
-                        inner.push(&t[x.span.clone()]);
-                    }
+                    inner.extend(toks[open + 1..j].iter().map(|x| &t[x.span.clone()]));
                     j = open;
                 }
                 _ => break,
@@ -448,6 +432,16 @@ fn lead_of(t: &str, toks: &[Token], k: usize) -> (String, String, String, Option
 }
 
 /// The `Open` token matching the `Close` at `close`, if any.
+/// The opening bracket of the group closed at `close`, when the group holds
+/// no figure (its words qualify the label around it).
+fn figureless_group(toks: &[Token], close: usize) -> Option<usize> {
+    let open = matching_open(toks, close)?;
+    (!toks[open..close]
+        .iter()
+        .any(|x| matches!(x.tok, Tok::Figure(_))))
+    .then_some(open)
+}
+
 pub fn matching_open(toks: &[Token], close: usize) -> Option<usize> {
     let mut depth = 0;
     for j in (0..close).rev() {
