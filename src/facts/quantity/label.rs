@@ -312,15 +312,24 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     }
     // Words stay apart where the sheet spaced them (`進捗管理 風土づくり`).
     let mut text = spaced(lead);
-    for q in [
-        &crate::model::text::key(lead),
-        &crate::model::text::key(inner),
-        &crate::model::text::key(group),
-    ] {
-        scan_qualifiers(q, &mut l);
+    for (words, spaced_words) in [(lead, true), (inner, false), (group, true)] {
+        let mut found = Label::default();
+        scan_qualifiers(&crate::model::text::key(words), &mut found);
+        // `令和6年3月31日まで運用予定 運用実績：4件`: a 予定 that ends an
+        // earlier line or clause is not the figure's.
+        if spaced_words && found.quals.has(Quals::PLANNED) && !planned_in_last_words(words) {
+            found.quals.0 &= !Quals::PLANNED.0;
+        }
+        l.quals.add(found.quals);
     }
+    // Only the words that occur are searched for in order below (a search
+    // per word per label was most of reading a label).
+    let present = Present::of(&text);
     // A change against the previous year, or against an explicit year.
-    for w in PREVIOUS_CHANGE {
+    for (k, w) in PREVIOUS_CHANGE.iter().enumerate() {
+        if !present.has(k) {
+            continue;
+        }
         if let Some(i) = text.find(w) {
             l.quals.add(Quals::CHANGE);
             l.base = Some(YearRef::Previous);
@@ -363,7 +372,10 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
         text.replace_range(from..end, "|");
         i = from + 1;
     }
-    for w in PREVIOUS {
+    for (k, w) in PREVIOUS.iter().enumerate() {
+        if !present.has(PREVIOUS_CHANGE.len() + k) {
+            continue;
+        }
         if let Some(i) = text.find(w) {
             // `前年度に続き`, `前年度と同様に`: the year of a comparison, not the figure's.
             let next = &text[i + w.len()..];
@@ -386,9 +398,9 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     if text.contains("・") && text.contains("年度") {
         l.quals.add(Quals::YEARS);
     }
-    for (w, q) in QUALIFIERS {
+    for (k, (w, q)) in QUALIFIERS.iter().enumerate() {
         // 現在高 is a noun: 現在 and 時点 are flags only.
-        if *q == Quals::AS_OF {
+        if *q == Quals::AS_OF || !present.has(PREVIOUS_CHANGE.len() + PREVIOUS.len() + k) {
             continue;
         }
         while let Some(i) = qualifier_in(&text, w) {
@@ -498,11 +510,53 @@ fn scan_qualifiers(text: &str, l: &mut Label) {
         "年で",
     ];
     // `前年度から12団体増加`: the base of a change, not the start of a period.
+    // Every period word holds 年 or 期 (one fast search before eight).
+    if !(text.contains('年') || text.contains('期')) || !period.iter().any(|w| text.contains(w)) {
+        return;
+    }
     let text = PREVIOUS_CHANGE
         .iter()
         .fold(text.to_string(), |t, w| t.replace(w, "|"));
     if period.iter().any(|w| text.contains(w)) {
         l.quals.add(Quals::YEARS);
+    }
+}
+
+/// Whether 予定 or 見込 stands in the last space-separated words of `s`.
+fn planned_in_last_words(s: &str) -> bool {
+    let last = spaced(s);
+    let last = last.rsplit(['|', '。']).find(|w| !w.is_empty()).unwrap_or("");
+    let mut found = Label::default();
+    scan_qualifiers(last, &mut found);
+    found.quals.has(Quals::PLANNED)
+}
+
+/// Which of the words of PREVIOUS_CHANGE, PREVIOUS and QUALIFIERS (in that
+/// order) occur in a text, found in one pass. Replacing words by `|` never
+/// makes a new one, so what is absent at the start stays absent.
+struct Present(u128);
+
+static LABEL_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let words = PREVIOUS_CHANGE
+            .iter()
+            .chain(PREVIOUS)
+            .chain(QUALIFIERS.iter().map(|(w, _)| w));
+        aho_corasick::AhoCorasick::new(words).expect("label words build an automaton")
+    });
+
+impl Present {
+    fn of(text: &str) -> Present {
+        const _: () = assert!(PREVIOUS_CHANGE.len() + PREVIOUS.len() + QUALIFIERS.len() <= 128);
+        let mut bits = 0u128;
+        for m in LABEL_WORDS.find_overlapping_iter(text) {
+            bits |= 1 << m.pattern().as_usize();
+        }
+        Present(bits)
+    }
+
+    fn has(&self, k: usize) -> bool {
+        self.0 & (1 << k) != 0
     }
 }
 
@@ -674,6 +728,15 @@ mod tests {
         assert!(l("【令和5・6年度合計】").quals.has(Quals::YEARS));
         assert!(read_label("利用者数", "", "延べ").quals.has(Quals::GROSS));
         assert!(!l("会計").quals.has(Quals::TOTAL));
+        // 予定 of an earlier line is not the figure's; 予定 in its own label is.
+        for lead in ["3月31日まで運用予定 運用実績：", "実施予定。 参加者", "開催を予定　来場者数は"] {
+            assert!(!l(lead).quals.has(Quals::PLANNED), "{lead}");
+        }
+        for lead in ["参加予定者数：", "令和7年度 実施予定件数", "予定 ", "見込み額は"] {
+            assert!(l(lead).quals.has(Quals::PLANNED), "{lead}");
+        }
+        let x = read_label("", "3月31日まで運用予定 運用実績", "");
+        assert!(!x.quals.has(Quals::PLANNED));
     }
 
     #[test]

@@ -259,6 +259,12 @@ fn read_facts(t: &str, toks: &[Token], text: u32, out: &mut Vec<Fact>) {
         };
         let (lead, group, inner, per) = lead_of(t, toks, k);
         let mut label = read_label(&lead, &group, &inner);
+        if label.year == label::YearRef::Column
+            && let Some(d) = as_of_date(t, toks, k)
+        {
+            label.year = label::YearRef::Explicit(d.fiscal_year());
+            label.quals.add(label::Quals::AS_OF);
+        }
         if per.is_some() {
             label.quals.add(label::Quals::AVERAGE);
         }
@@ -429,6 +435,25 @@ fn lead_of(t: &str, toks: &[Token], k: usize) -> (String, String, String, Option
     // A label of nothing but a colon's group: the group is the label.
     let lead: String = words.concat();
     (lead, group.concat(), inner.concat(), per)
+}
+
+/// The date a figure is a balance at, when its label starts from one
+/// (`令和5年3月31日時点のオンライン申請可能数30手続き`): the figure is of the
+/// fiscal year the date lies in (令和4年度), whichever column it stands in.
+fn as_of_date(t: &str, toks: &[Token], k: usize) -> Option<crate::model::date::Date> {
+    let mut j = k;
+    while j > 0 && matches!(toks[j - 1].tok, Tok::Word | Tok::Space) {
+        j -= 1;
+    }
+    let Tok::Date(d) = toks.get(j.checked_sub(1)?)?.tok else {
+        return None;
+    };
+    let words = toks[j..k].iter().map(|x| &t[x.span.clone()]).collect::<String>();
+    let w = crate::model::text::key(&words);
+    ["時点", "現在", "末"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        .then_some(d)
 }
 
 /// The `Open` token matching the `Close` at `close`, if any.
