@@ -27,17 +27,27 @@ pub fn check_zip(bytes: &[u8], ods: bool) -> Result<(), Text> {
     let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // the reader says why it cannot open it
     };
-    for i in 0..z.len() {
+    // Names first: opening a part sets up its decompressor, and a workbook
+    // has a dozen parts of which two or three are looked at.
+    let wanted: Vec<(usize, String)> = (0..z.len())
+        .filter_map(|i| {
+            let name = z
+                .name_for_index(i)?
+                .ok()?
+                .replace('\\', "/")
+                .to_ascii_lowercase();
+            let looked_at = matches!(name.as_str(), "xl/sharedstrings.xml" | "xl/workbook.xml")
+                || (ods && name == "content.xml");
+            looked_at.then_some((i, name))
+        })
+        .collect();
+    for (i, name) in wanted {
         let Ok(f) = z.by_index(i) else { continue };
-        let name = f
-            .name()
-            .map(|n| n.replace('\\', "/").to_ascii_lowercase())
-            .unwrap_or_default();
         let size = f.size();
         match name.as_str() {
             "xl/sharedstrings.xml" => shared_strings(f, size)?,
             "xl/workbook.xml" => sheets_listed(f, b"<sheet ")?,
-            "content.xml" if ods => ods_content(f)?,
+            "content.xml" => ods_content(f)?,
             _ => {}
         }
     }
@@ -47,9 +57,9 @@ pub fn check_zip(bytes: &[u8], ods: bool) -> Result<(), Text> {
 /// The `uniqueCount` of the shared-string table: each string takes at least
 /// `<si><t/></si>`, so a count beyond the part's size is false.
 fn shared_strings(f: impl Read, size: u64) -> Result<(), Text> {
-    let mut head = Vec::new();
-    f.take(4096).read_to_end(&mut head).ok();
-    let Some(n) = attr_number(&head, b"uniqueCount=\"") else {
+    let mut head = [0u8; 4096];
+    let len = fill(f, &mut head);
+    let Some(n) = attr_number(&head[..len], b"uniqueCount=\"") else {
         return Ok(());
     };
     if n > size / 8 + 16 {
@@ -69,10 +79,37 @@ fn shared_strings(f: impl Read, size: u64) -> Result<(), Text> {
 
 /// The sheets a workbook part lists.
 fn sheets_listed(f: impl Read, tag: &[u8]) -> Result<(), Text> {
-    let mut xml = Vec::new();
-    f.take(64 * 1024 * 1024).read_to_end(&mut xml).ok();
-    let n = memchr::memmem::find_iter(&xml, tag).count();
+    let mut f = f.take(64 * 1024 * 1024);
+    // Counted in chunks (a part may inflate to far more than it declares);
+    // the last bytes of a chunk are kept so a tag across two is seen once.
+    let mut buf = vec![0u8; 64 * 1024];
+    let keep = tag.len() - 1;
+    let (mut held, mut n) = (0, 0);
+    loop {
+        let len = fill(&mut f, &mut buf[held..]);
+        if len == 0 {
+            break;
+        }
+        let end = held + len;
+        n += memchr::memmem::find_iter(&buf[..end], tag).count();
+        held = keep.min(end);
+        buf.copy_within(end - held..end, 0);
+    }
     too_many_sheets(n)
+}
+
+/// Reads into `buf` until it is full or the part ends; the bytes read.
+/// (Whole-buffer reads keep the inflater on its fast path; a part that
+/// cannot be inflated reads as what came before the error.)
+fn fill(mut f: impl Read, buf: &mut [u8]) -> usize {
+    let mut len = 0;
+    while len < buf.len() {
+        match f.read(&mut buf[len..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => len += k,
+        }
+    }
+    len
 }
 
 fn too_many_sheets(n: usize) -> Result<(), Text> {
@@ -280,6 +317,22 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheets_are_counted_across_chunks() {
+        // 300 tags, one straddling each 64 KiB chunk boundary and the rest
+        // spread out: all counted once.
+        for offset in [0usize, 1, 3, 6] {
+            let mut xml = vec![b' '; 64 * 1024 - offset];
+            for _ in 0..300 {
+                xml.extend_from_slice(b"<sheet name=\"x\"/>");
+                xml.extend(std::iter::repeat_n(b' ', 500));
+            }
+            let err = sheets_listed(&xml[..], b"<sheet ").expect_err("300 > 255");
+            assert!(err.ja.contains("300 枚"), "{}", err.ja);
+        }
+        assert!(sheets_listed(&b"<sheet a/><sheet b/>"[..], b"<sheet ").is_ok());
+    }
 
     #[test]
     fn counts_after_keys() {

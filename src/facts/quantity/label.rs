@@ -525,7 +525,10 @@ fn scan_qualifiers(text: &str, l: &mut Label) {
 /// Whether 予定 or 見込 stands in the last space-separated words of `s`.
 fn planned_in_last_words(s: &str) -> bool {
     let last = spaced(s);
-    let last = last.rsplit(['|', '。']).find(|w| !w.is_empty()).unwrap_or("");
+    let last = last
+        .rsplit(['|', '。'])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     let mut found = Label::default();
     scan_qualifiers(last, &mut found);
     found.quals.has(Quals::PLANNED)
@@ -613,22 +616,25 @@ fn subject_of(text: &str) -> (String, bool) {
     let mut cur = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        // `スマホ決済による納付`: one noun phrase.
-        if let Some(j) = ["による", "に関する", "に係る", "における"]
-            .iter()
-            .find(|j| rest.starts_with(*j))
+        let hiragana = ('\u{3041}'..='\u{3096}').contains(&c);
+        // `スマホ決済による納付`: one noun phrase. (Joiners and particles all
+        // start with a hiragana: other characters are not looked up.)
+        if hiragana
+            && let Some(j) = ["による", "に関する", "に係る", "における"]
+                .iter()
+                .find(|j| rest.starts_with(*j))
             && !cur.is_empty()
         {
             cur.push_str(j);
             rest = &rest[j.len()..];
             continue;
         }
-        if let Some(p) = PARTICLES.iter().find(|p| rest.starts_with(*p)) {
+        if hiragana && let Some(p) = PARTICLES.iter().find(|p| rest.starts_with(*p)) {
             words.push((std::mem::take(&mut cur), p));
             rest = &rest[p.len()..];
             continue;
         }
-        if is_content(c) || ('\u{3041}'..='\u{3096}').contains(&c) {
+        if hiragana || is_content(c) {
             cur.push(c);
         } else if !cur.is_empty() {
             words.push((std::mem::take(&mut cur), ""));
@@ -729,10 +735,19 @@ mod tests {
         assert!(read_label("利用者数", "", "延べ").quals.has(Quals::GROSS));
         assert!(!l("会計").quals.has(Quals::TOTAL));
         // 予定 of an earlier line is not the figure's; 予定 in its own label is.
-        for lead in ["3月31日まで運用予定 運用実績：", "実施予定。 参加者", "開催を予定　来場者数は"] {
+        for lead in [
+            "3月31日まで運用予定 運用実績：",
+            "実施予定。 参加者",
+            "開催を予定　来場者数は",
+        ] {
             assert!(!l(lead).quals.has(Quals::PLANNED), "{lead}");
         }
-        for lead in ["参加予定者数：", "令和7年度 実施予定件数", "予定 ", "見込み額は"] {
+        for lead in [
+            "参加予定者数：",
+            "令和7年度 実施予定件数",
+            "予定 ",
+            "見込み額は",
+        ] {
             assert!(l(lead).quals.has(Quals::PLANNED), "{lead}");
         }
         let x = read_label("", "3月31日まで運用予定 運用実績", "");

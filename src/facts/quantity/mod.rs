@@ -448,7 +448,10 @@ fn as_of_date(t: &str, toks: &[Token], k: usize) -> Option<crate::model::date::D
     let Tok::Date(d) = toks.get(j.checked_sub(1)?)?.tok else {
         return None;
     };
-    let words = toks[j..k].iter().map(|x| &t[x.span.clone()]).collect::<String>();
+    let words = toks[j..k]
+        .iter()
+        .map(|x| &t[x.span.clone()])
+        .collect::<String>();
     let w = crate::model::text::key(&words);
     ["時点", "現在", "末"]
         .iter()
