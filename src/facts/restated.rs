@@ -1,8 +1,10 @@
 //! Which text figure a 数値目標 value restates: the facts of the 主な事業 that
 //! evaluates its action in its year, and among them the one closest in value
-//! (a 目標 row speaks of the text's targets, a 実績 row of its results). The
-//! rules comparing 数値目標 values with the texts pair them here, and so
-//! does the mutation harness when it counts the figures hyoka relates.
+//! (a 目標 row speaks of the text's targets, a 実績 row of its results); or,
+//! when none is close, the only figure that can be it in a 主な事業 named for
+//! the indicator (a mistyped value is not close to anything). The rules
+//! comparing 数値目標 values with the texts pair them here, and so does the
+//! mutation harness when it counts the figures hyoka relates.
 
 use crate::facts::batch::{Batch, SourceQuantities};
 use crate::facts::quantity::Fact;
@@ -81,13 +83,58 @@ pub fn closest_restatement<'b>(
 }
 
 /// The text figure a 数値目標 value restates: the closest of its kind, when
-/// it is the same quantity (within [`SAME_QUANTITY`]).
+/// it is the same quantity (within [`SAME_QUANTITY`]), else the
+/// [`sole_restatement`].
 pub fn restated<'b>(b: &'b Batch, tv: &TargetValue) -> Option<(&'b SourceQuantities, &'b Fact)> {
     if tv.own_unit {
         return None;
     }
-    closest_restatement(b, tv, tv.action?)
+    let action = tv.action?;
+    closest_restatement(b, tv, action)
         .filter(|(_, p)| rel_diff(p.amount.value, tv.amount.value) < SAME_QUANTITY)
+        .or_else(|| sole_restatement(b, tv, action))
+}
+
+/// The one text figure `tv` can restate, whatever its value: in a 主な事業
+/// whose heading or measures name the indicator (`経常収支比率（数値目標）`),
+/// the only fact of the year in its dimension and kind. For a 実績 value, a
+/// figure stated (not an average, a target or a change); for a 目標 value, a
+/// target, or the average a target of a peer average is
+/// (`26市平均：90.2%` under `<目標：多摩26市の平均以下>`).
+pub fn sole_restatement<'b>(
+    b: &'b Batch,
+    tv: &TargetValue,
+    action: ActionId,
+) -> Option<(&'b SourceQuantities, &'b Fact)> {
+    let (r, pi) = b.action(action)?.source?;
+    let project = b.project(r, pi)?;
+    let indicator = crate::model::text::key(&tv.indicator);
+    if indicator.chars().count() < 2 {
+        return None;
+    }
+    let names = std::iter::once(&project.heading.value)
+        .chain(project.measures.iter().map(|m| &m.name.value))
+        .map(|n| crate::model::text::key(n));
+    let named: Vec<String> = names.filter(|n| n.contains(&indicator)).collect();
+    if named.is_empty() {
+        return None;
+    }
+    let peer_average = named.iter().any(|n| n.contains("平均"));
+    let fits = |p: &Fact| {
+        let q = p.label.quals;
+        p.amount.dim.same(&tv.amount.dim)
+            && !is_change(p)
+            && !q.has(Quals::YEARS)
+            && !q.has(Quals::CUMULATIVE)
+            && if tv.is_target {
+                q.has(Quals::TARGET) || (peer_average && q.has(Quals::AVERAGE))
+            } else {
+                !q.has(Quals::TARGET) && !q.has(Quals::AVERAGE) && p.amount.comparator.is_none()
+            }
+    };
+    let mut cands = action_facts(b, action, tv.year).filter(|(_, p)| fits(p));
+    let first = cands.next()?;
+    cands.next().is_none().then_some(first)
 }
 
 /// The text fact of `tv`'s action and year that agrees with `a`, if any.

@@ -169,6 +169,23 @@ pub fn tokens(t: &str) -> Vec<Token> {
     out
 }
 
+/// A percentage inside a name, glued to nouns on both sides (`再エネ100%電気`,
+/// `深層地下水100%水道水`): part of what is named, not a share measured. A
+/// word after it that says how the share stands or moved (`40%削減`,
+/// `98.9%達成`, `30%以上`) makes it a measurement again.
+fn in_name(prev: Option<char>, tail: &str) -> bool {
+    let noun = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー');
+    if !prev.is_some_and(noun) || !tail.chars().next().is_some_and(noun) {
+        return false;
+    }
+    const DEGREE: &[&str] = &[
+        "以上", "以下", "未満", "程度", "前後", "相当", "超", "強", "弱", "近", "台", "達成", "増",
+        "減", "分", "上", "下", "水準", "到達", "削減", "改善", "悪化",
+    ];
+    !DEGREE.iter().any(|w| tail.starts_with(w))
+        && crate::facts::quantity::label::direction_after(tail).is_none()
+}
+
 /// A figure (or a per-unit phrase, or a number that is no amount, as a
 /// word) starting at byte `i`; with where it ends.
 fn figure_at(t: &str, i: usize, before: &[Token], in_word: Option<usize>) -> Option<(Tok, usize)> {
@@ -319,6 +336,9 @@ fn figure_at(t: &str, i: usize, before: &[Token], in_word: Option<usize>) -> Opt
     if tail.starts_with('目') || tail.starts_with("番目") {
         return Some((Tok::Word, end));
     }
+    if dim == Dim::Percent && in_name(prev, tail) {
+        return Some((Tok::Word, end));
+    }
     let mut value = n * scale;
     let mut step = digit_step * scale;
     // `1時間50分`: minutes after hours.
@@ -390,6 +410,26 @@ mod tests {
 
     fn count(c: &str) -> Dim {
         Dim::Count(c.into())
+    }
+
+    #[test]
+    fn percentages_in_names_are_words() {
+        for (text, name) in [
+            ("・市内で再エネ100%電気メニューを提供", true),
+            ("深層地下水100%水道水のまち", true),
+            ("市の100%出資法人", false),
+            ("再エネ比率30%以上を目指す", false),
+            ("温室効果ガス排出量40.2%削減", false),
+            ("加入率29.3%", false),
+            ("収納率98.9%達成", false),
+            ("利用率50%増", false),
+        ] {
+            let figures = tokens(text)
+                .iter()
+                .filter(|t| matches!(&t.tok, Tok::Figure(a) if a.dim == Dim::Percent))
+                .count();
+            assert_eq!(figures == 0, name, "{text}");
+        }
     }
 
     #[test]

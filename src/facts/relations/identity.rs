@@ -90,8 +90,11 @@ fn within(f: &Facts, out: &mut Vec<Relation>) {
             // two things (`取崩額 800,000,000円 … うち3億円を…`).
             let y = &f.facts[b as usize];
             let coarse = x.amount.step.max(y.amount.step);
+            // A power of ten apart is the same figure with a slipped scale
+            // (`取崩額 7,000,000,000円 … 約7億円を取崩した`).
             if rel_gap(x.amount.value, y.amount.value) > 0.1
                 && (x.amount.value - y.amount.value).abs() > 1.5 * coarse
+                && !scale_slip(x.amount.value, y.amount.value)
             {
                 continue;
             }
@@ -108,6 +111,16 @@ fn within(f: &Facts, out: &mut Vec<Relation>) {
             }
         }
     }
+}
+
+/// Whether `a` and `b` are 10 to 10,000 times apart, within 10%.
+fn scale_slip(a: f64, b: f64) -> bool {
+    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    if lo == 0.0 {
+        return false;
+    }
+    let k = (hi / lo).log10().round();
+    (1.0..=4.0).contains(&k) && rel_gap(hi / 10f64.powf(k), lo) <= 0.1
 }
 
 fn rel_gap(a: f64, b: f64) -> f64 {
@@ -471,6 +484,29 @@ mod within_tests {
                 "補助金交付額 2,300,000円。補助金として約3百万円を交付",
                 "約3百万円",
                 true,
+            ),
+            // A slip of the coarse figure's last digit downwards: `7億円`
+            // truncates values below 8億円, not 800,000,000円 itself.
+            (
+                "取崩額 800,000,000円 実質収支を見込む中で7億円を取崩した。",
+                "7億円",
+                false,
+            ),
+            // A power of ten apart: one figure with its scale slipped.
+            (
+                "・取崩額 7,000,000,000円\n・実質収支を見込む中で約7億円を取崩した",
+                "約7億円",
+                false,
+            ),
+            (
+                "積立額は214,400,324円で、約21.4億円を積み立てた。",
+                "約21.4億円",
+                false,
+            ),
+            (
+                "事業費 1,248千円、事業費は約1,248万円",
+                "約1,248万円",
+                false,
             ),
         ] {
             assert_eq!(

@@ -251,7 +251,14 @@ impl Relation {
         if as_printed {
             return Some(Verdict::Holds);
         }
-        if lo <= chi + eps && hi >= clo - eps {
+        // The claim's own interval is half-open on its far side: `7億円`
+        // truncates values up to, not including, 8億円.
+        let meets = if c >= 0.0 {
+            lo < chi - eps && hi >= clo - eps
+        } else {
+            lo <= chi + eps && hi > clo + eps
+        };
+        if meets {
             return Some(Verdict::Rounded { expected: e });
         }
         Some(Verdict::Fails { expected: e })

@@ -41,7 +41,7 @@ use crate::model::year::FiscalYear;
 use crate::rules::Findings;
 
 pub use crate::facts::restated::{
-    SAME_QUANTITY, action_facts, closest, closest_restatement, evidence, rel_diff,
+    SAME_QUANTITY, action_facts, closest, closest_restatement, evidence, rel_diff, restated,
 };
 
 /// Whether two printings of one amount of money are in two scales (`8億円`
@@ -129,14 +129,14 @@ impl Violation for TargetTextDiffers {
 /// the same printed unit (`same_unit`, N010) or another scale (N002).
 pub fn report_target_text(b: &Batch, same_unit: bool, out: &mut Findings) {
     for tv in b.targets().values.iter().filter(|t| !t.own_unit) {
-        let Some(action) = tv.action else { continue };
         // The same quantity, not as printed.
-        let Some((q, p)) = closest_restatement(b, tv, action)
-            .filter(|(_, p)| rel_diff(p.amount.value, tv.amount.value) < SAME_QUANTITY)
-            .filter(|(_, p)| !p.amount.agrees(&tv.amount))
-        else {
+        let Some((q, p)) = restated(b, tv).filter(|(_, p)| !p.amount.agrees(&tv.amount)) else {
             continue;
         };
+        // A power of ten apart is N001's (a unit slipped).
+        if magnitude_slip(tv.amount.value, p.amount.value).is_some() {
+            continue;
+        }
         if (p.amount.unit == tv.amount.unit) != same_unit {
             continue;
         }
