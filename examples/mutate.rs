@@ -1194,6 +1194,13 @@ pub struct Clean {
     /// (code, location) of the clean findings: a "new" finding there is a
     /// clean finding whose message changed.
     places: HashSet<(&'static str, Location)>,
+    /// The facts and relations of each file and of the batch, to judge
+    /// whether a mutant could be seen by the relations its figure is in.
+    sets: Vec<(Facts, Vec<Relation>)>,
+    /// Per cell, the facts of `sets` in a relation: (set, fact, char span).
+    members: HashMap<Location, Vec<(usize, u32, (usize, usize))>>,
+    /// Per cell, the text figures a 数値目標 value restates: (char span, value).
+    restating: HashMap<Location, Vec<((usize, usize), hyoka::facts::quantity::amount::Amount)>>,
 }
 
 pub fn check(
@@ -1226,15 +1233,33 @@ pub fn clean(c: &Corpus, year: Option<FiscalYear>) -> Clean {
     )
     .unwrap_or_else(|e| panic!("check failed: {e}"));
     let mut related = HashMap::new();
+    let mut sets = Vec::new();
     for (i, s) in c.subs.iter().enumerate() {
         let cx = FileCx::new(&c.plan, i, s.clone());
         let q = cx.quantities();
         mark_related(&q.facts, &q.relations, &mut related);
+        sets.push((q.facts.clone(), q.relations.clone()));
     }
     let q = batch.quantities();
     mark_related(&q.facts, &q.relations, &mut related);
     mark_related(&q.facts, &q.across, &mut related);
+    let batch_relations = q.relations.iter().chain(&q.across).cloned().collect();
+    sets.push((q.facts.clone(), batch_relations));
+    let mut members: HashMap<Location, Vec<(usize, u32, (usize, usize))>> = HashMap::new();
+    for (si, (facts, rels)) in sets.iter().enumerate() {
+        for r in rels.iter().filter(|r| r.verdict(facts).is_some()) {
+            for m in r.members() {
+                let x = &facts.facts[m as usize];
+                let v = members.entry(facts.text_of(x).at.clone()).or_default();
+                let e = (si, m, char_span(facts, x));
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+        }
+    }
     // A 数値目標 value and the text figure it restates (N002, N004, N010).
+    let mut restating: HashMap<Location, Vec<_>> = HashMap::new();
     for tv in &batch.targets().values {
         if let Some((q, p)) = hyoka::facts::restated::restated(&batch, tv) {
             related
@@ -1242,6 +1267,10 @@ pub fn clean(c: &Corpus, year: Option<FiscalYear>) -> Clean {
                 .or_default()
                 .push((0, usize::MAX));
             mark_fact(&q.facts, p, &mut related);
+            restating
+                .entry(q.facts.text_of(p).at.clone())
+                .or_default()
+                .push((char_span(&q.facts, p), tv.amount.clone()));
         }
     }
     Clean {
@@ -1250,7 +1279,17 @@ pub fn clean(c: &Corpus, year: Option<FiscalYear>) -> Clean {
         keys: findings.iter().map(key).collect(),
         places: findings.iter().map(|f| (f.code, f.at.clone())).collect(),
         findings,
+        sets,
+        members,
+        restating,
     }
+}
+
+/// A fact's char range in its text.
+fn char_span(facts: &Facts, x: &Fact) -> (usize, usize) {
+    let t = facts.text_of(x);
+    let chars = |b: u32| t.folded[..b as usize].chars().count();
+    (chars(x.span.start), chars(x.span.end))
 }
 
 /// Records the char ranges of every fact of a relation with a verdict.
@@ -1267,16 +1306,73 @@ fn mark_related(
 }
 
 fn mark_fact(facts: &Facts, x: &Fact, out: &mut HashMap<Location, Vec<(usize, usize)>>) {
-    let t = facts.text_of(x);
-    let chars = |b: u32| t.folded[..b as usize].chars().count();
-    let span = (chars(x.span.start), chars(x.span.end));
-    let v = out.entry(t.at.clone()).or_default();
+    let span = char_span(facts, x);
+    let v = out.entry(facts.text_of(x).at.clone()).or_default();
     if !v.contains(&span) {
         v.push(span);
     }
 }
 
 impl Clean {
+    /// Whether a mutant of a figure in a relation changes what one of its
+    /// relations says, judged with the mutated value in the clean relation:
+    /// a last-digit slip of `1,580時間` under `約1.9倍` does not, and no check
+    /// of that relation can see it (an equivalent mutant). Mutants of other
+    /// kinds than a changed number, of number cells and of 数値目標 values
+    /// count as visible.
+    pub fn visible(&self, fig: &Figure, m: &Mutant) -> bool {
+        let numeric = matches!(
+            m.op,
+            Op::Swap
+                | Op::Plus1
+                | Op::Minus1
+                | Op::Times10
+                | Op::Times1000
+                | Op::Div1000
+                | Op::Sign
+        );
+        let CellValue::Text(text) = &m.value else {
+            return true;
+        };
+        if !numeric || fig.span == (0, 0) {
+            return true;
+        }
+        let overlaps = |(a, b): (usize, usize)| a < fig.span.1 && fig.span.0 < b;
+        // The mutated figure, read as hyoka reads it, at the figure's start.
+        let mut scratch = Facts::default();
+        let place = hyoka::facts::quantity::Place::Comment { row: 0 };
+        scratch.add(text, fig.at.clone(), place);
+        let Some(new) = scratch
+            .facts
+            .iter()
+            .find(|x| char_span(&scratch, x).0 == fig.span.0)
+            .map(|x| x.amount.clone())
+        else {
+            return true;
+        };
+        for &(span, ref target) in self.restating.get(&fig.at).into_iter().flatten() {
+            if overlaps(span) && !new.agrees(target) {
+                return true;
+            }
+        }
+        for &(si, i, span) in self.members.get(&fig.at).into_iter().flatten() {
+            if !overlaps(span) {
+                continue;
+            }
+            let (facts, rels) = &self.sets[si];
+            let mut changed = facts.clone();
+            changed.facts[i as usize].amount = new.clone();
+            let differs = rels
+                .iter()
+                .filter(|r| r.members().contains(&i))
+                .any(|r| r.verdict(facts) != r.verdict(&changed));
+            if differs {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether a figure takes part in a relation: a fact of a relation
     /// overlaps it (a number cell: any fact of the cell).
     pub fn in_relation(&self, f: &Figure) -> bool {
@@ -1451,13 +1547,25 @@ pub fn report(
     let mut rel_total = Tally::default();
     let mut rel_by_op: BTreeMap<Op, Tally> = BTreeMap::new();
     let mut rel_by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-    for (m, v) in mutants.iter().zip(verdicts) {
+    // Of those, the mutants the figure's relations can see at all (see
+    // `Clean::visible`): the rest are equivalent mutants.
+    let visible: Vec<bool> = mutants
+        .par_iter()
+        .map(|m| in_rel[m.figure] && cl.visible(&figures[m.figure], m))
+        .collect();
+    let mut vis_total = Tally::default();
+    let mut vis_by_op: BTreeMap<Op, Tally> = BTreeMap::new();
+    for ((m, v), vis) in mutants.iter().zip(verdicts).zip(&visible) {
         if in_rel[m.figure] {
             rel_total.add(v.caught());
             rel_by_op.entry(m.op).or_default().add(v.caught());
             for r in &v.caught_by {
                 *rel_by_rule.entry(r).or_default() += 1;
             }
+        }
+        if *vis {
+            vis_total.add(v.caught());
+            vis_by_op.entry(m.op).or_default().add(v.caught());
         }
     }
     // The same per operator, only on the figures that have a caught mutant:
@@ -1611,6 +1719,24 @@ pub fn report(
     }
     let _ = writeln!(
         t,
+        "of those, visible to the figure's relations (the mutated value changes what one of them says): {} of {} caught ({:.1}%); {} equivalent mutants",
+        vis_total.caught,
+        vis_total.mutants,
+        vis_total.rate(),
+        rel_total.mutants - vis_total.mutants
+    );
+    for (op, tl) in &vis_by_op {
+        let _ = writeln!(
+            t,
+            "  {:<28} {:>8} {:>7} {:>6.1}",
+            op.name(),
+            tl.mutants,
+            tl.caught,
+            tl.rate()
+        );
+    }
+    let _ = writeln!(
+        t,
         "  caught by: {}",
         rel_by_rule
             .iter()
@@ -1637,10 +1763,10 @@ pub fn report(
 
     // Survivors.
     let mut tsv = String::from(
-        "op\tkind\tfile\tsheet\tcell\tpanel header\tunit\tbefore\tafter\tfigure caught by another op\tnew findings elsewhere\tin a relation\n",
+        "op\tkind\tfile\tsheet\tcell\tpanel header\tunit\tbefore\tafter\tfigure caught by another op\tnew findings elsewhere\tin a relation\tvisible to its relations\n",
     );
     let mut survivors = Vec::new();
-    for (m, v) in mutants.iter().zip(verdicts) {
+    for ((m, v), vis) in mutants.iter().zip(verdicts).zip(&visible) {
         if v.caught() {
             continue;
         }
@@ -1649,7 +1775,7 @@ pub fn report(
         let clean_tab = |s: &str| s.replace(['\t', '\n'], " ");
         let _ = writeln!(
             tsv,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             m.op.name(),
             fig.kind,
             fig.at.file,
@@ -1661,7 +1787,8 @@ pub fn report(
             clean_tab(&m.after),
             if fig_caught[m.figure] { "yes" } else { "no" },
             v.elsewhere.iter().copied().collect::<Vec<_>>().join(","),
-            if in_rel[m.figure] { "yes" } else { "no" }
+            if in_rel[m.figure] { "yes" } else { "no" },
+            if *vis { "yes" } else { "no" }
         );
         survivors.push(json!({
             "op": m.op.name(), "kind": fig.kind, "file": &*fig.at.file,
@@ -1669,6 +1796,7 @@ pub fn report(
             "unit": fig.unit, "before": m.before, "after": m.after,
             "figure_caught_by_other_op": fig_caught[m.figure],
             "in_relation": in_rel[m.figure],
+            "visible": vis,
             "elsewhere": v.elsewhere.iter().collect::<Vec<_>>(),
         }));
     }
@@ -1692,6 +1820,8 @@ pub fn report(
             "mutants": tally(&rel_total),
             "by_operator": rel_by_op.iter().map(|(o, tl)| (o.name().to_string(), tally(tl))).collect::<serde_json::Map<_, _>>(),
             "by_rule": rel_by_rule.iter().map(|(r, n)| (r.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "visible": tally(&vis_total),
+            "visible_by_operator": vis_by_op.iter().map(|(o, tl)| (o.name().to_string(), tally(tl))).collect::<serde_json::Map<_, _>>(),
         },
         "mutants": tally(&total),
         "by_operator": by_op.iter().map(|(o, tl)| (o.name().to_string(), tally(tl))).collect::<serde_json::Map<_, _>>(),

@@ -220,6 +220,19 @@ fn figure_at(t: &str, i: usize, before: &[Token], in_word: Option<usize>) -> Opt
         if after_figure && matches!(c, '+' | '-' | '−' | '‐') {
             return None;
         }
+        // A hyphen glued to a katakana word joins a name (`プラスチック-1運動`,
+        // `フェーズ-2`); a change is written after its kanji (`前年度比-5人`).
+        if matches!(c, '-' | '−' | '‐')
+            && t[..i]
+                .chars()
+                .last()
+                .is_some_and(|p| matches!(p, '\u{30A1}'..='\u{30FA}' | 'ー'))
+        {
+            return Some((
+                Tok::Word,
+                skip_number(t, j + c.len_utf8()).max(j + c.len_utf8()),
+            ));
+        }
         let n = t[j + c.len_utf8()..].chars().next()?;
         if !n.is_ascii_digit() {
             return None;
@@ -410,6 +423,24 @@ mod tests {
 
     fn count(c: &str) -> Dim {
         Dim::Count(c.into())
+    }
+
+    #[test]
+    fn hyphens_in_katakana_names_are_no_signs() {
+        let signed = |t: &str| {
+            tokens(t)
+                .iter()
+                .filter_map(|k| match &k.tok {
+                    Tok::Figure(a) => Some(a.value),
+                    _ => None,
+                })
+                .collect::<Vec<f64>>()
+        };
+        assert!(signed("プラスチック-1運動協議会に参加").is_empty());
+        assert!(signed("フェーズ−2に移行").is_empty());
+        assert_eq!(signed("前年度比-5人"), [-5.0]);
+        assert_eq!(signed("増減 -12件"), [-12.0]);
+        assert_eq!(signed("登録者数は-1,240人"), [-1240.0]);
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //!   件数, 登録者数 — or an average of a count) printed with a minus sign
 //!   (`▲`, `△`, `-`), when nothing marks it as a change (増減, 対前年度, a
 //!   direction word after it).
+//! - A negative count in a list of counts that are levels: its neighbours
+//!   in the list (at its bracket depth) are unsigned and no change
+//!   (`一般行政職 ▲702人 技能労務職 27人`). A breakdown of a change has
+//!   signed neighbours (`（一般行政職＋11人、技能労務職▲4人）`) and passes.
 //! - A share of a whole (収納率, 加入率, 受診率, 割合 … : rates that count
 //!   part of a population) above 100%. Rates that may exceed 100% (達成率,
 //!   比率, 増加率, 伸び率) are not shares.
@@ -101,6 +105,56 @@ fn negative_count(f: &Facts, x: &Fact) -> bool {
         && labelled_here(f, x)
 }
 
+/// A negative count among levels: the figures next to it in its list (the
+/// nearest before and after at its bracket depth) are counts, unsigned and
+/// no changes, and there is at least one.
+fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
+    use crate::facts::quantity::scan::Tok;
+    if !(x.amount.dim.is_count()
+        && x.amount.value < 0.0
+        && !x.label.quals.has(Quals::CHANGE)
+        && !x.label.quals.has(Quals::NET)
+        && x.direction.is_none()
+        && !x.label.subject.contains("増減")
+        && !x.label.subject.ends_with('差'))
+    {
+        return false;
+    }
+    let t = f.text_of(x);
+    let k = x.token as usize;
+    // The nearest figure at depth 0 relative to the figure, walking out.
+    let neighbour = |step: isize| -> Option<&Fact> {
+        let mut depth = 0i32;
+        let mut j = k as isize + step;
+        while j >= 0 && (j as usize) < t.tokens.len() {
+            match t.tokens[j as usize].tok {
+                Tok::Open(_) => depth += step.signum() as i32,
+                Tok::Close(_) => depth -= step.signum() as i32,
+                Tok::Figure(_) if depth == 0 => {
+                    return t.facts.clone().map(|i| &f.facts[i as usize]).find(|y| y.token as usize == j as usize);
+                }
+                _ => {}
+            }
+            // Left the figure's own group.
+            if depth < 0 {
+                return None;
+            }
+            j += step;
+        }
+        None
+    };
+    let level = |y: &Fact| {
+        y.amount.dim.is_count()
+            && y.amount.signed.is_none()
+            && !y.label.quals.has(Quals::CHANGE)
+            && y.direction.is_none()
+    };
+    let (before, after) = (neighbour(-1), neighbour(1));
+    (before.is_some() || after.is_some())
+        && before.is_none_or(level)
+        && after.is_none_or(level)
+}
+
 fn share_above_100(x: &Fact) -> bool {
     x.amount.dim == Dim::Percent
         && x.amount.value > 100.0
@@ -114,7 +168,7 @@ impl Rule for ImplausibleFigure {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let q = f.quantities();
         for x in &q.facts.facts {
-            let why = if negative_count(&q.facts, x) {
+            let why = if negative_count(&q.facts, x) || negative_among_levels(&q.facts, x) {
                 Why::NegativeCount
             } else if share_above_100(x) {
                 Why::ShareAbove100
@@ -142,7 +196,7 @@ mod tests {
         let f = one(text);
         f.facts
             .iter()
-            .filter(|x| negative_count(&f, x) || share_above_100(x))
+            .filter(|x| negative_count(&f, x) || negative_among_levels(&f, x) || share_above_100(x))
             .map(|x| f.raw(x).to_string())
             .collect()
     }
@@ -156,6 +210,11 @@ mod tests {
             ("国民健康保険税の収納率は989%となった", "989%"),
             ("特定健診受診率 412.5%（前年度41.2%）", "412.5%"),
             ("自治会加入率：269%", "269%"),
+            ("【参考】 一般行政職 ▲702人 技能労務職 27人", "▲702人"),
+            ("・正規職員 812人\n・会計年度任用職員 △341人\n・再任用 45人", "△341人"),
+            ("参加者は、市民 -120名、職員 35名でした", "-120名"),
+            ("避難所 12か所、備蓄倉庫 ▲8か所", "▲8か所"),
+            ("登録団体 98団体 うち新規 ▲4団体", "▲4団体"),
         ] {
             assert_eq!(flagged(text), [want], "{text}");
         }
@@ -172,6 +231,11 @@ mod tests {
             "加入率29.3%（対前年比2.4ポイント減）",
             "職員数の増減 ▲7人",
             "登録団体数 253団体(前年度末から+19団体、−7団体で差引+12団体)",
+            "前年同期比＋6人（一般行政職＋11人、技能労務職▲4人、保育士等▲1人、その他±0人）",
+            "職員数 660人（対前年度+12人） 一般行政職 632人（対前年度+17人） 技能労務職 28人（対前年度▲5人）",
+            "・転入 1,204人\n・転出 1,310人\n・差引 ▲106人",
+            "将来負担比率 ▲45.1%（26市平均 ▲23.5%）",
+            "収支 ▲12,300千円、契約 30件",
         ] {
             assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
         }
