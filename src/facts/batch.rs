@@ -109,7 +109,8 @@ pub struct SourceQuantities {
     pub facts: Facts,
     pub sheets: Vec<SheetRef>,
     pub relations: Vec<Relation>,
-    /// Identities between measures of different sheets.
+    /// Identities between measures of different sheets, and between the
+    /// comment drafts' figures and their items' sheets.
     pub across: Vec<Relation>,
 }
 
@@ -243,6 +244,8 @@ impl<'p> Batch<'p> {
                     .enumerate()
                     .map(|(i, s)| (i as u16, s)),
             );
+            // The comment drafts, so that their figures meet the sheets'.
+            gather::comment_rows(&mut facts, self.comment_rows());
             let relations = crate::facts::relations::find_all(&facts);
             let names = self
                 .sources
@@ -259,7 +262,15 @@ impl<'p> Batch<'p> {
                     })
                 })
                 .collect();
-            let across = crate::facts::relations::identity::across(&facts, &names);
+            let mut across = crate::facts::relations::identity::across(&facts, &names);
+            let row_items: Vec<_> = self.comment_rows().map(|r| r.item_id).collect();
+            let sheet_items: Vec<_> = sheets.iter().map(|&r| self.item_of_sheet(r)).collect();
+            across.extend(crate::facts::relations::comment::find(
+                &facts,
+                &row_items,
+                &sheet_items,
+                self.year,
+            ));
             SourceQuantities {
                 facts,
                 sheets,

@@ -6,7 +6,7 @@
 use crate::facts::quantity::{Facts, Place};
 use crate::model::cell::CellValue;
 use crate::model::form::RowKind;
-use crate::model::sheet::{CommentSheet, EvalSheet, TargetSheet};
+use crate::model::sheet::{CommentRow, CommentSheet, EvalSheet, TargetSheet};
 
 /// The texts of evaluation sheets, each with its index (what `Place`s name).
 pub fn sheets<'a>(f: &mut Facts, sheets: impl Iterator<Item = (u16, &'a EvalSheet)>) {
@@ -90,7 +90,12 @@ pub fn targets<'a>(f: &mut Facts, sheets: impl Iterator<Item = &'a TargetSheet>)
 
 /// The paragraphs of 評価コメント sheets (rows numbered across the sheets).
 pub fn comments<'a>(f: &mut Facts, sheets: impl Iterator<Item = &'a CommentSheet>) {
-    for (ri, row) in sheets.flat_map(|c| &c.rows).enumerate() {
+    comment_rows(f, sheets.flat_map(|c| &c.rows));
+}
+
+/// Comment paragraphs, numbered in the order given.
+pub fn comment_rows<'a>(f: &mut Facts, rows: impl Iterator<Item = &'a CommentRow>) {
+    for (ri, row) in rows.enumerate() {
         f.add(
             &row.text.value,
             row.text.at.clone(),

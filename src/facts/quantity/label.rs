@@ -331,8 +331,21 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
             continue;
         }
         if let Some(i) = text.find(w) {
-            l.quals.add(Quals::CHANGE);
-            l.base = Some(YearRef::Previous);
+            // `昨年度から利用しているシナリオを含め738時間`: a clause with a
+            // verb between says when something began, not what the figure
+            // is measured against.
+            let opens_clause = (w.ends_with("から") || w.ends_with("より"))
+                && text[i + w.len()..].chars().any(|c| {
+                    ('\u{3041}'..='\u{3096}').contains(&c)
+                        && !matches!(
+                            c,
+                            'は' | 'が' | 'の' | 'を' | 'に' | 'で' | 'と' | 'も' | 'へ' | 'や'
+                        )
+                });
+            if !opens_clause {
+                l.quals.add(Quals::CHANGE);
+                l.base = Some(YearRef::Previous);
+            }
             text.replace_range(i..i + w.len(), "|");
         }
     }
@@ -725,6 +738,15 @@ mod tests {
         assert_eq!(x.base, Some(YearRef::Explicit(FiscalYear(2023))));
         assert!(x.quals.has(Quals::CHANGE));
         assert_eq!(x.subject, "相談件数");
+        for (lead, change) in [
+            ("前年度から", true),
+            ("前年度より利用者が", true),
+            ("昨年度から利用しているシナリオを含め", false),
+            ("前年度から引き続き", false),
+            ("登録者数は前年度より", true),
+        ] {
+            assert_eq!(l(lead).quals.has(Quals::CHANGE), change, "{lead}");
+        }
         let x = l("加入率は前年度の");
         assert_eq!(x.year, YearRef::Previous);
         assert_eq!(x.base, None);

@@ -153,6 +153,9 @@ const AFTER_COUNTER: &[&str] = &[
     "分", "台", "目", "当", "平均", "毎", "中", "全", "計", "延", "差", "短縮", "縮減", "削減",
     "縮小", "上昇", "低下", "上回", "下回", "改善", "悪化", "拡大", "達成", "伸び", "不足", "未達",
     "相当", "分の", "多", "少",
+    // Verbal nouns the figure is the object of (`25,175,931文字利用され`).
+    "利用", "作成", "実施", "参加", "登録", "受診", "発行", "交付", "配布", "導入", "開催", "提供",
+    "処理", "生成", "受付", "申請", "設置", "整備", "購入", "回収", "採用", "応募",
 ];
 
 fn is_counter_char(c: char) -> bool {
@@ -231,9 +234,10 @@ pub fn unit_at(rest: &str) -> Option<UnitWord> {
     }
     // Cut what follows the counter (`人増`, `件以上`): the longest counter
     // that is not followed by one of those words.
+    // (Matched against the whole rest: a word may run past the counter.)
     'cut: for (i, _) in word.char_indices().skip(1) {
         for w in AFTER_COUNTER {
-            if word[i..].starts_with(w) {
+            if rest[i..].starts_with(w) {
                 word = &word[..i];
                 break 'cut;
             }
@@ -286,6 +290,11 @@ mod tests {
         assert_eq!(u("件以上").2, "件");
         assert_eq!(u("人程度").2, "人");
         assert_eq!(u("団体平均").2, "団体");
+        assert_eq!(u("文字利用され").2, "文字");
+        assert_eq!(u("枚発行した").2, "枚");
+        assert_eq!(u("校参加").2, "校");
+        assert_eq!(u("件受付").2, "件");
+        assert_eq!(u("手続申請可能").2, "手続");
         assert!(unit_at("増加した").is_none());
         assert!(unit_at("の").is_none());
     }

@@ -114,7 +114,7 @@ fn within(f: &Facts, out: &mut Vec<Relation>) {
 }
 
 /// Whether `a` and `b` are 10 to 10,000 times apart, within 10%.
-fn scale_slip(a: f64, b: f64) -> bool {
+pub fn scale_slip(a: f64, b: f64) -> bool {
     let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
     if lo == 0.0 {
         return false;
@@ -123,7 +123,7 @@ fn scale_slip(a: f64, b: f64) -> bool {
     (1.0..=4.0).contains(&k) && rel_gap(hi / 10f64.powf(k), lo) <= 0.1
 }
 
-fn rel_gap(a: f64, b: f64) -> f64 {
+pub fn rel_gap(a: f64, b: f64) -> f64 {
     let m = a.abs().max(b.abs());
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }

@@ -15,6 +15,7 @@
 pub mod average;
 pub mod balance;
 pub mod change;
+pub mod comment;
 pub mod equation;
 pub mod identity;
 pub mod rate;
