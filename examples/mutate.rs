@@ -1707,16 +1707,19 @@ pub fn report(
         rel_total.mutants,
         rel_total.rate()
     );
-    for (op, tl) in &rel_by_op {
-        let _ = writeln!(
-            t,
-            "  {:<28} {:>8} {:>7} {:>6.1}",
-            op.name(),
-            tl.mutants,
-            tl.caught,
-            tl.rate()
-        );
-    }
+    let per_op = |t: &mut String, by: &BTreeMap<Op, Tally>| {
+        for (op, tl) in by {
+            let _ = writeln!(
+                t,
+                "  {:<28} {:>8} {:>7} {:>6.1}",
+                op.name(),
+                tl.mutants,
+                tl.caught,
+                tl.rate()
+            );
+        }
+    };
+    per_op(&mut t, &rel_by_op);
     let _ = writeln!(
         t,
         "of those, visible to the figure's relations (the mutated value changes what one of them says): {} of {} caught ({:.1}%); {} equivalent mutants",
@@ -1725,16 +1728,7 @@ pub fn report(
         vis_total.rate(),
         rel_total.mutants - vis_total.mutants
     );
-    for (op, tl) in &vis_by_op {
-        let _ = writeln!(
-            t,
-            "  {:<28} {:>8} {:>7} {:>6.1}",
-            op.name(),
-            tl.mutants,
-            tl.caught,
-            tl.rate()
-        );
-    }
+    per_op(&mut t, &vis_by_op);
     let _ = writeln!(
         t,
         "  caught by: {}",

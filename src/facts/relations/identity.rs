@@ -509,12 +509,16 @@ mod within_tests {
                 false,
             ),
         ] {
-            assert_eq!(
-                claims(&one(text), Kind::Identity),
-                [(claim.into(), holds)],
-                "{text}"
-            );
+            assert_restated(text, claim, holds);
         }
+    }
+
+    fn assert_restated(text: &str, claim: &str, holds: bool) {
+        assert_eq!(
+            claims(&one(text), Kind::Identity),
+            [(claim.into(), holds)],
+            "{text}"
+        );
     }
 
     #[test]
@@ -551,11 +555,7 @@ mod within_tests {
                 false,
             ),
         ] {
-            assert_eq!(
-                claims(&one(text), Kind::Identity),
-                [(claim.into(), holds)],
-                "{text}"
-            );
+            assert_restated(text, claim, holds);
         }
     }
 
