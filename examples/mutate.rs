@@ -1184,6 +1184,12 @@ fn key(f: &Finding) -> Key {
     )
 }
 
+/// A char range in a cell's text.
+type Span = (usize, usize);
+/// A fact of a relation: (set of `Clean::sets`, fact index, its span).
+type Member = (usize, u32, Span);
+use hyoka::facts::quantity::amount::Amount;
+
 pub struct Clean {
     pub year: FiscalYear,
     pub findings: Vec<Finding>,
@@ -1198,9 +1204,9 @@ pub struct Clean {
     /// whether a mutant could be seen by the relations its figure is in.
     sets: Vec<(Facts, Vec<Relation>)>,
     /// Per cell, the facts of `sets` in a relation: (set, fact, char span).
-    members: HashMap<Location, Vec<(usize, u32, (usize, usize))>>,
+    members: HashMap<Location, Vec<Member>>,
     /// Per cell, the text figures a 数値目標 value restates: (char span, value).
-    restating: HashMap<Location, Vec<((usize, usize), hyoka::facts::quantity::amount::Amount)>>,
+    restating: HashMap<Location, Vec<(Span, Amount)>>,
 }
 
 pub fn check(
@@ -1245,7 +1251,7 @@ pub fn clean(c: &Corpus, year: Option<FiscalYear>) -> Clean {
     mark_related(&q.facts, &q.across, &mut related);
     let batch_relations = q.relations.iter().chain(&q.across).cloned().collect();
     sets.push((q.facts.clone(), batch_relations));
-    let mut members: HashMap<Location, Vec<(usize, u32, (usize, usize))>> = HashMap::new();
+    let mut members: HashMap<Location, Vec<Member>> = HashMap::new();
     for (si, (facts, rels)) in sets.iter().enumerate() {
         for r in rels.iter().filter(|r| r.verdict(facts).is_some()) {
             for m in r.members() {
