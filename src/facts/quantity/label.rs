@@ -427,6 +427,15 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
         let at = text.rfind('計').expect("just seen");
         text.replace_range(at..at + '計'.len_utf8(), "|");
     }
+    // `削減時間 年間4,960時間`: a period word standing alone says over what
+    // time, not what is measured.
+    for w in ["年間", "月間", "通年"] {
+        let alone = |t: &str| t == w || t.ends_with(&format!("|{w}"));
+        if alone(text.trim_end_matches(|c: char| is_particle(c) || c == ':')) {
+            let at = text.rfind(w).expect("just seen");
+            text.replace_range(at..at + w.len(), "|");
+        }
+    }
     (l.subject, l.weak) = subject_of(&text);
     l
 }
@@ -722,6 +731,9 @@ mod tests {
         assert_eq!(l("制度の周知により登録者が").subject, "登録者");
         assert_eq!(l("令和6年度の実績は").subject, "実績");
         assert_eq!(l("運用実績：").subject, "運用実績");
+        assert_eq!(l("・削減時間 年間").subject, "削減時間");
+        assert_eq!(l("利用者数　月間").subject, "利用者数");
+        assert_eq!(l("年間利用者数").subject, "年間利用者数");
     }
 
     #[test]
