@@ -4,6 +4,21 @@
 
 /// Folds full-width ASCII (`Ａ`, `１`, `（`) to half-width and the ideographic
 /// space to a plain space. Other characters are returned unchanged.
+/// Hiragana (ぁ … ゖ).
+pub fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
+}
+
+/// Katakana (ァ … ヺ) and the long-vowel mark ー.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+/// CJK unified ideographs (the kanji of the common block).
+pub fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 pub fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

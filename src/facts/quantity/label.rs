@@ -4,6 +4,7 @@
 //! and a change it states (`前年度比`, `対令和5年度比`); and the words after
 //! it (増, 減, 上回, から, へ …).
 
+use crate::model::text::{is_hiragana, is_kanji, is_katakana};
 use crate::model::year::{FiscalYear, split_year};
 
 /// Qualifiers of a figure, as bits.
@@ -288,8 +289,9 @@ fn is_particle(c: char) -> bool {
 }
 
 fn is_content(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '々')
+    is_kanji(c)
+        || is_katakana(c)
+        || c == '々'
         || c.is_ascii_alphanumeric()
         || matches!(c, '&' | '・' | '-' | '_')
 }
@@ -336,7 +338,7 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
             // is measured against.
             let opens_clause = (w.ends_with("から") || w.ends_with("より"))
                 && text[i + w.len()..].chars().any(|c| {
-                    ('\u{3041}'..='\u{3096}').contains(&c)
+                    is_hiragana(c)
                         && !matches!(
                             c,
                             'は' | 'が' | 'の' | 'を' | 'に' | 'で' | 'と' | 'も' | 'へ' | 'や'
@@ -413,7 +415,7 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     }
     for (k, (w, q)) in QUALIFIERS.iter().enumerate() {
         // 現在高 is a noun: 現在 and 時点 are flags only.
-        if *q == Quals::AS_OF || !present.has(PREVIOUS_CHANGE.len() + PREVIOUS.len() + k) {
+        if *q == Quals::AS_OF || !present.has(FIRST_QUALIFIER + k) {
             continue;
         }
         while let Some(i) = qualifier_in(&text, w) {
@@ -455,13 +457,10 @@ pub fn verb_after(after: &str) -> Option<String> {
         .unwrap_or(t);
     let stem: String = t
         .chars()
-        .take_while(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々'))
+        .take_while(|&c| is_kanji(c) || c == '々')
         .collect();
     let rest = &t[stem.len()..];
-    let ending = rest
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+    let ending = rest.chars().next().is_some_and(is_hiragana);
     (stem.chars().count() >= 2 && ending).then_some(stem)
 }
 
@@ -487,14 +486,18 @@ fn spaced(s: &str) -> String {
     out
 }
 
+/// Whether qualifier word `w`, followed by `next`, is the stem of a verb
+/// (`見込む`), not a qualifier.
+fn verb_stem(w: &str, next: &str) -> bool {
+    w == "見込" && next.starts_with(['む', 'ん', 'ま'])
+}
+
 /// Where qualifier `w` stands in `text` as a qualifier: not the stem of a
 /// verb (`実質収支を見込む中で` expects; it does not plan the figure).
 fn qualifier_in(text: &str, w: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = text[from..].find(w).map(|i| i + from) {
-        let next = text[i + w.len()..].chars().next();
-        let verb = w == "見込" && matches!(next, Some('む' | 'ん' | 'ま'));
-        if !verb {
+        if !verb_stem(w, &text[i + w.len()..]) {
             return Some(i);
         }
         from = i + w.len();
@@ -502,21 +505,18 @@ fn qualifier_in(text: &str, w: &str) -> Option<usize> {
     None
 }
 
-/// All qualifier words in one automaton: a label is scanned once, not once
-/// per word (the per-word search was a third of checking a file).
-static QUALIFIER_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(QUALIFIERS.iter().map(|(w, _)| *w))
-            .expect("qualifier words build an automaton")
-    });
-
 fn scan_qualifiers(text: &str, l: &mut Label) {
-    // Every occurrence of every word, as `qualifier_in` would see it.
-    for m in QUALIFIER_WORDS.find_overlapping_iter(text) {
-        let (w, q) = QUALIFIERS[m.pattern().as_usize()];
-        let next = text[m.end()..].chars().next();
-        let verb = w == "見込" && matches!(next, Some('む' | 'ん' | 'ま'));
-        if !verb {
+    // Every occurrence of every qualifier word, as `qualifier_in` would see it.
+    for m in LABEL_WORDS.find_overlapping_iter(text) {
+        let Some(&(w, q)) = m
+            .pattern()
+            .as_usize()
+            .checked_sub(FIRST_QUALIFIER)
+            .and_then(|k| QUALIFIERS.get(k))
+        else {
+            continue;
+        };
+        if !verb_stem(w, &text[m.end()..]) {
             l.quals.add(q);
         }
     }
@@ -561,6 +561,11 @@ fn planned_in_last_words(s: &str) -> bool {
 /// makes a new one, so what is absent at the start stays absent.
 struct Present(u128);
 
+/// The pattern index of the first qualifier word in [`LABEL_WORDS`].
+const FIRST_QUALIFIER: usize = PREVIOUS_CHANGE.len() + PREVIOUS.len();
+
+/// Every label word in one automaton: a label is scanned once, not once per
+/// word (the per-word search was a third of checking a file).
 static LABEL_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
         let words = PREVIOUS_CHANGE
@@ -638,7 +643,7 @@ fn subject_of(text: &str) -> (String, bool) {
     let mut cur = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let hiragana = ('\u{3041}'..='\u{3096}').contains(&c);
+        let hiragana = is_hiragana(c);
         // `スマホ決済による納付`: one noun phrase. (Joiners and particles all
         // start with a hiragana: other characters are not looked up.)
         if hiragana
@@ -674,9 +679,8 @@ fn subject_of(text: &str) -> (String, bool) {
         // A direction word belongs to the figure before (`44件増の138件`).
         .filter(|(w, _)| {
             !DIRECTIONS.iter().any(|(d, _)| {
-                w.strip_prefix(d).is_some_and(|rest| {
-                    rest.chars().all(|c| ('\u{3041}'..='\u{3096}').contains(&c))
-                })
+                w.strip_prefix(d)
+                    .is_some_and(|rest| rest.chars().all(is_hiragana))
             })
         })
         .collect();
@@ -687,10 +691,7 @@ fn subject_of(text: &str) -> (String, bool) {
         // `実績：`, `加入率 `, `前年度の`: a label of the figure.
         // `見込む中で`, `前年度に続き`: a clause before the figure, not its label.
         Some((w, p)) => {
-            let inflected = w
-                .chars()
-                .last()
-                .is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+            let inflected = w.chars().last().is_some_and(is_hiragana);
             (w.clone(), !matches!(*p, "" | "の") || inflected)
         }
         None => (String::new(), false),

@@ -14,6 +14,7 @@ use crate::facts::quantity::unit::{Dim, UnitWord, unit_at};
 use crate::model::date::{Date, find_dates};
 use crate::model::figure::{Comparator, scan_number};
 pub use crate::model::text::fold;
+use crate::model::text::{is_kanji, is_katakana};
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,7 +175,7 @@ pub fn tokens(t: &str) -> Vec<Token> {
 /// word after it that says how the share stands or moved (`40%削減`,
 /// `98.9%達成`, `30%以上`) makes it a measurement again.
 fn in_name(prev: Option<char>, tail: &str) -> bool {
-    let noun = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー');
+    let noun = |c: char| is_kanji(c) || is_katakana(c);
     if !prev.is_some_and(noun) || !tail.chars().next().is_some_and(noun) {
         return false;
     }
@@ -222,12 +223,7 @@ fn figure_at(t: &str, i: usize, before: &[Token], in_word: Option<usize>) -> Opt
         }
         // A hyphen glued to a katakana word joins a name (`プラスチック-1運動`,
         // `フェーズ-2`); a change is written after its kanji (`前年度比-5人`).
-        if matches!(c, '-' | '−' | '‐')
-            && t[..i]
-                .chars()
-                .last()
-                .is_some_and(|p| matches!(p, '\u{30A1}'..='\u{30FA}' | 'ー'))
-        {
+        if matches!(c, '-' | '−' | '‐') && t[..i].chars().last().is_some_and(is_katakana) {
             return Some((
                 Tok::Word,
                 skip_number(t, j + c.len_utf8()).max(j + c.len_utf8()),

@@ -159,10 +159,8 @@ const AFTER_COUNTER: &[&str] = &[
 ];
 
 fn is_counter_char(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' // kanji
-        | '\u{30A1}'..='\u{30FA}' // katakana
-        | 'ー' | '々')
+    use crate::model::text::{is_kanji, is_katakana};
+    is_kanji(c) || is_katakana(c) || c == '々'
 }
 
 /// The unit at the start of `rest` (width-folded), if any: a fixed unit

@@ -10,7 +10,6 @@
 //! gives no comparable subject. A comment figure with two such candidates of
 //! different values is left alone.
 
-use crate::facts::quantity::label::YearRef;
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Fact, Facts, Place};
 use crate::facts::relations::Relation;
@@ -43,7 +42,7 @@ pub fn find(
             if !states_quantity(x) {
                 continue;
             }
-            let yx = resolve(x, year);
+            let yx = x.label.year.resolve(Some(year));
             // The item's figures of the comment figure's dimension, kind and year.
             let like: Vec<u32> = f
                 .texts
@@ -57,7 +56,7 @@ pub fn find(
                     states_quantity(y)
                         && y.amount.dim.same(&x.amount.dim)
                         && y.label.quals.kind() == x.label.quals.kind()
-                        && f.year_of(y) == Some(yx)
+                        && f.year_of(y) == yx
                 })
                 .collect();
             // Alone of its kind only for a counted thing: bare numbers
@@ -96,14 +95,6 @@ fn countable(x: &Fact) -> bool {
         Dim::Bare | Dim::Minutes => false,
         Dim::Count(c) => !matches!(&**c, "日" | "年" | "か月" | "月" | "週" | "日間" | "か年"),
         _ => true,
-    }
-}
-
-fn resolve(x: &Fact, year: FiscalYear) -> FiscalYear {
-    match x.label.year {
-        YearRef::Explicit(y) => y,
-        YearRef::Previous => year.prev(),
-        YearRef::Column => year,
     }
 }
 

@@ -29,6 +29,7 @@ use crate::facts::file::FileCx;
 use crate::facts::quantity::{Fact, Facts};
 use crate::facts::quantity::label::Quals;
 use crate::facts::quantity::unit::Dim;
+use crate::facts::relations::sum::is_change;
 use crate::model::finding::{Lang, Violation};
 use crate::rules::{Findings, Rule};
 
@@ -98,11 +99,15 @@ fn negative_count(f: &Facts, x: &Fact) -> bool {
     x.amount.dim.is_count()
         && counted
         && x.amount.value < 0.0
-        && !x.label.quals.has(Quals::CHANGE)
-        && x.direction.is_none()
-        && !s.contains("増減")
-        && !s.ends_with("差")
+        && !marked_as_change(x)
         && labelled_here(f, x)
+}
+
+/// Whether words mark the figure as a change: 対前年度 and the like, a
+/// direction word after it, 増減 or 差 in its subject.
+fn marked_as_change(x: &Fact) -> bool {
+    let s = &x.label.subject;
+    x.label.quals.has(Quals::CHANGE) || x.direction.is_some() || s.contains("増減") || s.ends_with('差')
 }
 
 /// A negative count among levels: the figures next to it in its list (the
@@ -110,14 +115,11 @@ fn negative_count(f: &Facts, x: &Fact) -> bool {
 /// no changes, and there is at least one.
 fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
     use crate::facts::quantity::scan::Tok;
-    if !(x.amount.dim.is_count()
+    let negative = x.amount.dim.is_count()
         && x.amount.value < 0.0
-        && !x.label.quals.has(Quals::CHANGE)
-        && !x.label.quals.has(Quals::NET)
-        && x.direction.is_none()
-        && !x.label.subject.contains("増減")
-        && !x.label.subject.ends_with('差'))
-    {
+        && !marked_as_change(x)
+        && !x.label.quals.has(Quals::NET);
+    if !negative {
         return false;
     }
     let t = f.text_of(x);
@@ -143,12 +145,7 @@ fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
         }
         None
     };
-    let level = |y: &Fact| {
-        y.amount.dim.is_count()
-            && y.amount.signed.is_none()
-            && !y.label.quals.has(Quals::CHANGE)
-            && y.direction.is_none()
-    };
+    let level = |y: &Fact| y.amount.dim.is_count() && !is_change(y);
     let (before, after) = (neighbour(-1), neighbour(1));
     (before.is_some() || after.is_some())
         && before.is_none_or(level)
