@@ -11,6 +11,9 @@
 #   bash bench/run.sh 250 nopeer    # ~5,000 workbooks
 #   bash bench/run.sh 1741 nopeer   # national scale (~35,000); the peer would take long
 #   REPS=9 bash bench/run.sh 250 nopeer
+#   ISOLATION=compare bash bench/run.sh 250 nopeer   # also read in hyoka's own
+#                                   # process ([limits] isolate = false): the
+#                                   # cost of the reading workers
 #
 # The corpus is generated once per size under ${BENCH_DIR:-/tmp/hyoka-bench}.
 set -euo pipefail
@@ -38,8 +41,12 @@ check_1_thread() { RAYON_NUM_THREADS=1 ./target/release/hyoka check "$DIR" "${IG
 check() { ./target/release/hyoka check "$DIR" "${IGN[@]}" --format json; }
 consolidate() { ./target/release/hyoka consolidate "$DIR" "${IGN[@]}" -o "$OUT/out.xlsx"; }
 peer_openpyxl() { python3 bench/peer/check_grades.py "$DIR" 2024; }
+printf '[limits]\nisolate = false\n' > "$OUT/in_process.toml"
+check_1_thread_in_process() { RAYON_NUM_THREADS=1 ./target/release/hyoka check "$DIR" "${IGN[@]}" --format json --config "$OUT/in_process.toml"; }
+check_in_process() { ./target/release/hyoka check "$DIR" "${IGN[@]}" --format json --config "$OUT/in_process.toml"; }
 
 RUNS=(floor floor_cells check_1_thread check consolidate)
+if [ "${ISOLATION:-}" = compare ]; then RUNS+=(check_1_thread_in_process check_in_process); fi
 if [ "$PEER" = peer ]; then RUNS+=(peer_openpyxl); fi
 for rep in $(seq "$REPS"); do
   for r in "${RUNS[@]}"; do
@@ -58,6 +65,8 @@ awk -v files="$FILES" '
   { t[$1] = $2; printf "%-16s %8.2f s %9.0f files/s %7.2fx floor %8.1f MB peak\n", $1, $2, files / $2, $2 / floor, $3 / 1024 }
   END {
     printf "2 threads: %.2fx one thread\n", t["check_1_thread"] / t["check"]
+    if ("check_in_process" in t)
+      printf "reading workers: check %+.1f%%, on one thread %+.1f%%\n", 100 * (t["check"] / t["check_in_process"] - 1), 100 * (t["check_1_thread"] / t["check_1_thread_in_process"] - 1)
     if ("peer_openpyxl" in t)
       printf "peer: %.1fx check (%.1fx check on one thread)\n", t["peer_openpyxl"] / t["check"], t["peer_openpyxl"] / t["check_1_thread"]
   }

@@ -11,7 +11,15 @@
 //! G002 = "info"              # error | warning | info
 //! ```
 //!
-//! Command-line lists extend the file's.
+//! Command-line lists extend the file's. The same file may set what one
+//! submitted file may cost to read (docs/robustness.md):
+//!
+//! ```toml
+//! [limits]
+//! file_seconds = 60      # 1ファイルの読み込み時間の上限（秒）
+//! file_memory_mb = 1024  # 読み込みプロセス1つのメモリ上限（MB）
+//! isolate = true         # false: hyoka 自身のプロセスで読む（上限なし）
+//! ```
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +38,18 @@ pub const FILE_NAME: &str = "hyoka.toml";
 struct File {
     #[serde(default)]
     rules: RulesSection,
+    #[serde(default)]
+    limits: ReadLimits,
+}
+
+/// `[limits]`: what reading one file may cost; unset means hyoka's defaults.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadLimits {
+    pub file_seconds: Option<f64>,
+    pub file_memory_mb: Option<u64>,
+    /// false: files are read in hyoka's own process, without the limits.
+    pub isolate: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -49,6 +69,7 @@ pub struct Config {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
     pub severity: HashMap<String, Severity>,
+    pub limits: ReadLimits,
     /// The file it came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -87,7 +108,23 @@ impl Config {
             }
             severity.insert(code, sev);
         }
+        let l = file.limits;
+        if l.file_seconds
+            .is_some_and(|s| !(0.001..=86_400.0).contains(&s))
+        {
+            return Err(err(
+                "[limits] file_seconds は0.001以上 86400 以下です（秒）".into(),
+            ));
+        }
+        if l.file_memory_mb
+            .is_some_and(|mb| !(16..=1 << 20).contains(&mb))
+        {
+            return Err(err(
+                "[limits] file_memory_mb は16以上 1048576 以下です（MB）".into(),
+            ));
+        }
         Ok(Config {
+            limits: l,
             select: file.rules.select,
             ignore: file.rules.ignore,
             severity,
@@ -170,5 +207,34 @@ mod tests {
         .unwrap();
         let e = Config::load(None, &[dir.path().to_path_buf()]).unwrap_err();
         assert!(e.to_string().contains("fatal"));
+    }
+
+    #[test]
+    fn read_limits_are_taken_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let load = |text: &str| {
+            std::fs::write(&file, text).unwrap();
+            Config::load(None, &[dir.path().to_path_buf()])
+        };
+        assert_eq!(load("").unwrap().limits, ReadLimits::default());
+        let c =
+            load("[limits]\nfile_seconds = 5\nfile_memory_mb = 256\nisolate = false\n").unwrap();
+        assert_eq!(
+            c.limits,
+            ReadLimits {
+                file_seconds: Some(5.0),
+                file_memory_mb: Some(256),
+                isolate: Some(false)
+            }
+        );
+        for bad in [
+            "[limits]\nfile_seconds = 0\n",
+            "[limits]\nfile_seconds = -1.5\n",
+            "[limits]\nfile_memory_mb = 1\n",
+            "[limits]\nmemory = 1\n",
+        ] {
+            assert!(load(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -32,6 +32,8 @@ pub struct Options<'a> {
     pub progress: bool,
     /// Forced encoding of CSV inputs.
     pub encoding: Option<crate::read::csv::CsvEncoding>,
+    /// Read each file in a supervised worker process (None: in this one).
+    pub isolation: Option<crate::read::pool::Isolation>,
 }
 
 pub struct Outcome<'p> {
@@ -68,22 +70,33 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
     }
     let checker = Checker::new(opts.plan, &opts.rules, &opts.severity);
     let bar = crate::run::progress::bar(discovered.files.len() as u64, opts.progress);
-    let mut done: Vec<Checked> = discovered
-        .files
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let shown: Arc<str> = p.display().to_string().into();
-            let settings = crate::read::Settings {
-                form: &opts.plan.form,
-                encoding: opts.encoding,
-            };
-            let sub = crate::read::read_submission(p, shown, settings);
-            let checked = checker.file(i, sub);
-            bar.inc(1);
-            checked
-        })
-        .collect();
+    let mut done = match &opts.isolation {
+        None => discovered
+            .files
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let shown: Arc<str> = p.display().to_string().into();
+                let settings = crate::read::Settings {
+                    form: &opts.plan.form,
+                    encoding: opts.encoding,
+                };
+                let checked = checker.file(i, crate::read::read_submission(p, shown, settings));
+                bar.inc(1);
+                checked
+            })
+            .collect(),
+        Some(isolation) => {
+            let pool = crate::read::pool::Pool::new(isolation.clone());
+            let done = check_isolated(opts, &discovered.files, &pool, &checker, &bar);
+            if pool.fell_back() {
+                eprintln!(
+                    "hyoka: 注意: 読み込み用のプロセスを起動できなかったため、一部のファイルを時間・メモリの上限なしで読みました"
+                );
+            }
+            done
+        }
+    };
     bar.finish_and_clear();
     // Paths that could not be searched (a loop of links, no permission, a link
     // to nothing) are reported like files that could not be read.
@@ -109,6 +122,33 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         batch,
         findings,
     })
+}
+
+/// Reads the files in the pool's workers and checks each on the thread
+/// that read it, while its worker reads the next. In input order.
+fn check_isolated(
+    opts: &Options,
+    files: &[PathBuf],
+    pool: &crate::read::pool::Pool,
+    checker: &Checker,
+    bar: &indicatif::ProgressBar,
+) -> Vec<Checked> {
+    let done = std::sync::Mutex::new(Vec::with_capacity(files.len()));
+    let threads = rayon::current_num_threads();
+    pool.read_all(files, opts.encoding, threads, |i, shown, raw| {
+        let sub = Submission {
+            path: shown,
+            result: raw.map(|r| r.build(&opts.plan.form)),
+        };
+        let checked = checker.file(i, sub);
+        bar.inc(1);
+        if let Ok(mut d) = done.lock() {
+            d.push((i, checked));
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_default();
+    done.sort_unstable_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
 }
 
 /// Checks submissions already read, in order: what [`run`] does after

@@ -468,6 +468,7 @@ fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
         ("xls_far_cell_255.xls", "範囲が"),
         ("many_sheets.xlsx", "シートが 4000 枚"),
         ("many_sheets_2000.xlsx", "シートが 2000 枚"),
+        ("ods_slow.ods", "合わせて 11,400,000 セル"),
     ];
     for (name, _) in refused {
         std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();
@@ -505,6 +506,83 @@ fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
     for (name, v) in &good {
         assert_eq!(&files[name], v, "{name} changed beside the hostile files");
     }
+}
+
+/// What the declarations allow but the reader still makes costly is bounded
+/// by the worker that reads it. `ods_within_extent.ods` (1 KB) passes every
+/// declared-size check yet makes calamine build 3.8 million cells, about
+/// 330 MB: under a 128 MB worker limit it is F001 for itself alone, and the
+/// samples beside it are read as if it were not there. Read in hyoka's own
+/// process instead, the same run takes the memory.
+#[test]
+fn a_file_beyond_the_workers_memory_costs_only_itself() {
+    let w = Workdir::new();
+    let dir = w.path("提出");
+    std::fs::create_dir(&dir).unwrap();
+    copy_samples(&dir);
+    std::fs::write(w.path("limits.toml"), "[limits]\nfile_memory_mb = 128\n").unwrap();
+    let args = [
+        "check",
+        "提出",
+        "--format",
+        "json",
+        "--year",
+        "令和6",
+        "--config",
+        "limits.toml",
+    ];
+    let alone = by_file(&json(&w.run(&args, 1)));
+    let name = "ods_within_extent.ods";
+    std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();
+    let files = by_file(&json(&w.run(&args, 1)));
+    let (status, error, _) = &files[name];
+    assert_eq!(status, "unreadable");
+    assert!(
+        error.contains("異常終了") && error.contains("上限（128 MB）"),
+        "{error}"
+    );
+    for (name, v) in &alone {
+        assert_eq!(&files[name], v, "{name} changed beside the file");
+    }
+    std::fs::write(
+        w.path("limits.toml"),
+        "[limits]\nfile_memory_mb = 128\nisolate = false\n",
+    )
+    .unwrap();
+    let in_process = by_file(&json(&w.run(&args, 1)));
+    assert_eq!(
+        in_process[name].0, "ok",
+        "read whole in hyoka's own process"
+    );
+}
+
+/// A file that takes longer than the deadline is stopped there: F001 naming
+/// the limit, in a run that takes about the deadline, not the reading.
+#[test]
+fn a_file_beyond_the_deadline_is_stopped_there() {
+    let w = Workdir::new();
+    let name = "ods_within_extent.ods";
+    std::fs::copy(fixture("hostile").join(name), w.path(name)).unwrap();
+    std::fs::write(w.path("limits.toml"), "[limits]\nfile_seconds = 0.05\n").unwrap();
+    let t0 = std::time::Instant::now();
+    let out = w.run(
+        &[
+            "check",
+            name,
+            "--format",
+            "json",
+            "--year",
+            "令和6",
+            "--config",
+            "limits.toml",
+        ],
+        1,
+    );
+    assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
+    let (status, error, codes) = &by_file(&json(&out))[name];
+    assert_eq!(status, "unreadable");
+    assert!(error.contains("0.05 秒を超えても終わらない"), "{error}");
+    assert_eq!(codes, &["F001"]);
 }
 
 /// Control characters in sheet names and cells (ESC sequences that clear

@@ -27,6 +27,9 @@ pub enum Command {
     Rules(crate::cmd::rules::Args),
     Template(crate::cmd::template::Args),
     Plan(crate::cmd::plan::Args),
+    /// Internal: a reading worker started by `check` and `consolidate`.
+    #[command(name = "read-worker", hide = true)]
+    ReadWorker(crate::cmd::read_worker::Args),
 }
 
 /// Inputs and plan, common to `check` and `consolidate`.

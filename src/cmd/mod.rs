@@ -6,6 +6,7 @@ pub mod args;
 pub mod check;
 pub mod consolidate;
 pub mod plan;
+pub mod read_worker;
 pub mod rules;
 pub mod template;
 
@@ -33,6 +34,9 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             };
         }
     };
+    if let Command::ReadWorker(a) = &cli.command {
+        return read_worker::run(a);
+    }
     crate::report::atomic::install_interrupt_cleanup();
     let result = match cli.command {
         Command::Check(a) => check::run(a),
@@ -40,6 +44,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Rules(a) => rules::run(a),
         Command::Template(a) => template::run(a),
         Command::Plan(a) => plan::run(a),
+        Command::ReadWorker(_) => unreachable!("served above"),
     };
     crate::report::atomic::release_locks();
     match result {
@@ -100,6 +105,27 @@ pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, Tool
             })?),
         },
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        isolation: isolation(config.limits),
+    })
+}
+
+/// Files are read in worker processes started from hyoka's own executable,
+/// unless `[limits] isolate = false`.
+fn isolation(l: crate::config::ReadLimits) -> Option<crate::read::pool::Isolation> {
+    if l.isolate == Some(false) {
+        return None;
+    }
+    let defaults = crate::read::worker::Limits::default();
+    Some(crate::read::pool::Isolation {
+        exe: std::env::current_exe().ok()?,
+        limits: crate::read::worker::Limits {
+            memory_bytes: l
+                .file_memory_mb
+                .map_or(defaults.memory_bytes, |mb| mb * 1024 * 1024),
+            deadline: l
+                .file_seconds
+                .map_or(defaults.deadline, std::time::Duration::from_secs_f64),
+        },
     })
 }
 

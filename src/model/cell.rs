@@ -2,7 +2,7 @@
 
 /// One cell. Dates are kept apart from numbers so a serial date is never
 /// mistaken for a figure.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum CellValue {
     #[default]
     Empty,

@@ -64,7 +64,7 @@ pub enum Lang {
 /// A text in both languages, for what the reader says about a file (why it
 /// cannot be read, what the read limits left out); rules render their own
 /// messages from their violations' data instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Text {
     pub ja: Box<str>,
     pub en: Box<str>,

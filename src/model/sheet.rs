@@ -336,7 +336,7 @@ pub struct Workbook {
 }
 
 /// Why a file could not be read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ReadFailure {
     /// What is wrong, for a person.
     pub reason: crate::model::finding::Text,

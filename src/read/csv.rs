@@ -10,7 +10,7 @@ use crate::model::finding::Text;
 use crate::read::grid::Grid;
 
 /// The encoding the bytes were decoded with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CsvEncoding {
     Utf8,
     Utf8Bom,

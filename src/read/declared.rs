@@ -21,6 +21,10 @@ pub const MAX_SHEETS: usize = 255;
 /// beyond an evaluation sheet (a few hundred rows, a dozen columns), and
 /// what the dense grid a reader builds may cost (about 100 MB).
 pub const MAX_EXTENT_CELLS: u64 = 4_000_000;
+/// Most cells all the sheets of one workbook may span together: forty
+/// sheets just within the limit above are 150 million cells, half a minute
+/// and gigabytes of reading.
+pub const MAX_WORKBOOK_CELLS: u64 = 2 * MAX_EXTENT_CELLS;
 
 /// Checks the declarations of a zip workbook (xlsx, xlsb, ods).
 pub fn check_zip(bytes: &[u8], ods: bool) -> Result<(), Text> {
@@ -124,6 +128,31 @@ fn too_many_sheets(n: usize) -> Result<(), Text> {
     ))
 }
 
+fn workbook_too_large(cells: u64) -> Text {
+    Text::new(
+        format!(
+            "シートの範囲が合わせて {} セルになり、評価シートのファイルとしては大きすぎるため読みません（行・列の繰り返し指定か、大きなシートが多数あります）。不要なシートや行・列を削除して保存し直してもらってください。",
+            grouped(cells)
+        ),
+        format!(
+            "The sheets span {cells} cells together, far beyond an evaluation workbook; not read."
+        ),
+    )
+}
+
+/// Refuses a sheet, or the workbook, beyond the extent limits; `before` is
+/// what the earlier sheets span.
+fn check_extent(sheet: impl FnOnce() -> String, cells: u64, before: u64) -> Result<(), Text> {
+    if cells > MAX_EXTENT_CELLS {
+        return Err(extent_too_large(&sheet(), cells));
+    }
+    let total = before.saturating_add(cells);
+    if total > MAX_WORKBOOK_CELLS {
+        return Err(workbook_too_large(total));
+    }
+    Ok(())
+}
+
 fn extent_too_large(sheet: &str, cells: u64) -> Text {
     Text::new(
         format!(
@@ -167,6 +196,7 @@ fn ods_content(f: impl Read) -> Result<(), Text> {
     let mut tables = 0usize;
     let mut table = String::new();
     let mut cells: u64 = 0; // of the table, expanded
+    let mut before: u64 = 0; // of the tables before it
     let mut row_repeat: u64 = 1;
     let mut row_cells: u64 = 0; // expanded, up to the last with content
     let mut row_pending: u64 = 0; // expanded empties after the last content
@@ -186,6 +216,7 @@ fn ods_content(f: impl Read) -> Result<(), Text> {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 tables += 1;
                 too_many_sheets(tables)?;
+                before = before.saturating_add(cells);
                 table = e
                     .attributes()
                     .flatten()
@@ -201,9 +232,7 @@ fn ods_content(f: impl Read) -> Result<(), Text> {
             }
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
                 cells = cells.saturating_add(row_repeat.saturating_mul(row_cells));
-                if cells > MAX_EXTENT_CELLS {
-                    return Err(extent_too_large(&table, cells));
-                }
+                check_extent(|| table.clone(), cells, before)?;
             }
             // A cell with children (text) or a value has content.
             Event::Start(e) if e.name().as_ref() == "table:table-cell" => {
@@ -248,6 +277,9 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
     }
     let mut sheet = 0usize;
     let (mut max_row, mut max_col) = (0u64, 0u64);
+    // The cells of the sheets before this one, by their furthest cells.
+    let mut before: u64 = 0;
+    let mut spanned: u64 = 0;
     let mut at = 0usize;
     while at + 4 <= stream.len() {
         let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
@@ -266,7 +298,8 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
             // BOF: a new substream (the globals, then each sheet).
             0x0809 => {
                 sheet += 1;
-                (max_row, max_col) = (0, 0);
+                before = before.saturating_add(spanned);
+                (max_row, max_col, spanned) = (0, 0, 0);
             }
             // DIMENSIONS: first and last+1 row and column.
             0x0200 => {
@@ -300,13 +333,12 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
                 }
                 max_row = max_row.max(row);
                 max_col = max_col.max(col);
-                let cells = (max_row + 1).saturating_mul(max_col + 1);
-                if cells > MAX_EXTENT_CELLS {
-                    return Err(extent_too_large(
-                        &format!("{}枚目", sheet.saturating_sub(1)),
-                        cells,
-                    ));
-                }
+                spanned = (max_row + 1).saturating_mul(max_col + 1);
+                check_extent(
+                    || format!("{}枚目", sheet.saturating_sub(1)),
+                    spanned,
+                    before,
+                )?;
             }
             _ => {}
         }

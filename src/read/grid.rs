@@ -181,6 +181,23 @@ impl Grid {
         }
     }
 
+    /// The stored cells with their absolute positions, row by row, taken
+    /// out (what [`Grid::from_cells`] builds from).
+    pub fn into_cells(self) -> Vec<(u32, u32, CellValue)> {
+        let mut out = Vec::with_capacity(self.cells.len());
+        let mut cells = self.cells.into_iter();
+        for (r, w) in self.starts.windows(2).enumerate() {
+            let row = self.first_row + r as u32;
+            out.extend(
+                cells
+                    .by_ref()
+                    .take((w[1] - w[0]) as usize)
+                    .map(|(c, v)| (row, c, v)),
+            );
+        }
+        out
+    }
+
     /// Every stored cell with its absolute position, row by row.
     pub fn cells(&self) -> impl Iterator<Item = (u32, u32, &CellValue)> {
         (self.first_row()..self.end_row())

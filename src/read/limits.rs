@@ -15,6 +15,11 @@ pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// Rows and columns read from a sheet; cells beyond are ignored and reported.
 pub const MAX_ROWS: u32 = 10_000;
 pub const MAX_COLS: u32 = 200;
+/// Memory of one reading worker (docs/robustness.md): the readers of an
+/// evaluation workbook take tens of megabytes.
+pub const WORKER_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
+/// Seconds one file may take to read; a workbook takes milliseconds.
+pub const FILE_SECONDS: u64 = 60;
 /// Characters kept of one cell's text.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 

@@ -11,8 +11,11 @@ pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
 pub mod limits;
+pub mod pool;
 pub mod targets;
+pub mod wire;
 pub mod workbook;
+pub mod worker;
 pub mod zipdir;
 
 use std::path::Path;
@@ -41,63 +44,92 @@ impl Default for Settings<'static> {
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
 pub fn read_submission(path: &Path, shown: Arc<str>, settings: Settings) -> Submission {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        return read_csv(path, shown, settings);
-    }
-    let result =
-        workbook::read_file(path).and_then(|bytes| read_bytes(bytes, &shown, settings.form));
+    let result = read_raw(path, &shown, settings.encoding).map(|raw| raw.build(settings.form));
     Submission {
         path: shown,
         result,
     }
 }
 
-/// Reads a workbook held in memory. A panic inside a reader library (the
-/// fuzzer found an overflow in calamine's cell references) costs this file,
-/// not the batch.
+/// A file as far as the reader libraries take it: its sheets as grids, in
+/// workbook order, not yet recognised. This is the part of reading that runs
+/// calamine and the zip and XML readers on the file's bytes, and so the part
+/// a supervised worker process does (`pool`); the rest is hyoka's own code.
+pub struct RawFile {
+    pub digest: u64,
+    pub sheets: Vec<workbook::RawSheet>,
+}
+
+impl RawFile {
+    /// Recognises and parses every sheet.
+    pub fn build(self, form: &Form) -> Workbook {
+        let mut wb = build_workbook(self.sheets, form);
+        wb.digest = Some(self.digest);
+        wb
+    }
+}
+
+/// Reads a file from disk through the reader libraries (CSV by its
+/// extension, anything else by its first bytes).
+pub fn read_raw(
+    path: &Path,
+    shown: &Arc<str>,
+    encoding: Option<csv::CsvEncoding>,
+) -> Result<RawFile, crate::model::sheet::ReadFailure> {
+    let bytes = workbook::read_file(path)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return read_csv(path, bytes, shown, encoding);
+    }
+    raw_from_bytes(bytes, shown)
+}
+
+/// Reads a workbook held in memory.
 pub fn read_bytes(
     bytes: Vec<u8>,
     shown: &Arc<str>,
     form: &Form,
 ) -> Result<Workbook, crate::model::sheet::ReadFailure> {
+    raw_from_bytes(bytes, shown).map(|raw| raw.build(form))
+}
+
+/// A panic inside a reader library (the fuzzer found an overflow in
+/// calamine's cell references) costs this file, not the batch.
+fn raw_from_bytes(
+    bytes: Vec<u8>,
+    shown: &Arc<str>,
+) -> Result<RawFile, crate::model::sheet::ReadFailure> {
     let digest = digest(&bytes);
-    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        workbook::open_bytes(bytes, shown).map(|raw| build_workbook(raw, form))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook::open_bytes(bytes, shown)
     }))
-    .unwrap_or_else(|_| Err(reader_crashed()));
-    opened.map(|mut wb| {
-        wb.digest = Some(digest);
-        wb
-    })
+    .unwrap_or_else(|_| Err(reader_crashed()))
+    .map(|sheets| RawFile { digest, sheets })
 }
 
 /// A CSV file as a workbook of one sheet named after the file.
-fn read_csv(path: &Path, shown: Arc<str>, settings: Settings) -> Submission {
-    let result = workbook::read_file(path).and_then(|bytes| {
-        let sheet: Arc<str> = path
-            .file_stem()
-            .map_or("CSV".into(), |s| s.to_string_lossy().into());
-        let digest = digest(&bytes);
-        let (grid, _) = csv::to_grid(&bytes, settings.encoding, shown.clone(), sheet)
-            .map_err(|reason| crate::model::sheet::ReadFailure { reason })?;
-        let mut wb = build_workbook(
-            vec![workbook::RawSheet {
-                grid,
-                hidden: false,
-                notes: Vec::new(),
-            }],
-            settings.form,
-        );
-        wb.digest = Some(digest);
-        Ok(wb)
-    });
-    Submission {
-        path: shown,
-        result,
-    }
+fn read_csv(
+    path: &Path,
+    bytes: Vec<u8>,
+    shown: &Arc<str>,
+    encoding: Option<csv::CsvEncoding>,
+) -> Result<RawFile, crate::model::sheet::ReadFailure> {
+    let sheet: Arc<str> = path
+        .file_stem()
+        .map_or("CSV".into(), |s| s.to_string_lossy().into());
+    let digest = digest(&bytes);
+    let (grid, _) = csv::to_grid(&bytes, encoding, shown.clone(), sheet)
+        .map_err(|reason| crate::model::sheet::ReadFailure { reason })?;
+    Ok(RawFile {
+        digest,
+        sheets: vec![workbook::RawSheet {
+            grid,
+            hidden: false,
+            notes: Vec::new(),
+        }],
+    })
 }
 
 fn reader_crashed() -> crate::model::sheet::ReadFailure {
