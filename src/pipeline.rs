@@ -48,6 +48,7 @@ impl<'p> Outcome<'p> {
         crate::report::Results {
             batch: &self.batch,
             findings: &self.findings,
+            run: None,
         }
     }
 }

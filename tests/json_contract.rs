@@ -45,6 +45,47 @@ fn paths(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
     }
 }
 
+/// The run id of a consolidated workbook (its custom document property).
+fn workbook_run(path: &std::path::Path) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("docProps/custom.xml").unwrap(), &mut xml)
+        .unwrap();
+    let at = xml.find("name=\"hyoka-run\"").expect("the property");
+    let value = &xml[at..];
+    let start = value.find("<vt:lpwstr>").unwrap() + "<vt:lpwstr>".len();
+    value[start..start + value[start..].find('<').unwrap()].to_string()
+}
+
+/// The workbook and the JSON of one `consolidate` carry one run id; another
+/// run's differ, so a pair left by a run killed between its two renames is
+/// seen to be mixed.
+#[test]
+fn the_outputs_of_one_run_say_so() {
+    let w = Workdir::new();
+    let samples_dir = samples();
+    let mut ids = Vec::new();
+    for n in 0..2 {
+        let out = format!("out{n}");
+        let (book, js) = (format!("{out}.xlsx"), format!("{out}.json"));
+        let args = [
+            "consolidate",
+            samples_dir.to_str().unwrap(),
+            "-o",
+            &book,
+            "--json",
+            &js,
+            "-q",
+        ];
+        w.command(&args).output().unwrap();
+        let doc: Value = serde_json::from_slice(&std::fs::read(w.path(&js)).unwrap()).unwrap();
+        let run = doc["run"].as_str().unwrap().to_string();
+        assert_eq!(workbook_run(&w.path(&book)), run);
+        ids.push(run);
+    }
+    assert_ne!(ids[0], ids[1]);
+}
+
 #[test]
 fn documented_fields_are_the_real_ones() {
     let w = Workdir::new();
@@ -52,7 +93,16 @@ fn documented_fields_are_the_real_ones() {
         .command(&["check", "--format", "json", samples().to_str().unwrap()])
         .output()
         .unwrap();
-    let doc = json(&out);
+    let checked = json(&out);
+    // consolidate writes the same document, with the run's id.
+    let samples_dir = samples();
+    let mut args = vec!["consolidate", samples_dir.to_str().unwrap()];
+    args.extend(["-o", "out.xlsx", "--json", "out.json", "-q"]);
+    w.command(&args).output().unwrap();
+    let doc: Value = serde_json::from_slice(&std::fs::read(w.path("out.json")).unwrap()).unwrap();
+    let mut without_run = doc.clone();
+    without_run.as_object_mut().unwrap().remove("run");
+    assert_eq!(without_run, checked, "check and consolidate --json differ");
     let mut real = BTreeSet::new();
     paths(&doc, "", &mut real);
     let documented = documented();

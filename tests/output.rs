@@ -83,6 +83,98 @@ fn sheets_links_and_charts() {
     assert!(drawing_rels.contains("drawing"));
 }
 
+/// `%XX` sequences back to bytes, and the XML entities of an attribute.
+fn decode_target(t: &str) -> String {
+    let t = t
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Every hyperlink to a submitted file leads to it, whatever its folder and
+/// file are named: `#` (which the writer would take for the anchor), `?`
+/// (a query in a URI), a literal `%` and `%20`, spaces, a newline. Each
+/// link's target, decoded and resolved from the output's folder, is the
+/// file it was made for.
+#[test]
+fn every_link_resolves_to_its_file() {
+    let w = Workdir::new();
+    let paths = [
+        "提出#2/生活コミュニティ課#1.xlsx",
+        "質問?/生活コミュニティ課?.xlsx",
+        "100%/x%20y.xlsx",
+        "空 白/改行\nあり.xlsx",
+        "普通/生活コミュニティ課.xlsx",
+    ];
+    let mut inputs = std::collections::BTreeSet::new();
+    for n in paths {
+        let p = w.path(&format!("提出/{n}"));
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::copy(samples().join("生活コミュニティ課_令和6年度.xlsx"), &p).unwrap();
+        inputs.insert(p.canonicalize().unwrap());
+    }
+    std::fs::create_dir(w.path("結果")).unwrap();
+    w.command(&[
+        "consolidate",
+        "提出",
+        "-o",
+        "結果/集約.xlsx",
+        "-q",
+        "--year",
+        "令和6",
+    ])
+    .output()
+    .unwrap();
+    let out = w.path("結果/集約.xlsx");
+    let mut reached = std::collections::BTreeSet::new();
+    let mut links = 0;
+    for name in names(&out).into_iter().filter(|n| n.ends_with(".xml.rels")) {
+        let rels = part(&out, &name).unwrap();
+        for rel in rels.split("<Relationship ").skip(1) {
+            if !rel.contains("TargetMode=\"External\"") {
+                continue;
+            }
+            let target = &rel[rel.find("Target=\"").unwrap() + 8..];
+            let target = &target[..target.find('"').unwrap()];
+            let path = w.path("結果").join(decode_target(target));
+            let file = path
+                .canonicalize()
+                .unwrap_or_else(|e| panic!("{target} → {}: {e}", path.display()));
+            assert!(
+                inputs.contains(&file),
+                "{target} leads to {}",
+                file.display()
+            );
+            reached.insert(file);
+            links += 1;
+        }
+    }
+    assert_eq!(reached, inputs, "every input is linked");
+    assert!(links >= inputs.len());
+    // The anchors are there too.
+    let sheet1 = part(&out, "xl/worksheets/sheet1.xml").unwrap();
+    assert!(
+        sheet1.contains("location=\"'(1)地域コミュニティ'!"),
+        "anchored"
+    );
+}
+
 #[test]
 fn text_that_looks_like_a_formula_stays_text() {
     let w = Workdir::new();

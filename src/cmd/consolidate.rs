@@ -43,15 +43,22 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     let lang = args.input.lang.into();
     // Both outputs are written to temporary files first and renamed into
     // place only when both are whole.
+    // Each output names the run that wrote it: were a run killed between
+    // the two renames below, the pair left is seen to be from two runs.
+    let run = crate::run::id();
+    let results = report::Results {
+        run: Some(&run),
+        ..out.results()
+    };
     let mut book = report::atomic::Staged::new(&args.output)?;
-    let built = report::workbook::build(&out.results(), lang, &args.output, book.file());
+    let built = report::workbook::build(&results, lang, &args.output, book.file());
     built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
     let mut staged = vec![book];
     if let Some(json) = &args.json {
         let mut j = report::atomic::Staged::new(json)?;
         let mut w = std::io::BufWriter::new(j.file());
-        let written = report::json::write(&mut w, &out.results())
-            .and_then(|()| std::io::Write::flush(&mut w));
+        let written =
+            report::json::write(&mut w, &results).and_then(|()| std::io::Write::flush(&mut w));
         drop(w);
         j.wrote(written)?;
         staged.push(j);

@@ -11,8 +11,11 @@ use std::sync::Arc;
 use crate::model::cell::CellValue;
 use crate::model::location::{CellRef, Located, Location};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
+    /// Not sent between processes: the supervisor knows the file
+    /// (`read::wire`).
+    #[serde(skip, default = "no_name")]
     pub file: Arc<str>,
     pub sheet: Arc<str>,
     /// The stored cells in row-major order, each with its column.
@@ -26,6 +29,10 @@ pub struct Grid {
 }
 
 static EMPTY: CellValue = CellValue::Empty;
+
+fn no_name() -> Arc<str> {
+    "".into()
+}
 
 impl Grid {
     /// A grid of the given cells (row, column, value), in any order; empty
@@ -179,23 +186,6 @@ impl Grid {
             Some(i) => std::mem::take(&mut self.cells[i].1),
             None => CellValue::Empty,
         }
-    }
-
-    /// The stored cells with their absolute positions, row by row, taken
-    /// out (what [`Grid::from_cells`] builds from).
-    pub fn into_cells(self) -> Vec<(u32, u32, CellValue)> {
-        let mut out = Vec::with_capacity(self.cells.len());
-        let mut cells = self.cells.into_iter();
-        for (r, w) in self.starts.windows(2).enumerate() {
-            let row = self.first_row + r as u32;
-            out.extend(
-                cells
-                    .by_ref()
-                    .take((w[1] - w[0]) as usize)
-                    .map(|(c, v)| (row, c, v)),
-            );
-        }
-        out
     }
 
     /// Every stored cell with its absolute position, row by row.

@@ -11,7 +11,7 @@
 //! pipe round trip per file, not a wait (docs/performance.md).
 
 use std::collections::VecDeque;
-use std::io::{self, BufReader, BufWriter};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -230,7 +230,7 @@ struct Watched {
 struct Worker {
     watched: Arc<Watched>,
     requests: BufWriter<ChildStdin>,
-    replies: BufReader<ChildStdout>,
+    replies: ChildStdout,
 }
 
 impl Worker {
@@ -272,7 +272,9 @@ impl Worker {
         Ok(Worker {
             watched,
             requests: BufWriter::new(stdin),
-            replies: BufReader::new(stdout),
+            // Unbuffered: a reply is read in two calls (its length, its
+            // body) straight into its buffer.
+            replies: stdout,
         })
     }
 

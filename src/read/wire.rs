@@ -9,13 +9,15 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::cell::CellValue;
 use crate::model::finding::Text;
 use crate::model::sheet::ReadFailure;
 use crate::read::RawFile;
 use crate::read::csv::CsvEncoding;
 use crate::read::grid::Grid;
 use crate::read::workbook::RawSheet;
+
+/// Buffers and pipe capacity for replies: most replies fit whole.
+pub const PIPE_BYTES: usize = 1 << 20;
 
 /// A file to read.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -64,13 +66,12 @@ fn bytes_path(b: &[u8]) -> Option<PathBuf> {
     String::from_utf8(b.to_vec()).ok().map(PathBuf::from)
 }
 
-/// One sheet as it crosses: its cells with their positions.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
+/// One sheet as it crosses: its grid as it is held (no file name).
+#[derive(Debug, Serialize, Deserialize)]
 struct Sheet {
-    name: String,
     hidden: bool,
     notes: Vec<Text>,
-    cells: Vec<(u32, u32, CellValue)>,
+    grid: Grid,
 }
 
 /// The reply: a file read, or why not.
@@ -84,10 +85,9 @@ impl Reply {
                 .sheets
                 .into_iter()
                 .map(|s| Sheet {
-                    name: s.grid.sheet.to_string(),
                     hidden: s.hidden,
                     notes: s.notes,
-                    cells: s.grid.into_cells(),
+                    grid: s.grid,
                 })
                 .collect();
             (raw.digest, sheets)
@@ -100,10 +100,13 @@ impl Reply {
             digest,
             sheets: sheets
                 .into_iter()
-                .map(|s| RawSheet {
-                    grid: Grid::from_cells(shown.clone(), s.name.into(), s.cells),
-                    hidden: s.hidden,
-                    notes: s.notes,
+                .map(|mut s| {
+                    s.grid.file = shown.clone();
+                    RawSheet {
+                        grid: s.grid,
+                        hidden: s.hidden,
+                        notes: s.notes,
+                    }
                 })
                 .collect(),
         })
@@ -112,9 +115,10 @@ impl Reply {
 
 /// Writes one message as a frame and flushes it.
 pub fn send<T: Serialize>(out: &mut impl Write, message: &T) -> io::Result<()> {
-    let body = postcard::to_allocvec(message).map_err(io::Error::other)?;
-    out.write_all(&(body.len() as u64).to_le_bytes())?;
-    out.write_all(&body)?;
+    // Sized first, then serialized straight into the (buffered) output.
+    let len = postcard::experimental::serialized_size(message).map_err(io::Error::other)?;
+    out.write_all(&(len as u64).to_le_bytes())?;
+    postcard::to_io(message, &mut *out).map_err(io::Error::other)?;
     out.flush()
 }
 
@@ -133,8 +137,11 @@ pub fn receive<T: for<'de> Deserialize<'de>>(
     if len > max {
         return Err(io::Error::other(format!("a frame of {len} bytes")));
     }
-    let mut body = vec![0u8; len as usize];
-    input.read_exact(&mut body)?;
+    let mut body = Vec::with_capacity(len as usize);
+    input.take(len).read_to_end(&mut body)?;
+    if body.len() as u64 != len {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
     postcard::from_bytes(&body)
         .map(Some)
         .map_err(io::Error::other)
@@ -143,6 +150,7 @@ pub fn receive<T: for<'de> Deserialize<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::cell::CellValue;
 
     #[test]
     fn a_request_and_a_reply_cross_unchanged() {
@@ -200,6 +208,7 @@ mod tests {
         let s = &back.sheets[0];
         assert!(s.hidden);
         assert_eq!(&*s.grid.sheet, "評価シート");
+        assert_eq!(&*s.grid.file, "a.xlsx");
         assert_eq!(s.notes, vec![Text::new("注", "note")]);
         let got: Vec<_> = s.grid.cells().map(|(r, c, v)| (r, c, v.clone())).collect();
         assert_eq!(got, want);

@@ -40,7 +40,10 @@ pub fn serve(limits: Limits) -> i32 {
         return 2;
     }
     let mut input = BufReader::new(io::stdin().lock());
-    let mut output = BufWriter::new(io::stdout().lock());
+    // A reply leaves in one write, so the supervisor wakes once for it, not
+    // once per 8 KB (docs/performance.md).
+    widen_stdout_pipe();
+    let mut output = BufWriter::with_capacity(crate::read::wire::PIPE_BYTES, io::stdout().lock());
     loop {
         let request: Request = match wire::receive(&mut input, MAX_REQUEST_BYTES) {
             Ok(Some(r)) => r,
@@ -82,6 +85,23 @@ fn confine(_: Limits) -> io::Result<()> {
 fn confine(_: Limits) -> io::Result<()> {
     Ok(())
 }
+
+/// Lets the pipe to the supervisor hold a whole reply (Linux pipes hold
+/// 64 KB unless asked; a refusal leaves that).
+#[cfg(target_os = "linux")]
+fn widen_stdout_pipe() {
+    // SAFETY: F_SETPIPE_SZ on stdout changes only that pipe's capacity.
+    unsafe {
+        libc::fcntl(
+            1,
+            libc::F_SETPIPE_SZ,
+            crate::read::wire::PIPE_BYTES as libc::c_int,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn widen_stdout_pipe() {}
 
 /// Sets the memory limit of the process about to run the worker. It must
 /// hold from the start: mimalloc reserves a gigabyte of address space when

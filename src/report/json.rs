@@ -26,6 +26,9 @@ impl Serialize for Document<'_> {
         let out = self.out;
         let mut m = s.serialize_struct("Document", 6)?;
         m.serialize_field("version", &VERSION)?;
+        if let Some(run) = out.run {
+            m.serialize_field("run", run)?;
+        }
         m.serialize_field("year", &out.batch.year.label())?;
         m.serialize_field("fiscal_year", &out.batch.year.0)?;
         m.serialize_field("files", &Seq(|| out.batch.files.iter().map(file_entry)))?;

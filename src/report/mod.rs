@@ -18,4 +18,8 @@ use crate::model::finding::Finding;
 pub struct Results<'a, 'p> {
     pub batch: &'a Batch<'p>,
     pub findings: &'a [Finding],
+    /// The run's id when it writes outputs that belong together (the
+    /// workbook and the JSON of one `consolidate`): each output carries it,
+    /// so a pair from two runs is told apart.
+    pub run: Option<&'a str>,
 }

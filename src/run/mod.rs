@@ -39,6 +39,15 @@ impl<K: Hash + Eq> Earliest<K> {
     }
 }
 
+/// An id for this run, different for every run on a machine: the time in
+/// nanoseconds and the process id, in hexadecimal.
+pub fn id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{nanos:x}-{:x}", std::process::id())
+}
+
 /// Leaves a finished run's data to the operating system: the process ends
 /// next, and freeing a national run's records one by one takes longer than
 /// the exit does.

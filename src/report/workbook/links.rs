@@ -2,6 +2,14 @@
 //! files: a path relative to the output's folder (so the folder can be moved or
 //! zipped with its inputs) and the sheet and cell as anchor, which Excel and
 //! LibreOffice open at that cell.
+//!
+//! The path is percent-encoded: `#`, `%`, `?`, spaces, brackets and control
+//! characters as `%XX` of their UTF-8, other characters as they are (as
+//! Excel writes them). rust_xlsxwriter would read a `#` as the anchor and
+//! escapes `%` again unless the link holds one of a few escapes it knows, so
+//! the escapes are handed to it with [`MARK`] for `%`, and the workbook's
+//! relationship parts get their `%` back after it is written
+//! ([`restore_percent`]).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -9,9 +17,16 @@ use rust_xlsxwriter::Url;
 
 use crate::model::location::Location;
 
+/// Stands for `%` in the links handed to the writer: a private-use
+/// character no path holds unencoded (one that does has it encoded).
+pub const MARK: char = '\u{E000}';
+
 pub struct Linker {
     /// The output's folder, absolute; `None` when it cannot be resolved.
     out_dir: Option<PathBuf>,
+    /// Whether a link holds an escape (and the written parts need
+    /// [`restore_percent`]).
+    escaped: std::sync::atomic::AtomicBool,
     /// Each input's path relative to the output, resolved once.
     resolved: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
@@ -20,6 +35,7 @@ impl Linker {
     pub fn new(output: &Path) -> Linker {
         Linker {
             out_dir: crate::report::atomic::folder_of(output).canonicalize().ok(),
+            escaped: Default::default(),
             resolved: Default::default(),
         }
     }
@@ -53,17 +69,30 @@ impl Linker {
             .clone()
     }
 
-    /// The link to a location, when one can be written: a control
-    /// character (not allowed in XML, even escaped) in the path or the
-    /// sheet name, or a `#` or `?` in the path (the writer takes the first
-    /// `#` for the anchor), leave the cell as text naming the place.
+    /// The link to a location, when the file can be reached from the
+    /// output's folder. A sheet name with a control character (which XML
+    /// cannot hold, even escaped) links to the file without the cell.
     pub fn url(&self, at: &Location) -> Option<Url> {
         let path = self.file_target(&at.file)?;
-        let sheet = at.sheet.as_deref().unwrap_or("");
-        if path.contains(['#', '?']) || path.chars().chain(sheet.chars()).any(char::is_control) {
-            return None;
+        let mut link = encode(&path);
+        if link.contains(MARK) {
+            self.escaped
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        self.target(at).map(|t| Url::new(format!("file:///{t}")))
+        if let Some(sheet) = at
+            .sheet
+            .as_deref()
+            .filter(|s| !s.chars().any(char::is_control))
+        {
+            let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
+            link += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
+        }
+        Some(Url::new(format!("file:///{link}")))
+    }
+
+    /// True when the written workbook needs [`restore_percent`].
+    pub fn escaped(&self) -> bool {
+        self.escaped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The links of one worksheet.
@@ -97,6 +126,56 @@ impl SheetLinks<'_> {
         self.left -= 1;
         Some(url)
     }
+}
+
+/// A relative path as a link: what a URI or the writer would read as syntax
+/// becomes `%XX` (written with [`MARK`] for `%`).
+pub fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for ch in path.chars() {
+        let plain = ch.is_ascii_alphanumeric()
+            || "-._~/!$&'()*+,;=:@".contains(ch)
+            || (!ch.is_ascii() && !ch.is_control() && ch != MARK);
+        if plain {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push(MARK);
+                out += &format!("{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// Copies a written workbook, turning [`MARK`] back into `%` in its
+/// relationship parts (where link targets are); every other part is copied
+/// as it is, compressed.
+pub fn restore_percent(
+    from: impl std::io::Read + std::io::Seek,
+    to: impl std::io::Write + std::io::Seek,
+) -> zip::result::ZipResult<()> {
+    use std::io::{Read, Write};
+    let mut src = zip::ZipArchive::new(from)?;
+    let mut dst = zip::ZipWriter::new(to);
+    let mark = MARK.to_string();
+    for i in 0..src.len() {
+        let mut part = src.by_index(i)?;
+        let name = part.name()?.into_owned();
+        if !name.ends_with(".rels") {
+            dst.raw_copy_file(part)?;
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        dst.start_file(name, options)?;
+        dst.write_all(xml.replace(&mark, "%").as_bytes())?;
+    }
+    dst.finish()?;
+    Ok(())
 }
 
 /// `to` relative to the folder `from` (both absolute).
@@ -147,14 +226,31 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_percent_encoded_where_a_uri_would_misread_them() {
+        let e = |p: &str| encode(p).replace(MARK, "%");
+        assert_eq!(e("../提出/財政課.xlsx"), "../提出/財政課.xlsx");
+        assert_eq!(e("提出 2025/a.xlsx"), "提出%202025/a.xlsx");
+        assert_eq!(e("提出#2/a.xlsx"), "提出%232/a.xlsx");
+        assert_eq!(e("a?b.xlsx"), "a%3Fb.xlsx");
+        assert_eq!(e("100%/x%20y.xlsx"), "100%25/x%2520y.xlsx");
+        assert_eq!(e("改行\nあり"), "改行%0Aあり");
+        assert_eq!(e("\u{1b}[2J"), "%1B%5B2J");
+        assert_eq!(e("[a]{b}^`\"<>|\\"), "%5Ba%5D%7Bb%7D%5E%60%22%3C%3E%7C%5C");
+        assert_eq!(e("\u{E000}"), "%EE%80%80");
+        assert!(!encode("../提出/財政課.xlsx").contains(MARK));
+    }
+
+    #[test]
     fn no_link_that_would_break_or_point_elsewhere() {
         let dir = tempfile::tempdir().unwrap();
         let linker = Linker::new(&dir.path().join("out.xlsx"));
-        for (folder, sheet, linked) in [
+        // Every place gets a link; a sheet name XML cannot hold leaves the
+        // cell out of it.
+        for (folder, sheet, anchored) in [
             ("提出", "(4)基金", true),
             ("提出 2025", "(4)基金", true),
-            ("提出#2", "(4)基金", false),
-            ("提出?", "(4)基金", false),
+            ("提出#2", "(4)基金", true),
+            ("提出?", "(4)基金", true),
             ("提出", "(1)\x1b[2J地域", false),
             ("提出", "改行\nあり", false),
         ] {
@@ -167,7 +263,10 @@ mod tests {
                 sheet.into(),
                 crate::model::location::CellRef::new(6, 3),
             );
-            assert_eq!(linker.url(&at).is_some(), linked, "{folder} {sheet}");
+            let url = linker.url(&at).expect("a link");
+            let shown = format!("{url:?}");
+            assert_eq!(shown.contains("!D7"), anchored, "{folder} {sheet}: {shown}");
+            assert!(!shown.contains("提出#"), "{shown}");
         }
     }
 

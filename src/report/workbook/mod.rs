@@ -261,17 +261,26 @@ pub(super) fn header_row(
     Ok(())
 }
 
+/// The custom document property holding the run's id (ファイル → 情報 →
+/// プロパティ → 詳細プロパティ → ユーザー設定 in Excel).
+pub const RUN_PROPERTY: &str = "hyoka-run";
+
 /// Builds the workbook and writes it to `to`; links are relative to
 /// `output`'s folder.
 pub fn build(
     out: &Results,
     lang: Lang,
     output: &Path,
-    to: &mut (impl std::io::Write + Send),
+    to: &mut (impl std::io::Write + std::io::Seek + Send),
 ) -> Result<(), XlsxError> {
     let st = styles();
     let links = links::Linker::new(output);
     let mut wb = Workbook::new();
+    if let Some(run) = out.run {
+        wb.set_properties(
+            &rust_xlsxwriter::DocProperties::new().set_custom_property(RUN_PROPERTY, run),
+        );
+    }
     summary::sheet(wb.add_worksheet(), &st, out.batch, &links)?;
     counts::sheet(&mut wb, &st, out.batch)?;
     // The sheets that grow with the input are written row by row to
@@ -290,6 +299,19 @@ pub fn build(
         &links,
     )?;
     files::sheet(wb.add_worksheet_with_constant_memory()?, &st, out, &links)?;
+    if links.escaped() {
+        // Written once to a scratch file, then copied with the links'
+        // escapes restored (links::restore_percent).
+        let mut scratch = std::io::BufWriter::new(tempfile::tempfile()?);
+        wb.save_to_writer(&mut scratch)?;
+        let mut scratch = scratch.into_inner().map_err(|e| e.into_error())?;
+        std::io::Seek::rewind(&mut scratch)?;
+        let mut w = std::io::BufWriter::new(to);
+        links::restore_percent(std::io::BufReader::new(scratch), &mut w)
+            .map_err(|e| XlsxError::IoError(std::io::Error::other(e)))?;
+        w.flush()?;
+        return Ok(());
+    }
     let mut w = std::io::BufWriter::new(to);
     wb.save_to_writer(&mut w)?;
     // A failed flush must fail the build, not vanish in BufWriter's drop.
