@@ -3,6 +3,10 @@
 //! a number. The whole pipeline after opening a file must never panic.
 #![no_main]
 
+// The release binary's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use libfuzzer_sys::fuzz_target;
 
 use hyoka::model::cell::CellValue;

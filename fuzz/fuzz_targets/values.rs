@@ -2,6 +2,10 @@
 //! year headers — never panic, whatever text a cell holds.
 #![no_main]
 
+// The release binary's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

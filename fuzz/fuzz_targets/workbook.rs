@@ -2,6 +2,10 @@
 //! cleanly or succeed, and whatever opens goes through every rule.
 #![no_main]
 
+// The release binary's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use libfuzzer_sys::fuzz_target;
 
 static QUIET: std::sync::Once = std::sync::Once::new();
