@@ -443,7 +443,8 @@ fn run_bounded(w: &Workdir, args: &[&str], bytes: u64, code: i32) -> std::proces
 }
 
 /// Every hostile file (tests/fixtures/hostile/README.md) among the samples:
-/// each is refused by what it declares (F001 naming the file and why), the
+/// each is refused by what it declares or stopped by its worker's limit
+/// (F001 naming the file and why), the
 /// run stays within 2 GB of address space, and the samples' findings are
 /// those of the samples alone. A FIFO and a link to a device named like
 /// workbooks are reported, not passed over or waited on.
@@ -469,6 +470,9 @@ fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
         ("many_sheets.xlsx", "シートが 4000 枚"),
         ("many_sheets_2000.xlsx", "シートが 2000 枚"),
         ("ods_slow.ods", "合わせて 11,400,000 セル"),
+        // Found by fuzzing: within every declared check, 8.5 GB read whole;
+        // its worker dies at the memory limit.
+        ("fuzz_oom.xls", "異常終了"),
     ];
     for (name, _) in refused {
         std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();

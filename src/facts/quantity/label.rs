@@ -464,6 +464,25 @@ pub fn verb_after(after: &str) -> Option<String> {
     (stem.chars().count() >= 2 && ending).then_some(stem)
 }
 
+/// The quantity a noun after a figure names, for a figure with no label
+/// before it: `738時間程度の工数削減` → 工数削減, `17件のシナリオ` →
+/// シナリオ. The kanji or katakana run after の (past `程度`, `ほど` …); not
+/// a direction word (`2.5ポイントの減少` is the figure's own change).
+pub fn noun_after(after: &str) -> Option<String> {
+    let t = crate::model::text::fold(after);
+    let t = ["程度", "ほど", "余り", "前後", "相当"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(&t);
+    let t = t.strip_prefix('の')?;
+    let noun: String = t
+        .chars()
+        .take_while(|&c| is_kanji(c) || is_katakana(c) || c == '々' || c == 'ー')
+        .collect();
+    let direction = DIRECTIONS.iter().any(|(d, _)| noun.starts_with(d));
+    (noun.chars().count() >= 2 && !direction).then_some(noun)
+}
+
 /// The width-folded text with each run of white space as one `|`, a mark
 /// that ends a word.
 fn spaced(s: &str) -> String {
@@ -735,6 +754,24 @@ mod tests {
         assert_eq!(l("・削減時間 年間").subject, "削減時間");
         assert_eq!(l("利用者数　月間").subject, "利用者数");
         assert_eq!(l("年間利用者数").subject, "年間利用者数");
+    }
+
+    #[test]
+    fn nouns_after_a_figure() {
+        for (after, want) in [
+            ("程度の工数削減がなされた", Some("工数削減")),
+            ("の工数が削減されたことから", Some("工数")),
+            ("のシナリオが作成された", Some("シナリオ")),
+            ("ほどの待ち時間", None), // 待ち時間 starts in kanji, then hiragana: 待
+            ("の削減を達成", None),   // a direction word: the figure's own change
+            ("の増加となった", None),
+            ("を取崩した", None),
+            ("、前年度より", None),
+            ("分の相談件数", None),
+            ("前後の参加者があった", Some("参加者")),
+        ] {
+            assert_eq!(noun_after(after).as_deref(), want, "{after}");
+        }
     }
 
     #[test]

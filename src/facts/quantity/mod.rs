@@ -279,6 +279,11 @@ fn read_facts(t: &str, toks: &[Token], text: u32, out: &mut Vec<Fact>) {
                 label.subject = verb;
                 label.weak = false;
             }
+        } else if (label.subject.is_empty() || label.weak)
+            && let Some(noun) = label::noun_after(after)
+        {
+            label.subject = noun;
+            label.weak = false;
         }
         let direction = direction_after(after).map(|(d, _)| d);
         let a = after.trim_start();

@@ -102,7 +102,24 @@ fn countable(x: &Fact) -> bool {
 fn restates(x: &Fact, y: &Fact) -> bool {
     let (a, b) = (x.amount.value, y.amount.value);
     let near = rel_gap(a, b) <= 0.1 || scale_slip(a, b);
-    (same_quantity(x, y, 2) && near) || rel_gap(a, b) <= 0.005
+    let same = same_quantity(x, y, 2) || (countable(x) && same_count(x, y));
+    (same && near) || rel_gap(a, b) <= 0.005
+}
+
+/// One count, named with its counting word or without: `成立件数` and
+/// `マッチング成立` of 件, `参加人数` and `参加` of 人.
+fn same_count(x: &Fact, y: &Fact) -> bool {
+    let bare = |s: &str| -> String {
+        ["件数", "人数", "回数", "者数", "名数", "数"]
+            .iter()
+            .find_map(|w| s.strip_suffix(w).filter(|t| t.chars().count() >= 2))
+            .unwrap_or(s)
+            .to_string()
+    };
+    let (mut a, mut b) = (x.clone(), y.clone());
+    a.label.subject = bare(&x.label.subject);
+    b.label.subject = bare(&y.label.subject);
+    same_quantity(&a, &b, 2)
 }
 
 #[cfg(test)]
@@ -201,6 +218,38 @@ mod tests {
                 "{comment} / {panel}"
             );
         }
+    }
+
+    #[test]
+    fn a_count_meets_its_name_without_the_counting_word() {
+        for (comment, panel) in [
+            (
+                "マッチングの成立件数も28件と伸びた",
+                "・企業・学校のマッチング成立　27件",
+            ),
+            (
+                "講座の参加人数は130人となり",
+                "・講座参加　120人（前年度100人）",
+            ),
+            ("相談の受付件数は1,210件", "・相談受付 1,200件"),
+            ("見学会の開催回数は12回", "・見学会開催 11回"),
+            ("登録者数は550人に達し", "・登録 500人"),
+        ] {
+            let v = verdicts(comment, panel);
+            assert!(
+                v.iter()
+                    .any(|(_, _, x)| matches!(x, Some(Verdict::Fails { .. }))),
+                "{comment} / {panel}: {v:?}"
+            );
+        }
+        // Names that only share the counting word do not meet (two 件
+        // figures: neither is the only one of its kind).
+        let v = verdicts("相談件数は28件", "・マッチング成立　27件 ・窓口案内 40件");
+        assert!(
+            v.iter()
+                .all(|(_, _, x)| !matches!(x, Some(Verdict::Fails { .. }))),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -123,6 +123,29 @@ pub fn scale_slip(a: f64, b: f64) -> bool {
     (1.0..=4.0).contains(&k) && rel_gap(hi / 10f64.powf(k), lo) <= 0.1
 }
 
+/// Whether two whole numbers are one typing slip apart: the last digit off
+/// by one, two adjacent digits swapped, or a power of ten (up to 1,000) off.
+pub fn one_slip(a: f64, b: f64) -> bool {
+    let whole = |v: f64| v.fract() == 0.0 && v > 0.0 && v < 1e15;
+    if !whole(a) || !whole(b) || a == b {
+        return false;
+    }
+    if (a - b).abs() == 1.0 {
+        return true;
+    }
+    let (lo, hi) = (a.min(b), a.max(b));
+    if [10.0, 100.0, 1000.0].contains(&(hi / lo)) {
+        return true;
+    }
+    let (x, y) = (format!("{a:.0}"), format!("{b:.0}"));
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.len() != y.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i])
+}
+
 pub fn rel_gap(a: f64, b: f64) -> f64 {
     let m = a.abs().max(b.abs());
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
@@ -302,8 +325,11 @@ mod tests {
 /// Identities between the measures of different sheets (the sheets the
 /// consolidation uses, one per item): a measure repeated under another item
 /// (（再掲）, the same name), or two measures that report one series — the
-/// same subject with equal figures in at least two other years (`テレワーク
+/// same subject with figures that agree in at least two years (`テレワーク
 /// 運用実績 4件, 19件` in two departments' sheets) — must agree in every year.
+/// A year agrees when the figures are equal, or, beside a year with equal
+/// figures, one slip apart ([`one_slip`]): a slip in one year must not hide
+/// the series it breaks.
 /// `names` gives each measure's name key by (sheet, project, measure).
 pub fn across(
     f: &Facts,
@@ -348,15 +374,19 @@ pub fn across(
                     }
                 }
             }
-            let agreeing_years: std::collections::HashSet<_> = pairs
-                .iter()
-                .filter(|(a, b)| {
-                    let (x, y) = (&f.facts[*a as usize], &f.facts[*b as usize]);
-                    x.amount.value != 0.0 && x.amount.value == y.amount.value
-                })
-                .map(|(a, _)| f.year_of(&f.facts[*a as usize]))
-                .collect();
-            if !same_name && agreeing_years.len() < 2 {
+            let years = |agree: &dyn Fn(f64, f64) -> bool| -> std::collections::HashSet<_> {
+                pairs
+                    .iter()
+                    .filter(|(a, b)| {
+                        let (x, y) = (&f.facts[*a as usize], &f.facts[*b as usize]);
+                        x.amount.value != 0.0 && agree(x.amount.value, y.amount.value)
+                    })
+                    .map(|(a, _)| f.year_of(&f.facts[*a as usize]))
+                    .collect()
+            };
+            let equal = years(&|a, b| a == b);
+            let near = years(&|a, b| a == b || one_slip(a, b));
+            if !same_name && (equal.is_empty() || near.len() < 2) {
                 continue;
             }
             for (a, b) in pairs {
@@ -365,6 +395,31 @@ pub fn across(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod slip_tests {
+    use super::one_slip;
+
+    #[test]
+    fn one_slip_apart() {
+        for (a, b, want) in [
+            (4.0, 5.0, true),
+            (19.0, 18.0, true),
+            (19.0, 91.0, true),
+            (19.0, 190.0, true),
+            (4.0, 4000.0, true),
+            (1234.0, 1324.0, true),
+            (16.0, 18.0, false),
+            (1234.0, 4231.0, false),
+            (19.0, 19.0, false),
+            (2.5, 2.6, false), // not whole: equal or nothing
+            (120.0, 210.0, true), // 12 → 21
+            (120.0, 201.0, false),
+        ] {
+            assert_eq!(one_slip(a, b), want, "{a} {b}");
+        }
+    }
 }
 
 #[cfg(test)]
