@@ -413,7 +413,7 @@ mod slip_tests {
             (16.0, 18.0, false),
             (1234.0, 4231.0, false),
             (19.0, 19.0, false),
-            (2.5, 2.6, false), // not whole: equal or nothing
+            (2.5, 2.6, false),    // not whole: equal or nothing
             (120.0, 210.0, true), // 12 → 21
             (120.0, 201.0, false),
         ] {
