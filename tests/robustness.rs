@@ -19,6 +19,14 @@ fn copy_samples(dir: &Path) {
     }
 }
 
+/// A folder `提出` holding the samples.
+fn samples_folder(w: &Workdir) -> PathBuf {
+    let dir = w.path("提出");
+    std::fs::create_dir(&dir).unwrap();
+    copy_samples(&dir);
+    dir
+}
+
 /// Copies every bad fixture and one good workbook into `dir`.
 fn matrix_folder(w: &Workdir) -> PathBuf {
     let dir = w.path("提出");
@@ -451,9 +459,7 @@ fn run_bounded(w: &Workdir, args: &[&str], bytes: u64, code: i32) -> std::proces
 #[test]
 fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
     let w = Workdir::new();
-    let dir = w.path("提出");
-    std::fs::create_dir(&dir).unwrap();
-    copy_samples(&dir);
+    let dir = samples_folder(&w);
     let alone = json(&run_bounded(
         &w,
         &["check", "提出", "--format", "json", "--year", "令和6"],
@@ -512,6 +518,20 @@ fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
     }
 }
 
+/// `check` of `input` as JSON under the limits in `limits.toml`.
+fn limited_check(input: &str) -> [&str; 8] {
+    [
+        "check",
+        input,
+        "--format",
+        "json",
+        "--year",
+        "令和6",
+        "--config",
+        "limits.toml",
+    ]
+}
+
 /// What the declarations allow but the reader still makes costly is bounded
 /// by the worker that reads it. `ods_within_extent.ods` (1 KB) passes every
 /// declared-size check yet makes calamine build 3.8 million cells, about
@@ -521,20 +541,9 @@ fn hostile_files_are_refused_by_their_declarations_and_the_batch_goes_on() {
 #[test]
 fn a_file_beyond_the_workers_memory_costs_only_itself() {
     let w = Workdir::new();
-    let dir = w.path("提出");
-    std::fs::create_dir(&dir).unwrap();
-    copy_samples(&dir);
+    let dir = samples_folder(&w);
     std::fs::write(w.path("limits.toml"), "[limits]\nfile_memory_mb = 128\n").unwrap();
-    let args = [
-        "check",
-        "提出",
-        "--format",
-        "json",
-        "--year",
-        "令和6",
-        "--config",
-        "limits.toml",
-    ];
+    let args = limited_check("提出");
     let alone = by_file(&json(&w.run(&args, 1)));
     let name = "ods_within_extent.ods";
     std::fs::copy(fixture("hostile").join(name), dir.join(name)).unwrap();
@@ -569,19 +578,7 @@ fn a_file_beyond_the_deadline_is_stopped_there() {
     std::fs::copy(fixture("hostile").join(name), w.path(name)).unwrap();
     std::fs::write(w.path("limits.toml"), "[limits]\nfile_seconds = 0.05\n").unwrap();
     let t0 = std::time::Instant::now();
-    let out = w.run(
-        &[
-            "check",
-            name,
-            "--format",
-            "json",
-            "--year",
-            "令和6",
-            "--config",
-            "limits.toml",
-        ],
-        1,
-    );
+    let out = w.run(&limited_check(name), 1);
     assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
     let (status, error, codes) = &by_file(&json(&out))[name];
     assert_eq!(status, "unreadable");
