@@ -131,3 +131,53 @@ fn the_harness_catches_what_hyoka_relates_and_not_the_rest() {
     );
     assert!(r.text.contains("N008"));
 }
+
+/// A 数値目標 value whose indicator no heading names (職員数 under
+/// `定員適正化計画の推進`) pairs with the one text figure of that subject
+/// (`職員数 1,296人`), or for a 目標 the one target of the year
+/// (`計画値1,300人`), whatever its value: a slip in the value is reported at
+/// its cell, on the second corpus, and the clean values are not.
+#[test]
+fn a_target_value_meets_the_figure_its_indicator_names() {
+    use hyoka::model::cell::CellValue;
+    let root = crate::util::root().join("tests/corpus/kitahama");
+    let plan = Plan::from_toml(&std::fs::read_to_string(root.join("plan.toml")).unwrap()).unwrap();
+    let path = root.join("職員課_令和7年度.xls");
+    let shown: std::sync::Arc<str> = "職員課_令和7年度.xls".into();
+    let findings_with = |edit: Option<(u32, u32, &str)>| {
+        let mut raw = hyoka::read::read_raw(&path, &shown, None).unwrap_or_else(|_| panic!("read"));
+        if let Some((r, c, v)) = edit {
+            let s = raw
+                .sheets
+                .iter_mut()
+                .find(|s| &*s.grid.sheet == "数値目標")
+                .unwrap();
+            assert!(s.grid.set(r, c, CellValue::Text(v.into())));
+        }
+        let sub = hyoka::model::sheet::Submission {
+            path: shown.clone(),
+            result: Ok(raw.build(&plan.form)),
+        };
+        let rules: Vec<_> = hyoka::rules::registry::all().to_vec();
+        let (_, findings) = hyoka::pipeline::check_submissions(
+            &plan,
+            Some(FiscalYear(2025)),
+            &rules,
+            &Default::default(),
+            vec![sub],
+            Vec::new(),
+        )
+        .unwrap();
+        findings
+            .iter()
+            .filter(|f| f.at.sheet.as_deref() == Some("数値目標") && f.code.starts_with('N'))
+            .map(|f| f.at.cell.map(|c| c.to_string()).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(findings_with(None), Vec::<String>::new(), "clean");
+    // D3: 実績 令和6年度 1296人; D2: 目標 令和6年度 1300人 (rows 3 and 2).
+    for (row, col, value, a1) in [(2, 3, "1269人", "D3"), (1, 3, "3100人", "D2")] {
+        let at = findings_with(Some((row, col, value)));
+        assert!(at.iter().any(|c| c == a1), "{value} at {a1}: {at:?}");
+    }
+}

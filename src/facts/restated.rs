@@ -9,7 +9,8 @@
 use crate::facts::batch::{Batch, SourceQuantities};
 use crate::facts::quantity::Fact;
 use crate::facts::quantity::amount::Amount;
-use crate::facts::quantity::label::Quals;
+use crate::facts::quantity::label::{Quals, same_subject};
+use crate::facts::relations::identity::{one_slip, scale_slip};
 use crate::facts::relations::sum::is_change;
 use crate::facts::targets::TargetValue;
 use crate::model::plan::ActionId;
@@ -97,7 +98,10 @@ pub fn restated<'b>(b: &'b Batch, tv: &TargetValue) -> Option<(&'b SourceQuantit
 
 /// The one text figure `tv` can restate, whatever its value: in a 主な事業
 /// whose heading or measures name the indicator (`経常収支比率（数値目標）`),
-/// the only fact of the year in its dimension and kind. For a 実績 value, a
+/// the only fact of the year in its dimension and kind; in one whose texts
+/// name it as a figure's subject, the only such fact of that subject, when
+/// the value could be a slip of it (`1269` for `1,296人`, not `91.0` for
+/// `加入率31.0%`). For a 実績 value, a
 /// figure stated (not an average, a target or a change); for a 目標 value, a
 /// target, or the average a target of a peer average is
 /// (`26市平均：90.2%` under `<目標：多摩26市の平均以下>`).
@@ -116,13 +120,20 @@ pub fn sole_restatement<'b>(
         .chain(project.measures.iter().map(|m| &m.name.value))
         .map(|n| crate::model::text::key(n));
     let named: Vec<String> = names.filter(|n| n.contains(&indicator)).collect();
-    if named.is_empty() {
+    // Else the texts may name it: then only figures of that subject fit
+    // (`職員数 1,296人` for the indicator 職員数 under `定員適正化計画の推進`).
+    let of_indicator =
+        |p: &Fact| same_subject(&crate::model::text::key(&p.label.subject), &indicator, 2);
+    let by_subject = named.is_empty();
+    if by_subject && !action_facts(b, action, tv.year).any(|(_, p)| of_indicator(p)) {
         return None;
     }
     let peer_average = named.iter().any(|n| n.contains("平均"));
     let fits = |p: &Fact| {
         let q = p.label.quals;
-        p.amount.dim.same(&tv.amount.dim)
+        // A target is named by its own word (`計画値1,300人`), not the subject.
+        (!by_subject || of_indicator(p) || (tv.is_target && q.has(Quals::TARGET)))
+            && p.amount.dim.same(&tv.amount.dim)
             && !is_change(p)
             && !q.has(Quals::YEARS)
             && !q.has(Quals::CUMULATIVE)
@@ -134,7 +145,11 @@ pub fn sole_restatement<'b>(
     };
     let mut cands = action_facts(b, action, tv.year).filter(|(_, p)| fits(p));
     let first = cands.next()?;
-    cands.next().is_none().then_some(first)
+    // Named only by the texts, the figure must also be one the value could
+    // have been mistyped from: near it, or one slip or a scale apart.
+    let (v, w) = (tv.amount.value, first.1.amount.value);
+    let plausible = rel_diff(v, w) <= 0.1 || one_slip(v, w) || scale_slip(v, w);
+    (cands.next().is_none() && (!by_subject || plausible)).then_some(first)
 }
 
 /// The text fact of `tv`'s action and year that agrees with `a`, if any.
