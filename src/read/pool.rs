@@ -154,19 +154,16 @@ impl Reader<'_> {
             self.worker = Worker::start(&self.pool.isolation, self.watchdog).ok();
             // Once a worker cannot be started, the rest is read here.
             self.cannot_start = self.worker.is_none();
-            let resent: Vec<bool> = match &mut self.worker {
-                Some(w) => self.queue.iter().map(|q| w.send(&q.request)).collect(),
-                None => Vec::new(),
-            };
-            if resent.contains(&false) {
-                self.worker = None;
+            if let Some(w) = &mut self.worker {
+                for q in &self.queue {
+                    w.send(&q.request);
+                }
             }
         }
-        if let Some(w) = &mut self.worker
-            && !w.send(&p.request)
-        {
-            // A worker that cannot take a request is dead; the answer to the
-            // first request in the queue will say so.
+        if let Some(w) = &mut self.worker {
+            // A worker that cannot take a request is dead: waiting for the
+            // oldest answer finds that out and replaces it.
+            w.send(&p.request);
         }
         self.queue.push_back(p);
     }
@@ -278,9 +275,10 @@ impl Worker {
         })
     }
 
-    /// False when the worker cannot take it (it is dead).
-    fn send(&mut self, request: &Request) -> bool {
-        wire::send(&mut self.requests, request).is_ok()
+    /// Sends a request. A worker that cannot take it is dead, which the wait
+    /// for its oldest answer finds out; so a failure is not reported here.
+    fn send(&mut self, request: &Request) {
+        let _ = wire::send(&mut self.requests, request);
     }
 
     fn arm(&self, at: Instant) {
