@@ -139,7 +139,7 @@ fn check_isolated(
     pool.read_all(files, opts.encoding, threads, |i, shown, raw| {
         let sub = Submission {
             path: shown,
-            result: raw.map(|r| r.build(&opts.plan.form)),
+            result: raw.and_then(|r| r.build(&opts.plan.form)),
         };
         let checked = checker.file(i, sub);
         bar.inc(1);

@@ -44,7 +44,7 @@ impl Default for Settings<'static> {
 /// Reads one file. Never fails: an unreadable file becomes a submission whose
 /// result says why.
 pub fn read_submission(path: &Path, shown: Arc<str>, settings: Settings) -> Submission {
-    let result = read_raw(path, &shown, settings.encoding).map(|raw| raw.build(settings.form));
+    let result = read_raw(path, &shown, settings.encoding).and_then(|raw| raw.build(settings.form));
     Submission {
         path: shown,
         result,
@@ -61,11 +61,18 @@ pub struct RawFile {
 }
 
 impl RawFile {
-    /// Recognises and parses every sheet.
-    pub fn build(self, form: &Form) -> Workbook {
-        let mut wb = build_workbook(self.sheets, form);
-        wb.digest = Some(self.digest);
-        wb
+    /// Recognises and parses every sheet. A panic in that (hyoka's own code,
+    /// on whatever grids a file gave) costs this file, as a reader's does.
+    pub fn build(self, form: &Form) -> Result<Workbook, crate::model::sheet::ReadFailure> {
+        let digest = self.digest;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            build_workbook(self.sheets, form)
+        }))
+        .map(|mut wb| {
+            wb.digest = Some(digest);
+            wb
+        })
+        .map_err(|_| reader_crashed())
     }
 }
 
@@ -92,7 +99,7 @@ pub fn read_bytes(
     shown: &Arc<str>,
     form: &Form,
 ) -> Result<Workbook, crate::model::sheet::ReadFailure> {
-    raw_from_bytes(bytes, shown).map(|raw| raw.build(form))
+    raw_from_bytes(bytes, shown).and_then(|raw| raw.build(form))
 }
 
 /// A panic inside a reader library (the fuzzer found an overflow in

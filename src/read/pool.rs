@@ -348,23 +348,31 @@ impl Watchdog {
         let Ok(mut stopped) = self.stopped.lock() else {
             return;
         };
+        let mut last = Instant::now();
         while !*stopped {
             stopped = match self.wake.wait_timeout(stopped, self.every) {
                 Ok((g, _)) => g,
                 Err(_) => return,
             };
             let now = Instant::now();
+            // A run stopped and resumed (Ctrl-Z, a suspended machine) was
+            // not reading: the pause does not count against any file.
+            let paused = now.duration_since(last).saturating_sub(self.every);
+            last = now;
             let Ok(workers) = self.workers.lock() else {
                 return;
             };
             for w in workers.iter().filter_map(Weak::upgrade) {
-                let due = w
-                    .deadline
-                    .lock()
-                    .ok()
-                    .and_then(|d| *d)
-                    .is_some_and(|d| now >= d);
-                if due {
+                // The deadline stays locked until the kill is done, so a
+                // worker disarmed for its reply is never killed for it.
+                let Ok(mut deadline) = w.deadline.lock() else {
+                    continue;
+                };
+                let Some(d) = deadline.as_mut() else { continue };
+                if paused > self.every * 4 {
+                    *d += paused;
+                }
+                if now >= *d {
                     w.overran.store(true, Ordering::Relaxed);
                     if let Ok(mut c) = w.child.lock() {
                         let _ = c.kill();

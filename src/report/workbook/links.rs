@@ -17,6 +17,15 @@ use rust_xlsxwriter::Url;
 
 use crate::model::location::Location;
 
+/// Excel's longest link, in UTF-16 units (rust_xlsxwriter's check).
+const MAX_LINK_UNITS: usize = 2080;
+
+/// Whether XML 1.0 can hold the character at all (not a control
+/// character, not U+FFFE or U+FFFF).
+fn in_xml(c: char) -> bool {
+    !c.is_control() && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// Stands for `%` in the links handed to the writer: a private-use
 /// character no path holds unencoded (one that does has it encoded).
 pub const MARK: char = '\u{E000}';
@@ -79,13 +88,14 @@ impl Linker {
             self.escaped
                 .store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        if let Some(sheet) = at
-            .sheet
-            .as_deref()
-            .filter(|s| !s.chars().any(char::is_control))
-        {
+        if let Some(sheet) = at.sheet.as_deref().filter(|s| s.chars().all(in_xml)) {
             let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
             link += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
+        }
+        // Excel's limit on a link; the writer refuses a longer one, and the
+        // place is then shown as text.
+        if link.encode_utf16().count() > MAX_LINK_UNITS {
+            return None;
         }
         Some(Url::new(format!("file:///{link}")))
     }
@@ -133,9 +143,10 @@ impl SheetLinks<'_> {
 pub fn encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for ch in path.chars() {
+        // `:` too: `ab:提出/…` would read as a URI scheme, `a:…` as a drive.
         let plain = ch.is_ascii_alphanumeric()
-            || "-._~/!$&'()*+,;=:@".contains(ch)
-            || (!ch.is_ascii() && !ch.is_control() && ch != MARK);
+            || "-._~/!$&'()*+,;=@".contains(ch)
+            || (!ch.is_ascii() && in_xml(ch) && ch != MARK);
         if plain {
             out.push(ch);
         } else {
@@ -237,6 +248,8 @@ mod tests {
         assert_eq!(e("\u{1b}[2J"), "%1B%5B2J");
         assert_eq!(e("[a]{b}^`\"<>|\\"), "%5Ba%5D%7Bb%7D%5E%60%22%3C%3E%7C%5C");
         assert_eq!(e("\u{E000}"), "%EE%80%80");
+        assert_eq!(e("ff\u{FFFF}"), "ff%EF%BF%BF");
+        assert_eq!(e("ab:提出/a.xlsx"), "ab%3A提出/a.xlsx");
         assert!(!encode("../提出/財政課.xlsx").contains(MARK));
     }
 
@@ -245,7 +258,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let linker = Linker::new(&dir.path().join("out.xlsx"));
         // Every place gets a link; a sheet name XML cannot hold leaves the
-        // cell out of it.
+        // cell out of it. A link beyond Excel's length is none.
         for (folder, sheet, anchored) in [
             ("提出", "(4)基金", true),
             ("提出 2025", "(4)基金", true),
@@ -253,6 +266,7 @@ mod tests {
             ("提出?", "(4)基金", true),
             ("提出", "(1)\x1b[2J地域", false),
             ("提出", "改行\nあり", false),
+            ("提出", "\u{FFFF}", false),
         ] {
             let d = dir.path().join(folder);
             std::fs::create_dir_all(&d).unwrap();
@@ -268,6 +282,17 @@ mod tests {
             assert_eq!(shown.contains("!D7"), anchored, "{folder} {sheet}: {shown}");
             assert!(!shown.contains("提出#"), "{shown}");
         }
+        // 45 folders of `空 白`×10: 2,295 units once encoded.
+        let d = (0..45).fold(dir.path().to_path_buf(), |d, _| d.join("空 白".repeat(10)));
+        std::fs::create_dir_all(&d).unwrap();
+        let input = d.join("財政課.xlsx");
+        std::fs::write(&input, b"x").unwrap();
+        let at = Location::cell(
+            input.display().to_string().into(),
+            "s".into(),
+            crate::model::location::CellRef::new(0, 0),
+        );
+        assert!(linker.url(&at).is_none(), "beyond Excel's 2,080");
     }
 
     #[test]
