@@ -116,8 +116,17 @@ fn isolation(l: crate::config::ReadLimits) -> Option<crate::read::pool::Isolatio
         return None;
     }
     let defaults = crate::read::worker::Limits::default();
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!(
+                "hyoka: 注意: 実行ファイルの場所が分からないため（{e}）、ファイルを時間・メモリの上限なしで読みます"
+            );
+            return None;
+        }
+    };
     Some(crate::read::pool::Isolation {
-        exe: std::env::current_exe().ok()?,
+        exe,
         limits: crate::read::worker::Limits {
             memory_bytes: l
                 .file_memory_mb

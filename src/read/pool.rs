@@ -86,14 +86,14 @@ impl Pool {
                     })
                 })
                 .collect();
-            for r in readers {
-                if let Err(panic) = r.join() {
-                    watchdog.stop();
-                    std::panic::resume_unwind(panic);
-                }
-            }
+            // Every reader is joined before the watchdog stops, so the
+            // files read after one reader's panic still have their deadline.
+            let panics: Vec<_> = readers.into_iter().filter_map(|r| r.join().err()).collect();
             watchdog.stop();
             let _ = dog.join();
+            if let Some(panic) = panics.into_iter().next() {
+                std::panic::resume_unwind(panic);
+            }
         });
     }
 }
@@ -266,13 +266,26 @@ impl Worker {
             overran: AtomicBool::new(false),
         });
         watchdog.watch(&watched);
-        Ok(Worker {
+        let mut worker = Worker {
             watched,
             requests: BufWriter::new(stdin),
             // Unbuffered: a reply is read in two calls (its length, its
             // body) straight into its buffer.
             replies: stdout,
-        })
+        };
+        // A worker is started when it says hello, as this build: one that
+        // dies at once, or another program at the path, is no worker, and
+        // the files are not blamed for it.
+        worker.arm(Instant::now() + isolation.limits.deadline);
+        let hello = wire::receive::<wire::Hello>(&mut worker.replies, 1 << 10);
+        worker.disarm();
+        match hello {
+            Ok(Some(h)) if h == wire::Hello::this_build() => Ok(worker),
+            _ => {
+                worker.stop();
+                Err(io::Error::other("the worker did not start"))
+            }
+        }
     }
 
     /// Sends a request. A worker that cannot take it is dead, which the wait

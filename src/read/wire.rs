@@ -19,6 +19,27 @@ use crate::read::workbook::RawSheet;
 /// Buffers and pipe capacity for replies: most replies fit whole.
 pub const PIPE_BYTES: usize = 1 << 20;
 
+/// What a worker says first: which build it is, so a supervisor never talks
+/// to a worker of another version (postcard does not describe itself).
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Hello {
+    version: String,
+}
+
+impl Hello {
+    pub fn this_build() -> Hello {
+        Hello {
+            version: concat!(
+                env!("CARGO_PKG_NAME"),
+                " ",
+                env!("CARGO_PKG_VERSION"),
+                " wire 1"
+            )
+            .to_string(),
+        }
+    }
+}
+
 /// A file to read.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct Request {

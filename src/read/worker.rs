@@ -44,6 +44,9 @@ pub fn serve(limits: Limits) -> i32 {
     // once per 8 KB (docs/performance.md).
     widen_stdout_pipe();
     let mut output = BufWriter::with_capacity(crate::read::wire::PIPE_BYTES, io::stdout().lock());
+    if wire::send(&mut output, &wire::Hello::this_build()).is_err() {
+        return 2;
+    }
     loop {
         let request: Request = match wire::receive(&mut input, MAX_REQUEST_BYTES) {
             Ok(Some(r)) => r,
