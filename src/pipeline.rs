@@ -71,6 +71,12 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
     }
     let checker = Checker::new(opts.plan, &opts.rules, &opts.severity);
     let bar = crate::run::progress::bar(discovered.files.len() as u64, opts.progress);
+    // Checks a file read, on the thread that read it.
+    let check = |i: usize, sub: Submission| {
+        let checked = checker.file(i, sub);
+        bar.inc(1);
+        checked
+    };
     let mut done = match &opts.isolation {
         None => discovered
             .files
@@ -82,14 +88,12 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
                     form: &opts.plan.form,
                     encoding: opts.encoding,
                 };
-                let checked = checker.file(i, crate::read::read_submission(p, shown, settings));
-                bar.inc(1);
-                checked
+                check(i, crate::read::read_submission(p, shown, settings))
             })
             .collect(),
         Some(isolation) => {
             let pool = crate::read::pool::Pool::new(isolation.clone());
-            let done = check_isolated(opts, &discovered.files, &pool, &checker, &bar);
+            let done = check_isolated(opts, &discovered.files, &pool, &check);
             if pool.fell_back() {
                 eprintln!(
                     "hyoka: 注意: 読み込み用のプロセスを起動できなかったため、一部のファイルを時間・メモリの上限なしで読みました"
@@ -131,8 +135,7 @@ fn check_isolated(
     opts: &Options,
     files: &[PathBuf],
     pool: &crate::read::pool::Pool,
-    checker: &Checker,
-    bar: &indicatif::ProgressBar,
+    check: &(impl Fn(usize, Submission) -> Checked + Sync),
 ) -> Vec<Checked> {
     let done = std::sync::Mutex::new(Vec::with_capacity(files.len()));
     let threads = rayon::current_num_threads();
@@ -141,8 +144,7 @@ fn check_isolated(
             path: shown,
             result: raw.and_then(|r| r.build(&opts.plan.form)),
         };
-        let checked = checker.file(i, sub);
-        bar.inc(1);
+        let checked = check(i, sub);
         if let Ok(mut d) = done.lock() {
             d.push((i, checked));
         }

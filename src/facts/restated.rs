@@ -8,9 +8,9 @@
 
 use crate::facts::batch::{Batch, SourceQuantities};
 use crate::facts::quantity::Fact;
-use crate::facts::quantity::amount::Amount;
+pub use crate::facts::quantity::amount::rel_diff;
+use crate::facts::quantity::amount::{Amount, near, one_slip};
 use crate::facts::quantity::label::{Quals, same_subject};
-use crate::facts::relations::identity::{one_slip, scale_slip};
 use crate::facts::relations::sum::is_change;
 use crate::facts::targets::TargetValue;
 use crate::model::plan::ActionId;
@@ -29,12 +29,6 @@ pub fn action_facts<'b>(
         .into_iter()
         .flat_map(move |(r, pi)| q.of_project(r, pi, year))
         .map(move |i| (q, &q.facts.facts[i as usize]))
-}
-
-/// Relative difference of two values (0 when both are 0).
-pub fn rel_diff(a: f64, b: f64) -> f64 {
-    let m = a.abs().max(b.abs());
-    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }
 
 /// Figures are "the same quantity" when this close (before rounding is judged).
@@ -148,7 +142,7 @@ pub fn sole_restatement<'b>(
     // Named only by the texts, the figure must also be one the value could
     // have been mistyped from: near it, or one slip or a scale apart.
     let (v, w) = (tv.amount.value, first.1.amount.value);
-    let plausible = rel_diff(v, w) <= 0.1 || one_slip(v, w) || scale_slip(v, w);
+    let plausible = near(v, w) || one_slip(v, w);
     (cands.next().is_none() && (!by_subject || plausible)).then_some(first)
 }
 

@@ -147,18 +147,13 @@ impl Reader<'_> {
         }
     }
 
-    /// Sends a request to the worker, starting one (and resending what the
-    /// last one left unanswered) when there is none.
+    /// Sends a request to the worker, starting one when there is none (the
+    /// queue is then empty: [`Reader::replace`] drains it first).
     fn ask(&mut self, p: Pending) {
         if self.worker.is_none() && !self.cannot_start {
             self.worker = Worker::start(&self.pool.isolation, self.watchdog).ok();
             // Once a worker cannot be started, the rest is read here.
             self.cannot_start = self.worker.is_none();
-            if let Some(w) = &mut self.worker {
-                for q in &self.queue {
-                    w.send(&q.request);
-                }
-            }
         }
         if let Some(w) = &mut self.worker {
             // A worker that cannot take a request is dead: waiting for the

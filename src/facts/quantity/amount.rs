@@ -169,3 +169,73 @@ mod tests {
         );
     }
 }
+
+/// Relative difference of two values (0 when both are 0).
+pub fn rel_diff(a: f64, b: f64) -> f64 {
+    let m = a.abs().max(b.abs());
+    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
+}
+
+/// Whether `a` and `b` are 10 to 10,000 times apart, within 10%.
+pub fn scale_slip(a: f64, b: f64) -> bool {
+    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    if lo == 0.0 {
+        return false;
+    }
+    let k = (hi / lo).log10().round();
+    (1.0..=4.0).contains(&k) && rel_diff(hi / 10f64.powf(k), lo) <= 0.1
+}
+
+/// Whether one figure may be the other written again or with a slipped
+/// scale: within 10%, or a power of ten apart within 10%.
+pub fn near(a: f64, b: f64) -> bool {
+    rel_diff(a, b) <= 0.1 || scale_slip(a, b)
+}
+
+/// Whether two whole numbers are one typing slip apart: the last digit off
+/// by one, two adjacent digits swapped, or a power of ten (up to 1,000) off.
+pub fn one_slip(a: f64, b: f64) -> bool {
+    let whole = |v: f64| v.fract() == 0.0 && v > 0.0 && v < 1e15;
+    if !whole(a) || !whole(b) || a == b {
+        return false;
+    }
+    if (a - b).abs() == 1.0 {
+        return true;
+    }
+    let (lo, hi) = (a.min(b), a.max(b));
+    if [10.0, 100.0, 1000.0].contains(&(hi / lo)) {
+        return true;
+    }
+    let (x, y) = (format!("{a:.0}"), format!("{b:.0}"));
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.len() != y.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i])
+}
+
+#[cfg(test)]
+mod slip_tests {
+    use super::one_slip;
+
+    #[test]
+    fn one_slip_apart() {
+        for (a, b, want) in [
+            (4.0, 5.0, true),
+            (19.0, 18.0, true),
+            (19.0, 91.0, true),
+            (19.0, 190.0, true),
+            (4.0, 4000.0, true),
+            (1234.0, 1324.0, true),
+            (16.0, 18.0, false),
+            (1234.0, 4231.0, false),
+            (19.0, 19.0, false),
+            (2.5, 2.6, false),    // not whole: equal or nothing
+            (120.0, 210.0, true), // 12 → 21
+            (120.0, 201.0, false),
+        ] {
+            assert_eq!(one_slip(a, b), want, "{a} {b}");
+        }
+    }
+}

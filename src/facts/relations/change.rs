@@ -50,10 +50,14 @@ fn mode(change: &Fact, value: &Fact) -> Option<Mode> {
 /// Whether `a` and `b` are figures of one quantity: same dimension, same
 /// kind (a running total is not the year's figure), and the same subject.
 pub fn same_quantity(a: &Fact, b: &Fact, min: usize) -> bool {
+    same_measure(a, b) && same_subject(&a.label.subject, &b.label.subject, min)
+}
+
+/// [`same_quantity`] but for the subject: same dimension, kind and "per".
+pub fn same_measure(a: &Fact, b: &Fact) -> bool {
     a.amount.dim.same(&b.amount.dim)
         && a.label.quals.kind() & !Quals::CHANGE.0 == b.label.quals.kind() & !Quals::CHANGE.0
         && a.per == b.per
-        && same_subject(&a.label.subject, &b.label.subject, min)
 }
 
 /// The measure a text belongs to.

@@ -10,11 +10,13 @@
 //! gives no comparable subject. A comment figure with two such candidates of
 //! different values is left alone.
 
+use crate::facts::quantity::amount::{near, rel_diff};
+use crate::facts::quantity::label::same_subject;
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Fact, Facts, Place};
 use crate::facts::relations::Relation;
-use crate::facts::relations::change::same_quantity;
-use crate::facts::relations::identity::{identity, rel_gap, scale_slip, states_quantity};
+use crate::facts::relations::change::{same_measure, same_quantity};
+use crate::facts::relations::identity::{identity, states_quantity};
 use crate::model::plan::ItemId;
 use crate::model::year::FiscalYear;
 
@@ -71,7 +73,12 @@ pub fn find(
             let cands: Vec<(f64, u32)> = like
                 .iter()
                 .filter(|&&b| restates(x, &f.facts[b as usize]))
-                .map(|&b| (rel_gap(x.amount.value, f.facts[b as usize].amount.value), b))
+                .map(|&b| {
+                    (
+                        rel_diff(x.amount.value, f.facts[b as usize].amount.value),
+                        b,
+                    )
+                })
                 .collect();
             let Some(&(gap, b)) = cands.iter().min_by(|p, q| p.0.total_cmp(&q.0)) else {
                 continue;
@@ -101,25 +108,22 @@ fn countable(x: &Fact) -> bool {
 /// Whether sheet figure `y` may be what comment figure `x` restates.
 fn restates(x: &Fact, y: &Fact) -> bool {
     let (a, b) = (x.amount.value, y.amount.value);
-    let near = rel_gap(a, b) <= 0.1 || scale_slip(a, b);
     let same = same_quantity(x, y, 2) || (countable(x) && same_count(x, y));
-    (same && near) || rel_gap(a, b) <= 0.005
+    (same && near(a, b)) || rel_diff(a, b) <= 0.005
 }
 
 /// One count, named with its counting word or without: `成立件数` and
 /// `マッチング成立` of 件, `参加人数` and `参加` of 人.
 fn same_count(x: &Fact, y: &Fact) -> bool {
-    let bare = |s: &str| -> String {
-        ["件数", "人数", "回数", "者数", "名数", "数"]
-            .iter()
-            .find_map(|w| s.strip_suffix(w).filter(|t| t.chars().count() >= 2))
-            .unwrap_or(s)
-            .to_string()
-    };
-    let (mut a, mut b) = (x.clone(), y.clone());
-    a.label.subject = bare(&x.label.subject);
-    b.label.subject = bare(&y.label.subject);
-    same_quantity(&a, &b, 2)
+    same_measure(x, y) && same_subject(bare(&x.label.subject), bare(&y.label.subject), 2)
+}
+
+/// A count's name without its counting word (`成立件数` → 成立).
+fn bare(s: &str) -> &str {
+    ["件数", "人数", "回数", "者数", "名数", "数"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w).filter(|t| t.chars().count() >= 2))
+        .unwrap_or(s)
 }
 
 #[cfg(test)]
