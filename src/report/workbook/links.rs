@@ -36,7 +36,7 @@ pub struct Linker {
     /// Whether a link holds an escape (and the written parts need
     /// [`restore_percent`]).
     escaped: std::sync::atomic::AtomicBool,
-    /// Each input's path relative to the output, resolved once.
+    /// Each input's path relative to the output, resolved and encoded once.
     resolved: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
 
@@ -49,53 +49,46 @@ impl Linker {
         }
     }
 
-    /// The link target for a location: `../提出/財政課.xlsx#'(4)基金'!D7`.
-    /// `None` for places that are no file (`計画`).
+    /// The link target for a location: `../提出/財政課.xlsx#'(4)基金'!D7`,
+    /// its path percent-encoded ([`encode`]). `None` for places that are no
+    /// file (`計画`), a file the output's folder cannot reach, or a target
+    /// beyond Excel's length. A sheet name with a character XML cannot hold
+    /// (even escaped) leaves the cell out.
     pub fn target(&self, at: &Location) -> Option<String> {
-        let mut s = self.file_target(&at.file)?;
-        if let Some(sheet) = &at.sheet {
+        let mut link = self.file_link(&at.file)?;
+        if let Some(sheet) = at.sheet.as_deref().filter(|s| s.chars().all(in_xml)) {
             let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
-            s += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
+            link += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
         }
-        Some(s)
+        // The writer refuses a longer link; the place is then shown as text.
+        (link.encode_utf16().count() <= MAX_LINK_UNITS).then_some(link)
     }
 
-    /// The file's path relative to the output folder, with `/` separators.
-    fn file_target(&self, file: &str) -> Option<String> {
+    /// The file's path relative to the output folder, with `/` separators,
+    /// encoded; worked out once per file.
+    fn file_link(&self, file: &str) -> Option<String> {
         let mut cache = self.resolved.lock().ok()?;
         cache
             .entry(file.to_string())
             .or_insert_with(|| {
                 let abs = Path::new(file).canonicalize().ok()?;
                 let rel = relative(self.out_dir.as_deref()?, &abs)?;
-                Some(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                )
+                let path = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                Some(encode(&path))
             })
             .clone()
     }
 
-    /// The link to a location, when the file can be reached from the
-    /// output's folder. A sheet name with a control character (which XML
-    /// cannot hold, even escaped) links to the file without the cell.
+    /// The link to a location, when one can be written ([`Linker::target`]).
     pub fn url(&self, at: &Location) -> Option<Url> {
-        let path = self.file_target(&at.file)?;
-        let mut link = encode(&path);
+        let link = self.target(at)?;
         if link.contains(MARK) {
             self.escaped
                 .store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        if let Some(sheet) = at.sheet.as_deref().filter(|s| s.chars().all(in_xml)) {
-            let cell = at.cell.map_or("A1".to_string(), |c| c.to_string());
-            link += &format!("#'{}'!{}", sheet.replace('\'', "''"), cell);
-        }
-        // Excel's limit on a link; the writer refuses a longer one, and the
-        // place is then shown as text.
-        if link.encode_utf16().count() > MAX_LINK_UNITS {
-            return None;
         }
         Some(Url::new(format!("file:///{link}")))
     }
