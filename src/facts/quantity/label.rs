@@ -477,7 +477,7 @@ pub fn noun_after(after: &str) -> Option<String> {
     let t = t.strip_prefix('の')?;
     let noun: String = t
         .chars()
-        .take_while(|&c| is_kanji(c) || is_katakana(c) || c == '々' || c == 'ー')
+        .take_while(|&c| is_kanji(c) || is_katakana(c) || c == '々')
         .collect();
     let direction = DIRECTIONS.iter().any(|(d, _)| noun.starts_with(d));
     (noun.chars().count() >= 2 && !direction).then_some(noun)
