@@ -176,14 +176,15 @@ pub fn rel_diff(a: f64, b: f64) -> f64 {
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }
 
-/// Whether `a` and `b` are 10 to 10,000 times apart, within 10%.
+/// Whether `a` and `b` are 10 to 10,000 times apart, or a unit word's scale
+/// apart (10^6 百万円, 10^8 億円: `8円を取崩した` for 8億円), within 10%.
 pub fn scale_slip(a: f64, b: f64) -> bool {
     let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
     if lo == 0.0 {
         return false;
     }
     let k = (hi / lo).log10().round();
-    (1.0..=4.0).contains(&k) && rel_diff(hi / 10f64.powf(k), lo) <= 0.1
+    ((1.0..=4.0).contains(&k) || k == 6.0 || k == 8.0) && rel_diff(hi / 10f64.powf(k), lo) <= 0.1
 }
 
 /// Whether one figure may be the other written again or with a slipped
@@ -217,7 +218,22 @@ pub fn one_slip(a: f64, b: f64) -> bool {
 
 #[cfg(test)]
 mod slip_tests {
-    use super::one_slip;
+    use super::{one_slip, scale_slip};
+
+    #[test]
+    fn scales_apart() {
+        for (a, b, want) in [
+            (8.0, 800_000_000.0, true),       // 8円 for 8億円
+            (3_853.0, 3_853_000_000.0, true), // 百万円 dropped
+            (7.5, 750_000_000.0, true),
+            (9_092_685.0, 9_092_685_000.0, true),
+            (5.0, 500_000.0, false),     // 10^5 is no unit's scale
+            (8.0, 600_000_000.0, false), // 25% off the power
+            (0.0, 8.0, false),
+        ] {
+            assert_eq!(scale_slip(a, b), want, "{a} {b}");
+        }
+    }
 
     #[test]
     fn one_slip_apart() {

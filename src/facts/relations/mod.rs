@@ -19,6 +19,7 @@ pub mod comment;
 pub mod equation;
 pub mod identity;
 pub mod rate;
+pub mod series;
 pub mod sum;
 pub mod target;
 
@@ -51,6 +52,9 @@ pub enum Kind {
     /// One quantity stated in two places (two panels, a text and the
     /// 数値目標 sheet, two sheets): the claim is the coarser printing.
     Identity,
+    /// One quantity in two years' panels of a measure: it may change, not
+    /// jump by a slipped scale.
+    Series,
 }
 
 /// How a fact's value enters an expression.
@@ -219,6 +223,17 @@ impl Relation {
         let claim = &f.facts[self.claim as usize].amount;
         let (e, lo, hi) = self.expr.eval(f)?;
         let c = claim.value;
+        if self.kind == Kind::Series {
+            // What the claim would be at its neighbour's scale.
+            let k = (c / e).abs().log10().round() as i32;
+            return Some(if series::jumps(c, e) {
+                Verdict::Fails {
+                    expected: c / 10f64.powi(k),
+                }
+            } else {
+                Verdict::Holds
+            });
+        }
         // Float noise only: one yen of a ten-billion-yen balance must count.
         let eps = 1e-12 * c.abs().max(e.abs()).max(1.0);
         // One quantity printed twice to the same digit and scale prints the
@@ -321,6 +336,7 @@ pub fn find_all(f: &Facts) -> Vec<Relation> {
     balance::find(f, &mut out);
     target::find(f, &mut out);
     identity::find(f, &mut out);
+    series::find(f, &mut out);
     // One relation per claim and family: the first found is kept (the
     // extractors run from the most explicit form to the least).
     let mut seen = std::collections::HashSet::new();

@@ -1,5 +1,6 @@
 //! A figure no quantity of its kind can take: a negative count, a share of a
-//! whole above 100%.
+//! whole above 100%, a duration longer than its period or with 60 minutes
+//! or more after its hours.
 //!
 //! ## What it checks
 //! - A count of something that exists (a subject ending in 数 — 職員数,
@@ -12,7 +13,12 @@
 //!   signed neighbours (`（一般行政職＋11人、技能労務職▲4人）`) and passes.
 //! - A share of a whole (収納率, 加入率, 受診率, 割合 … : rates that count
 //!   part of a population) above 100%. Rates that may exceed 100% (達成率,
-//!   比率, 増加率, 伸び率) are not shares.
+//!   比率, 増加率, 伸び率) are not shares. A percentage written as a part of
+//!   a group is a share whatever its name: `受講者の91.3%が…回答`, `全体の
+//!   45%を占める`, `うち62.0%`.
+//! - A duration of hours and minutes with 60 minutes or more (`1時間75分`),
+//!   and a duration per month, week or day longer than the period
+//!   (`月平均1,080時間`, `1日平均26時間`).
 //!
 //! ## Why it matters
 //! These are slips of the sign or the decimal point (`▲660人` for the
@@ -20,7 +26,8 @@
 //! with another figure may reveal when the figure stands alone.
 //!
 //! ## Example
-//! Fails: `令和6年4月1日職員数 ▲660人`, `収納率989%`.
+//! Fails: `令和6年4月1日職員数 ▲660人`, `収納率989%`, `最長待ち時間 1時間50分`
+//! written `1時間500分`.
 //! Passes: `職員数 660人（対前年度▲5人）`, `達成率126%`.
 
 use serde::Serialize;
@@ -48,6 +55,8 @@ const SHARES: &[&str] = &[
 pub enum Why {
     NegativeCount,
     ShareAbove100,
+    MinutesOver60,
+    LongerThanPeriod,
 }
 
 #[derive(Debug, Serialize)]
@@ -72,6 +81,18 @@ impl Violation for Implausible {
             ),
             (Why::ShareAbove100, Lang::En) => {
                 format!("{l} `{f}` is above 100%; a share of a whole cannot be (a misplaced decimal point?).")
+            }
+            (Why::MinutesOver60, Lang::Ja) => format!(
+                "{l}「{f}」の分が60以上です。時間と分で書く時間は60分未満になります。桁か単位を確認してください。"
+            ),
+            (Why::MinutesOver60, Lang::En) => {
+                format!("{l} `{f}` has 60 minutes or more after its hours (a digit slip?).")
+            }
+            (Why::LongerThanPeriod, Lang::Ja) => format!(
+                "{l}「{f}」が、その期間（月・週・日）の長さを超えています。桁か単位を確認してください。"
+            ),
+            (Why::LongerThanPeriod, Lang::En) => {
+                format!("{l} `{f}` is longer than the period it is per (a digit slip?).")
             }
         }
     }
@@ -152,13 +173,66 @@ fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
         && after.is_none_or(level)
 }
 
-fn share_above_100(x: &Fact) -> bool {
+fn share_above_100(f: &Facts, x: &Fact) -> bool {
     x.amount.dim == Dim::Percent
         && x.amount.value > 100.0
         && x.amount.comparator.is_none()
         && x.direction.is_none()
         && !x.label.quals.has(Quals::CHANGE)
-        && SHARES.iter().any(|w| x.label.subject.ends_with(w))
+        && (SHARES.iter().any(|w| x.label.subject.ends_with(w)) || part_of_group(f, x))
+}
+
+/// The text right before and after a figure.
+fn around<'a>(f: &'a Facts, x: &Fact) -> (&'a str, &'a str) {
+    let t = &f.text_of(x).folded;
+    (
+        t[..x.span.start as usize].trim_end(),
+        t[x.span.end as usize..].trim_start(),
+    )
+}
+
+/// A percentage written as a part of a group: `受講者の91.3%が`, `全体の45%を
+/// 占める`, `うち62.0%`.
+fn part_of_group(f: &Facts, x: &Fact) -> bool {
+    let (before, after) = around(f, x);
+    after.starts_with("を占め")
+        || before.ends_with("うち")
+        || before.ends_with('の') && after.starts_with('が')
+}
+
+/// The minutes after the hours of `1時間75分`, when printed so.
+fn minutes_part(raw: &str) -> Option<f64> {
+    let (_, m) = raw.split_once("時間")?;
+    let m = m.strip_suffix('分')?.replace(',', "");
+    m.trim().parse().ok()
+}
+
+/// A duration that cannot be: 60 minutes or more after the hours, or longer
+/// than the month, week or day it is per.
+fn impossible_duration(f: &Facts, x: &Fact) -> Option<Why> {
+    if x.amount.dim != Dim::Minutes {
+        return None;
+    }
+    if minutes_part(f.raw(x)).is_some_and(|m| m >= 60.0) {
+        return Some(Why::MinutesOver60);
+    }
+    let (before, after) = around(f, x);
+    // An operand of the average written out (`月平均 134,136時間÷(1,035人×
+    // 12か月)=10.8時間`) is the total, not the average.
+    if after.starts_with(['÷', '×', '/', '*', '=', '+', '-']) {
+        return None;
+    }
+    let before = before.trim_end_matches(['は', 'が', ':', '：', '約']).trim_end();
+    const PERIODS: &[(&[&str], f64)] = &[
+        (&["月平均", "月間", "1か月", "1ヶ月", "ひと月"], 31.0),
+        (&["週平均", "1週間"], 7.0),
+        (&["日平均", "1日", "一日", "1日あたり", "1日当たり"], 1.0),
+    ];
+    let days = PERIODS
+        .iter()
+        .find(|(ws, _)| ws.iter().any(|w| before.ends_with(w)))?
+        .1;
+    (x.amount.value > days * 24.0 * 60.0).then_some(Why::LongerThanPeriod)
 }
 
 impl Rule for ImplausibleFigure {
@@ -167,8 +241,10 @@ impl Rule for ImplausibleFigure {
         for x in &q.facts.facts {
             let why = if negative_count(&q.facts, x) || negative_among_levels(&q.facts, x) {
                 Why::NegativeCount
-            } else if share_above_100(x) {
+            } else if share_above_100(&q.facts, x) {
                 Why::ShareAbove100
+            } else if let Some(why) = impossible_duration(&q.facts, x) {
+                why
             } else {
                 continue;
             };
@@ -193,7 +269,12 @@ mod tests {
         let f = one(text);
         f.facts
             .iter()
-            .filter(|x| negative_count(&f, x) || negative_among_levels(&f, x) || share_above_100(x))
+            .filter(|x| {
+                negative_count(&f, x)
+                    || negative_among_levels(&f, x)
+                    || share_above_100(&f, x)
+                    || impossible_duration(&f, x).is_some()
+            })
             .map(|x| f.raw(x).to_string())
             .collect()
     }
@@ -212,6 +293,14 @@ mod tests {
             ("参加者は、市民 -120名、職員 35名でした", "-120名"),
             ("避難所 12か所、備蓄倉庫 ▲8か所", "▲8か所"),
             ("登録団体 98団体 うち新規 ▲4団体", "▲4団体"),
+            ("受講者の913%が業務に役立つと回答した", "913%"),
+            ("回答者のうち162.5%が満足と答えた", "162.5%"),
+            ("市税収入は歳入全体の345%を占める", "345%"),
+            ("・最長待ち時間 1時間500分", "1時間500分"),
+            ("窓口の平均待ち時間は2時間75分から短縮した", "2時間75分"),
+            ("時間外勤務は月平均1,080時間となった", "1,080時間"),
+            ("1日平均26時間の稼働", "26時間"),
+            ("電話応対は週平均190時間", "190時間"),
         ] {
             assert_eq!(flagged(text), [want], "{text}");
         }
@@ -233,6 +322,14 @@ mod tests {
             "・転入 1,204人\n・転出 1,310人\n・差引 ▲106人",
             "将来負担比率 ▲45.1%（26市平均 ▲23.5%）",
             "収支 ▲12,300千円、契約 30件",
+            "利用件数は前年度の135%となった",
+            "受講者の91.3%が業務に役立つと回答",
+            "最長待ち時間 1時間59分",
+            "時間外勤務は月平均108時間",
+            "年間の残業時間は1,080時間",
+            "延べ720時間（1日平均4時間）",
+            "職員1人当たり月平均 134,136時間÷(1,035人×12か月)=10.8時間",
+            "前年度比の120%が目標",
         ] {
             assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
         }

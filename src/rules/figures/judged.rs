@@ -47,6 +47,7 @@ fn family_ja(k: Kind) -> &'static str {
         Kind::Running => "累計",
         Kind::TargetGap => "目標との差",
         Kind::Identity => "同じ数値",
+        Kind::Series => "他の年度の数値",
     }
 }
 
@@ -61,6 +62,7 @@ fn family_en(k: Kind) -> &'static str {
         Kind::Running => "the running total",
         Kind::TargetGap => "the distance to the target",
         Kind::Identity => "the same figure",
+        Kind::Series => "the other years' figure",
     }
 }
 

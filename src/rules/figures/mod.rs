@@ -29,6 +29,7 @@ crate::rules::registry::rules! {
     N015 "running-total" Error running_total::RunningTotal,
     N016 "printed-rounding" Warning printed_rounding::PrintedRounding,
     N017 "implausible-figure" Warning implausible_figure::ImplausibleFigure,
+    N018 "scale-jump" Warning scale_jump::ScaleJump,
 }
 
 pub mod judged;
