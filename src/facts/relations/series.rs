@@ -15,7 +15,9 @@
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Facts, Place};
 use crate::facts::relations::balance::{self, Role};
-use crate::facts::relations::change::same_quantity;
+use std::collections::HashMap;
+
+use crate::facts::relations::change::{same_measure, same_quantity};
 use crate::facts::relations::identity::states_quantity;
 use crate::facts::relations::{Expr, Kind, Relation};
 
@@ -26,6 +28,10 @@ const YEAR_CHANGE: f64 = 2.0;
 
 /// Figures at least this many times apart are not one year's change.
 const JUMP: f64 = 300.0;
+
+/// Subjects are compared loosely (by head noun) only in measures of at most
+/// this many figures; a real 具体的な取組 has tens.
+const LOOSE_AT_MOST: usize = 500;
 
 /// Figures smaller than this (in the base unit) are left out: from 1件 in a
 /// trial year to 400件 is growth, and a fraction of a unit has no scale to
@@ -44,6 +50,9 @@ pub fn jumps(a: f64, b: f64) -> bool {
     let l = (a.max(b) / a.min(b)).log10();
     l.round() >= 3.0 && (l - l.round()).abs() <= YEAR_CHANGE.log10()
 }
+
+/// A measure: sheet, 主な事業 and 具体的な取組 indices.
+type Measure = (u16, u16, u16);
 
 /// Every series relation of `f`'s measures.
 pub fn find(f: &Facts, out: &mut Vec<Relation>) {
@@ -70,44 +79,56 @@ pub fn find(f: &Facts, out: &mut Vec<Relation>) {
             }
         }
     }
+    // Candidates by measure, and by measure and subject words: a measure
+    // of thousands of figures (a hostile text) stays cheap.
+    let mut by_measure: HashMap<Measure, Vec<usize>> = HashMap::new();
+    let mut by_subject: HashMap<(Measure, &str), Vec<usize>> = HashMap::new();
+    for (n, &(i, m, _)) in levels.iter().enumerate() {
+        by_measure.entry(m).or_default().push(n);
+        let subject = f.facts[i as usize].label.subject.as_str();
+        by_subject.entry((m, subject)).or_default().push(n);
+    }
+    // Each figure's order of magnitude, once.
+    let lg: Vec<f64> = levels
+        .iter()
+        .map(|&(i, ..)| f.facts[i as usize].amount.value.abs().log10())
+        .collect();
     let nearest = |n: usize| {
         let (a, m, y) = levels[n];
         let x = &f.facts[a as usize];
-        let of_quantity: Vec<(usize, u32)> = levels
-            .iter()
-            .enumerate()
-            .filter(|&(k, &(b, m2, y2))| {
-                let o = &f.facts[b as usize];
-                k != n
-                    && m2 == m
-                    && y2 != y
-                    && (o.amount.value < 0.0) == (x.amount.value < 0.0)
-                    && same_quantity(x, o, 2)
-            })
-            .map(|(k, &(b, ..))| (k, b))
-            .collect();
+        let other_year = |k: usize| {
+            let (b, _, y2) = levels[k];
+            let o = &f.facts[b as usize];
+            k != n && y2 != y && (o.amount.value < 0.0) == (x.amount.value < 0.0)
+        };
         // The same words before the loosely matching ones: `ボランティア袋
         // への掲載` is another line than `ホームページバナー掲載`.
-        let exact = |&&(_, b): &&(usize, u32)| f.facts[b as usize].label.subject == x.label.subject;
-        let pool: Vec<&(usize, u32)> = if of_quantity.iter().any(|c| exact(&c)) {
-            of_quantity.iter().filter(exact).collect()
-        } else {
-            of_quantity.iter().collect()
-        };
-        let l = |b: u32| (x.amount.value / f.facts[b as usize].amount.value).log10();
+        let mut pool: Vec<usize> = by_subject[&(m, x.label.subject.as_str())]
+            .iter()
+            .copied()
+            .filter(|&k| other_year(k) && same_measure(x, &f.facts[levels[k].0 as usize]))
+            .collect();
+        let in_measure = &by_measure[&m];
+        if pool.is_empty() && in_measure.len() <= LOOSE_AT_MOST {
+            pool = in_measure
+                .iter()
+                .copied()
+                .filter(|&k| other_year(k) && same_quantity(x, &f.facts[levels[k].0 as usize], 2))
+                .collect();
+        }
+        let l = |k: usize| lg[n] - lg[k];
         // The closest as printed, unless every other year is a jump away:
         // then the one a power of ten fits best (`9,092,685千円` against
         // 6,814,310円, not the 26,049,131円 of the year in between).
         let closest = pool
             .iter()
-            .min_by(|p, q| l(p.1).abs().total_cmp(&l(q.1).abs()))?;
-        if 10f64.powf(l(closest.1).abs()) < JUMP {
-            return Some(closest.0);
+            .copied()
+            .min_by(|&p, &q| l(p).abs().total_cmp(&l(q).abs()))?;
+        if l(closest).abs() < JUMP.log10() {
+            return Some(closest);
         }
-        let off = |b: u32| (l(b) - l(b).round()).abs();
-        pool.into_iter()
-            .min_by(|p, q| off(p.1).total_cmp(&off(q.1)))
-            .map(|&(k, _)| k)
+        let off = |k: usize| (l(k) - l(k).round()).abs();
+        pool.into_iter().min_by(|&p, &q| off(p).total_cmp(&off(q)))
     };
     let near: Vec<Option<usize>> = (0..levels.len()).map(nearest).collect();
     for (n, &other) in near.iter().enumerate() {
