@@ -176,15 +176,24 @@ pub fn rel_diff(a: f64, b: f64) -> f64 {
     if m == 0.0 { 0.0 } else { (a - b).abs() / m }
 }
 
+/// The power of ten `a` is of `b` (`a / b` ≈ 10^k, signs ignored) and how
+/// far, in log10, the ratio is from it; None when either is zero.
+pub fn powers_apart(a: f64, b: f64) -> Option<(i32, f64)> {
+    if a == 0.0 || b == 0.0 {
+        return None;
+    }
+    let l = (a / b).abs().log10();
+    Some((l.round() as i32, l - l.round()))
+}
+
 /// Whether `a` and `b` are 10 to 10,000 times apart, or a unit word's scale
 /// apart (10^6 百万円, 10^8 億円: `8円を取崩した` for 8億円), within 10%.
 pub fn scale_slip(a: f64, b: f64) -> bool {
     let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    if lo == 0.0 {
+    let Some((k, _)) = powers_apart(hi, lo) else {
         return false;
-    }
-    let k = (hi / lo).log10().round();
-    ((1.0..=4.0).contains(&k) || k == 6.0 || k == 8.0) && rel_diff(hi / 10f64.powf(k), lo) <= 0.1
+    };
+    ((1..=4).contains(&k) || k == 6 || k == 8) && rel_diff(hi / 10f64.powi(k), lo) <= 0.1
 }
 
 /// Whether one figure may be the other written again or with a slipped

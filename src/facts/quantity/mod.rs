@@ -240,6 +240,16 @@ impl Facts {
         self.text_of(f).slice(&f.span)
     }
 
+    /// The text before the figure and after it, white space next to it
+    /// trimmed.
+    pub fn around(&self, f: &Fact) -> (&str, &str) {
+        let t = &self.text_of(f).folded;
+        (
+            t[..f.span.start as usize].trim_end(),
+            t[f.span.end as usize..].trim_start(),
+        )
+    }
+
     pub fn year_of(&self, f: &Fact) -> Option<FiscalYear> {
         f.year(&self.place_of(f))
     }

@@ -224,14 +224,12 @@ impl Relation {
         let (e, lo, hi) = self.expr.eval(f)?;
         let c = claim.value;
         if self.kind == Kind::Series {
-            // What the claim would be at its neighbour's scale.
-            let k = (c / e).abs().log10().round() as i32;
-            return Some(if series::jumps(c, e) {
-                Verdict::Fails {
+            // A slip fails with the claim at its neighbour's scale.
+            return Some(match series::slipped_power(c, e) {
+                Some(k) => Verdict::Fails {
                     expected: c / 10f64.powi(k),
-                }
-            } else {
-                Verdict::Holds
+                },
+                None => Verdict::Holds,
             });
         }
         // Float noise only: one yen of a ten-billion-yen balance must count.

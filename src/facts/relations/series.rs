@@ -12,11 +12,12 @@
 //! each other's closest, only the later one is the claim (one finding
 //! naming both).
 
+use std::collections::HashMap;
+
+use crate::facts::quantity::amount::powers_apart;
 use crate::facts::quantity::unit::Dim;
 use crate::facts::quantity::{Facts, Place};
 use crate::facts::relations::balance::{self, Role};
-use std::collections::HashMap;
-
 use crate::facts::relations::change::{same_measure, same_quantity};
 use crate::facts::relations::identity::states_quantity;
 use crate::facts::relations::{Expr, Kind, Relation};
@@ -38,17 +39,17 @@ const LOOSE_AT_MOST: usize = 500;
 /// slip.
 const LEAST: f64 = 10.0;
 
-/// Whether `a` is `b` with a slipped scale: within [`YEAR_CHANGE`] of
-/// 1,000 times it, or of a higher power of ten (10,000 for 万円, 10^6 for
-/// 百万円), either way round. A fund's 積立額 of interest only
-/// (`296,792円` beside `752,627,314円`, 2,536×) is no power of ten.
-pub fn jumps(a: f64, b: f64) -> bool {
-    let (a, b) = (a.abs(), b.abs());
-    if a.min(b) < LEAST {
-        return false;
+/// The power of ten `a` is of `b` when it is `b` with a slipped scale:
+/// within [`YEAR_CHANGE`] of 1,000 times it, or of a higher power of ten
+/// (10,000 for 万円, 10^6 for 百万円), either way round. A fund's 積立額 of
+/// interest only (`296,792円` beside `752,627,314円`, 2,536×) is no power of
+/// ten.
+pub fn slipped_power(a: f64, b: f64) -> Option<i32> {
+    if a.abs().min(b.abs()) < LEAST {
+        return None;
     }
-    let l = (a.max(b) / a.min(b)).log10();
-    l.round() >= 3.0 && (l - l.round()).abs() <= YEAR_CHANGE.log10()
+    let (k, off) = powers_apart(a, b)?;
+    (k.abs() >= 3 && off.abs() <= YEAR_CHANGE.log10()).then_some(k)
 }
 
 /// A measure: sheet, 主な事業 and 具体的な取組 indices.

@@ -37,6 +37,7 @@ use crate::facts::quantity::{Fact, Facts};
 use crate::facts::quantity::label::Quals;
 use crate::facts::quantity::unit::Dim;
 use crate::facts::relations::sum::is_change;
+use crate::model::figure::scan_number;
 use crate::model::finding::{Lang, Violation};
 use crate::rules::{Findings, Rule};
 
@@ -105,8 +106,7 @@ impl Violation for Implausible {
 /// `登録者数は-1,240人`), not carried over from a list it closes
 /// (`登録団体数 253団体(前年度末から+19団体、−7団体…)`).
 fn labelled_here(f: &Facts, x: &Fact) -> bool {
-    let before = &f.text_of(x).folded[..x.span.start as usize];
-    let before = before.trim_end();
+    let (before, _) = f.around(x);
     let before = before
         .strip_suffix(['は', 'が', ':', '：'])
         .unwrap_or(before)
@@ -182,29 +182,21 @@ fn share_above_100(f: &Facts, x: &Fact) -> bool {
         && (SHARES.iter().any(|w| x.label.subject.ends_with(w)) || part_of_group(f, x))
 }
 
-/// The text right before and after a figure.
-fn around<'a>(f: &'a Facts, x: &Fact) -> (&'a str, &'a str) {
-    let t = &f.text_of(x).folded;
-    (
-        t[..x.span.start as usize].trim_end(),
-        t[x.span.end as usize..].trim_start(),
-    )
-}
-
 /// A percentage written as a part of a group: `受講者の91.3%が`, `全体の45%を
 /// 占める`, `うち62.0%`.
 fn part_of_group(f: &Facts, x: &Fact) -> bool {
-    let (before, after) = around(f, x);
+    let (before, after) = f.around(x);
     after.starts_with("を占め")
         || before.ends_with("うち")
         || before.ends_with('の') && after.starts_with('が')
 }
 
-/// The minutes after the hours of `1時間75分`, when printed so.
+/// The minutes after the hours of `1時間75分`, when printed so (read as the
+/// scanner reads them).
 fn minutes_part(raw: &str) -> Option<f64> {
     let (_, m) = raw.split_once("時間")?;
-    let m = m.strip_suffix('分')?.replace(',', "");
-    m.trim().parse().ok()
+    let (v, _, used) = scan_number(m)?;
+    (&m[used..] == "分").then_some(v)
 }
 
 /// A duration that cannot be: 60 minutes or more after the hours, or longer
@@ -216,7 +208,7 @@ fn impossible_duration(f: &Facts, x: &Fact) -> Option<Why> {
     if minutes_part(f.raw(x)).is_some_and(|m| m >= 60.0) {
         return Some(Why::MinutesOver60);
     }
-    let (before, after) = around(f, x);
+    let (before, after) = f.around(x);
     // An operand of the average written out (`月平均 134,136時間÷(1,035人×
     // 12か月)=10.8時間`) is the total, not the average.
     if after.starts_with(['÷', '×', '/', '*', '=', '+', '-']) {

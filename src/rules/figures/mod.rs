@@ -36,6 +36,7 @@ pub mod judged;
 
 use crate::facts::batch::Batch;
 use crate::facts::quantity::Fact;
+use crate::facts::quantity::amount::powers_apart;
 use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
 use crate::model::year::FiscalYear;
@@ -58,17 +59,16 @@ pub fn two_scales(a: &Fact, b: &Fact) -> bool {
 /// `92,492,750` beside `9,249,275` is a slip, `2.0%` beside `0.2%` may be
 /// true.
 pub fn magnitude_slip(a: f64, b: f64) -> Option<i32> {
-    if a == 0.0 || b == 0.0 || (a < 0.0) != (b < 0.0) {
+    if (a < 0.0) != (b < 0.0) {
         return None;
     }
-    let l = (a / b).abs().log10();
-    let k = l.round();
+    let (k, off) = powers_apart(a, b)?;
     let min = if significant_digits(a) >= 3 && significant_digits(b) >= 3 {
-        1.0
+        1
     } else {
-        3.0
+        3
     };
-    ((k.abs() >= min) && (l - k).abs() < 0.02).then_some(k as i32)
+    (k.abs() >= min && off.abs() < 0.02).then_some(k)
 }
 
 /// Significant digits of a printed value (`9249275` → 7, `0.2` → 1,

@@ -104,7 +104,7 @@ impl Rule for TargetGapClaim {
                     Some(Direction::Down) => -1.0,
                     _ => continue,
                 };
-                let before = t.folded[..p.span.start as usize].trim_end();
+                let (before, _) = q.facts.around(p);
                 if !(before.ends_with("目標値を") || before.ends_with("目標を")) {
                     continue;
                 }
