@@ -431,6 +431,7 @@ fn grade_cell(file: &str, raw: &[RawSheet], sheet: &str, number: u8, year: u16) 
                 grid: s.grid.clone(),
                 hidden: s.hidden,
                 notes: Vec::new(),
+                struck: Vec::new(),
             })
             .collect(),
         Form::standard(),

@@ -19,7 +19,8 @@
 //! row 5 = 担当課 | ①②財政課         rows replaced, `insert 5 = …` and `delete 5`
 //! [sheet 数値目標]                  or given row by row: cells split by ` | `,
 //! 取組内容 | 指標 | 区分              `\n` a line break, `#n:1.5` a number,
-//!                                   `#err:#REF!` a formula error
+//!                                   `#err:#REF!` a formula error,
+//!                                   `#date:2024-09-20` a date, `#bool:true`
 //! ```
 
 use std::collections::BTreeSet;
@@ -167,6 +168,10 @@ fn value(s: &str) -> CellValue {
         CellValue::Number(n.parse().expect("number"))
     } else if let Some(e) = s.strip_prefix("#err:") {
         CellValue::Error(e.into())
+    } else if let Some(d) = s.strip_prefix("#date:") {
+        CellValue::Date(d.into())
+    } else if let Some(b) = s.strip_prefix("#bool:") {
+        CellValue::Bool(b == "true")
     } else {
         CellValue::Text(s.into())
     }
@@ -196,6 +201,7 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
                             ),
                             hidden: false,
                             notes: Vec::new(),
+                            struck: Vec::new(),
                         })
                         .collect(),
                     Form::standard(),

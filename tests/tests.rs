@@ -15,6 +15,7 @@ mod mutation;
 mod output;
 mod pipeline;
 mod plans;
+mod reading;
 mod robustness;
 mod rules;
 mod samples;

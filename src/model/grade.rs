@@ -105,12 +105,17 @@ pub fn read_grade(raw: &str) -> GradeReading {
     let folded: String = t
         .chars()
         .map(crate::model::text::fold_width)
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !crate::model::text::is_invisible(*c))
         .collect();
     let core = folded
         .strip_suffix("評価")
         .or_else(|| folded.strip_suffix("判定"))
         .unwrap_or(&folded);
+    // A gloss after the symbol: `Ａ（達成）`, `B(概ね達成)`.
+    let core = match core.find('(') {
+        Some(i) if i > 0 && core.ends_with(')') => &core[..i],
+        _ => core,
+    };
     let core = core.trim_matches(|c| matches!(c, '「' | '」' | '"' | '\''));
     let grade = match core {
         "A" | "a" => Some(Grade::A),
@@ -151,6 +156,10 @@ mod tests {
             ("ー", Grade::NotEvaluable),
             ("-", Grade::NotEvaluable),
             ("--", Grade::NotEvaluable),
+            ("A\u{200B}", Grade::A),
+            ("\u{FEFF}B", Grade::B),
+            ("Ａ（達成）", Grade::A),
+            ("B(概ね達成)", Grade::B),
         ] {
             assert_eq!(read_grade(s), GradeReading::Variant(g), "{s}");
         }

@@ -333,6 +333,30 @@ pub struct Workbook {
     pub read_notes: Vec<(Location, crate::model::finding::Text)>,
     /// Cells holding a formula error (`#REF!` …) in the parts hyoka reads.
     pub error_cells: Vec<Located<String>>,
+    /// Struck-through text (見え消し) left out of the cells (rule F006).
+    pub struck: Vec<Located<Struck>>,
+    /// Hidden 評価シート: read when no visible sheet holds their item, set
+    /// aside as leftover copies when one does (rule F007).
+    pub hidden_sheets: Vec<HiddenSheet>,
+}
+
+/// A hidden 評価シート.
+#[derive(Clone, Debug)]
+pub struct HiddenSheet {
+    pub at: Location,
+    pub item: Option<ItemId>,
+    /// The visible sheet of the same item: the hidden one was not read.
+    pub copy_of: Option<Arc<str>>,
+    /// Whether its grades differ from the visible sheet's.
+    pub grades_differ: bool,
+}
+
+/// Text struck through in a cell, not read as its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Struck {
+    pub text: String,
+    /// The whole cell is struck: nothing of it was read.
+    pub whole: bool,
 }
 
 /// Why a file could not be read.

@@ -19,6 +19,32 @@ pub fn is_kanji(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// A character that shows nothing and is not white space: zero-width
+/// spaces and joiners, the BOM, the soft hyphen. Pasted from web pages and
+/// other programs, it makes `A` a different text from `A` on screen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+    )
+}
+
+/// The name of an invisible or unusual space character, for messages.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\u{200B}' => "ゼロ幅スペース",
+        '\u{200C}' | '\u{200D}' => "ゼロ幅接合子",
+        '\u{200E}' | '\u{200F}' => "書字方向の制御文字",
+        '\u{2060}' => "ワードジョイナー",
+        '\u{FEFF}' => "BOM（ゼロ幅ノーブレークスペース）",
+        '\u{00AD}' => "ソフトハイフン",
+        '\u{00A0}' => "ノーブレークスペース",
+        '\u{3000}' => "全角スペース",
+        _ => "見えない文字",
+    };
+    format!("{name} U+{:04X}", c as u32)
+}
+
 pub fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

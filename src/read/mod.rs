@@ -11,7 +11,10 @@ pub mod discover;
 pub mod eval_sheet;
 pub mod grid;
 pub mod limits;
+pub mod numfmt;
+pub mod ods_shown;
 pub mod pool;
+pub mod struck;
 pub mod targets;
 pub mod wire;
 pub mod workbook;
@@ -22,6 +25,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::model::form::Form;
+use crate::model::location::Located;
 use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
 
 /// How files are read: the words of the form they are written in, and the
@@ -135,6 +139,7 @@ fn read_csv(
             grid,
             hidden: false,
             notes: Vec::new(),
+            struck: Vec::new(),
         }],
     })
 }
@@ -156,6 +161,8 @@ fn digest(bytes: &[u8]) -> u64 {
 /// Recognises and parses every sheet of an opened workbook.
 pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
     let mut wb = Workbook::default();
+    // Which of `wb.eval_sheets` are hidden.
+    let mut hidden_eval = Vec::new();
     for mut s in raw {
         let at = crate::model::location::Location {
             file: s.grid.file.clone(),
@@ -164,6 +171,13 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
         };
         wb.read_notes
             .extend(s.notes.into_iter().map(|n| (at.clone(), n)));
+        wb.struck.extend(s.struck.into_iter().map(|c| Located {
+            at: s.grid.loc(c.row, c.col),
+            value: crate::model::sheet::Struck {
+                text: c.struck,
+                whole: c.whole,
+            },
+        }));
         let (kind, label_col) = classify::classify(&s.grid, form);
         wb.sheets.push(SheetInfo {
             name: s.grid.sheet.clone(),
@@ -176,6 +190,7 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
                 let lc = label_col.unwrap_or(s.grid.first_col());
                 wb.eval_sheets
                     .push(eval_sheet::parse_at(&mut s.grid, lc, form));
+                hidden_eval.push(s.hidden);
             }
             SheetKind::Targets => {
                 wb.error_cells.extend(s.grid.error_cells());
@@ -188,5 +203,60 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
             SheetKind::Other | SheetKind::Empty => {}
         }
     }
+    set_hidden_copies_aside(&mut wb, &hidden_eval);
     wb
+}
+
+/// A hidden 評価シート of an item that a visible sheet of the file also
+/// holds is a leftover copy: it is not read as the item (a hidden copy never
+/// overrides what the department sees), and is listed for rule F007.
+fn set_hidden_copies_aside(wb: &mut Workbook, hidden: &[bool]) {
+    if !hidden.contains(&true) {
+        return;
+    }
+    let visible: Vec<(crate::model::plan::ItemId, std::sync::Arc<str>, usize)> = wb
+        .eval_sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden[*i])
+        .filter_map(|(i, e)| Some((e.item_id()?, e.sheet.clone(), i)))
+        .collect();
+    let grades = |e: &crate::model::sheet::EvalSheet| -> Vec<_> {
+        e.grade_rows()
+            .flat_map(|r| r.cells.iter().map(|c| (c.year, c.reading.grade())))
+            .collect()
+    };
+    let mut keep = Vec::with_capacity(wb.eval_sheets.len());
+    let mut copies = Vec::new();
+    for (i, e) in wb.eval_sheets.iter().enumerate() {
+        let twin = hidden[i]
+            .then(|| e.item_id())
+            .flatten()
+            .and_then(|id| visible.iter().find(|(v, _, _)| *v == id));
+        match twin {
+            Some((id, name, vi)) => {
+                copies.push(crate::model::sheet::HiddenSheet {
+                    at: e.whole(),
+                    item: Some(*id),
+                    copy_of: Some(name.clone()),
+                    grades_differ: grades(e) != grades(&wb.eval_sheets[*vi]),
+                });
+                keep.push(false);
+            }
+            None => {
+                if hidden[i] {
+                    copies.push(crate::model::sheet::HiddenSheet {
+                        at: e.whole(),
+                        item: e.item_id(),
+                        copy_of: None,
+                        grades_differ: false,
+                    });
+                }
+                keep.push(true);
+            }
+        }
+    }
+    let mut k = keep.into_iter();
+    wb.eval_sheets.retain(|_| k.next().unwrap_or(true));
+    wb.hidden_sheets = copies;
 }

@@ -14,7 +14,7 @@ use crate::model::sheet::ReadFailure;
 use crate::read::RawFile;
 use crate::read::csv::CsvEncoding;
 use crate::read::grid::Grid;
-use crate::read::workbook::RawSheet;
+use crate::read::workbook::{RawSheet, StruckCell};
 
 /// Buffers and pipe capacity for replies: most replies fit whole.
 pub const PIPE_BYTES: usize = 1 << 20;
@@ -92,6 +92,7 @@ fn bytes_path(b: &[u8]) -> Option<PathBuf> {
 struct Sheet {
     hidden: bool,
     notes: Vec<Text>,
+    struck: Vec<StruckCell>,
     grid: Grid,
 }
 
@@ -108,6 +109,7 @@ impl Reply {
                 .map(|s| Sheet {
                     hidden: s.hidden,
                     notes: s.notes,
+                    struck: s.struck,
                     grid: s.grid,
                 })
                 .collect();
@@ -127,6 +129,7 @@ impl Reply {
                         grid: s.grid,
                         hidden: s.hidden,
                         notes: s.notes,
+                        struck: s.struck,
                     }
                 })
                 .collect(),
@@ -217,6 +220,12 @@ mod tests {
                 grid,
                 hidden: true,
                 notes: vec![Text::new("注", "note")],
+                struck: vec![StruckCell {
+                    row: 3,
+                    col: 1,
+                    struck: "B".into(),
+                    whole: false,
+                }],
             }],
         };
         let mut buf = Vec::new();
@@ -231,6 +240,7 @@ mod tests {
         assert_eq!(&*s.grid.sheet, "評価シート");
         assert_eq!(&*s.grid.file, "a.xlsx");
         assert_eq!(s.notes, vec![Text::new("注", "note")]);
+        assert_eq!(s.struck[0].struck, "B");
         let got: Vec<_> = s.grid.cells().map(|(r, c, v)| (r, c, v.clone())).collect();
         assert_eq!(got, want);
     }

@@ -12,7 +12,9 @@ use crate::model::cell::CellValue;
 use crate::model::finding::Text;
 use crate::model::sheet::ReadFailure;
 use crate::read::grid::Grid;
-use crate::read::{declared, limits, zipdir};
+use crate::read::numfmt::NumFmt;
+use crate::read::struck::{self, StruckStrings};
+use crate::read::{declared, limits, ods_shown, zipdir};
 
 /// A sheet as opened, before recognition.
 pub struct RawSheet {
@@ -20,6 +22,19 @@ pub struct RawSheet {
     pub hidden: bool,
     /// What the read limits left out of this sheet (rule F004).
     pub notes: Vec<Text>,
+    /// Cells whose struck-through text (見え消し) was left out (rule F006).
+    pub struck: Vec<StruckCell>,
+}
+
+/// A cell whose struck-through text was not read as its content.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StruckCell {
+    pub row: u32,
+    pub col: u32,
+    /// The struck text.
+    pub struck: String,
+    /// Whether the whole cell is struck (its font), so nothing of it is read.
+    pub whole: bool,
 }
 
 /// What the first bytes of a file say it is.
@@ -157,7 +172,7 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
                 calamine::XlsError::Password => password(),
                 e => broken("Excel 97-2003 (.xls)", e),
             })?;
-            collect(&mut wb, shown)
+            collect(&mut wb, shown, &ods_shown::Shown::new())
         }
         Sniffed::Zip => {
             let dir = zipdir::read(&bytes);
@@ -166,28 +181,30 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             }
             declared::check_zip(&bytes, is_ods(&bytes)).map_err(|reason| ReadFailure { reason })?;
             if is_ods(&bytes) {
+                let numbers = ods_shown::shown_numbers(&bytes);
                 let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::OdsError::Password => password(),
                     e => broken("ODS", e),
                 })?;
-                collect(&mut wb, shown)
+                collect(&mut wb, shown, &numbers)
             } else if dir
                 .as_ref()
                 .map_or_else(|| zip_has(&bytes, b"xl/workbook.bin"), |d| d.xlsb)
             {
                 let mut wb =
                     Xlsb::new(Cursor::new(bytes)).map_err(|e| broken("Excel (.xlsb)", e))?;
-                collect(&mut wb, shown)
+                collect(&mut wb, shown, &ods_shown::Shown::new())
             } else {
                 let mut bytes = bytes;
                 if let Some(d) = &dir {
                     zipdir::hide_theme(&mut bytes, d);
                 }
+                let struck = struck::shared_strings(&bytes);
                 let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::XlsxError::Password => password(),
                     e => broken("Excel (.xlsx)", e),
                 })?;
-                collect_xlsx(&mut wb, shown)
+                collect_xlsx(&mut wb, shown, &struck)
             }
         }
     }
@@ -225,8 +242,13 @@ fn sheet_failure(name: &str, e: impl std::fmt::Display) -> ReadFailure {
 }
 
 /// xls, xlsb, ods: calamine builds each sheet's range; the limits apply while
-/// copying it out.
-fn collect<R, RS>(wb: &mut R, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFailure>
+/// copying it out. `numbers` are the shown texts of an .ods's number cells
+/// (`ods_shown`), read instead of the numbers.
+fn collect<R, RS>(
+    wb: &mut R,
+    shown: &Arc<str>,
+    numbers: &ods_shown::Shown,
+) -> Result<Vec<RawSheet>, ReadFailure>
 where
     R: Reader<RS>,
     RS: std::io::Read + std::io::Seek,
@@ -243,7 +265,15 @@ where
         for r in 0..height.min(limits::MAX_ROWS as usize + 1) {
             for c in 0..width.min(limits::MAX_COLS as usize + 1) {
                 let d = std::mem::take(&mut range[(r, c)]);
-                b.push(r0 + r as u32, c0 + c as u32, convert(d));
+                let (row, col) = (r0 + r as u32, c0 + c as u32);
+                let mut v = convert(d);
+                if !numbers.is_empty()
+                    && matches!(v, CellValue::Number(_))
+                    && let Some(t) = numbers.get(&(name.clone(), row, col))
+                {
+                    v = CellValue::Text(t.clone());
+                }
+                b.push(row, col, v);
             }
         }
         // Cells beyond the limits, counted without copying.
@@ -258,21 +288,66 @@ where
 }
 
 /// xlsx: cells are streamed, so a sheet claiming a million rows costs only
-/// the cells it really holds, and those beyond the limits are skipped.
-fn collect_xlsx<RS>(wb: &mut Xlsx<RS>, shown: &Arc<str>) -> Result<Vec<RawSheet>, ReadFailure>
+/// the cells it really holds, and those beyond the limits are skipped. A
+/// number is read as its format shows it where the format carries meaning
+/// (`numfmt`); struck-through text is left out (`struck`).
+fn collect_xlsx<RS>(
+    wb: &mut Xlsx<RS>,
+    shown: &Arc<str>,
+    struck: &StruckStrings,
+) -> Result<Vec<RawSheet>, ReadFailure>
 where
     RS: std::io::Read + std::io::Seek,
 {
     let mut out = Vec::new();
+    // What each style does to a value, worked out the first time it is used.
+    let mut styles: Vec<Option<StyleUse>> = Vec::new();
     for (name, hidden) in sheet_list(wb) {
         let b = {
             let mut cells = wb
                 .worksheet_cells_reader(&name)
                 .map_err(|e| sheet_failure(&name, e))?;
             let mut b = SheetBuilder::default();
-            while let Some(cell) = cells.next_cell().map_err(|e| sheet_failure(&name, e))? {
+            while let Some((cell, style)) = cells
+                .next_cell_with_style_id()
+                .map_err(|e| sheet_failure(&name, e))?
+            {
                 let (r, c) = cell.get_position();
-                b.push(r, c, convert_ref(cell.get_value()));
+                let value = cell.get_value();
+                let mut v = convert_ref(value);
+                if style > 0 {
+                    if styles.len() <= style {
+                        styles.resize(style + 1, None);
+                    }
+                    let u = styles[style]
+                        .get_or_insert_with(|| StyleUse::of(cells.styles().get(style)));
+                    if u.struck && !v.is_empty() {
+                        b.struck.push(StruckCell {
+                            row: r,
+                            col: c,
+                            struck: v.text(),
+                            whole: true,
+                        });
+                        continue;
+                    }
+                    if let (Some(f), CellValue::Number(n)) = (&u.format, &v)
+                        && let Some(t) = f.render(*n)
+                    {
+                        v = CellValue::Text(t);
+                    }
+                }
+                if let (DataRef::SharedString(s), false) = (value, struck.is_empty())
+                    && let Some(k) = struck.get(*s)
+                {
+                    b.struck.push(StruckCell {
+                        row: r,
+                        col: c,
+                        struck: k.struck.clone(),
+                        whole: false,
+                    });
+                    v = CellValue::Text(k.kept.clone());
+                }
+                b.push(r, c, v);
             }
             b
         };
@@ -281,10 +356,34 @@ where
     Ok(out)
 }
 
+/// What a cell style changes in how its value is read.
+#[derive(Clone, Debug, Default)]
+struct StyleUse {
+    format: Option<NumFmt>,
+    /// The font is struck through: the whole cell is a deletion.
+    struck: bool,
+}
+
+impl StyleUse {
+    fn of(style: Option<&calamine::Style>) -> StyleUse {
+        let Some(s) = style else {
+            return StyleUse::default();
+        };
+        StyleUse {
+            format: s
+                .number_format
+                .as_ref()
+                .and_then(|f| NumFmt::parse(&f.format_code)),
+            struck: s.font.as_ref().is_some_and(|f| f.has_strikethrough()),
+        }
+    }
+}
+
 /// Collects a sheet's cells within the limits.
 #[derive(Default)]
 struct SheetBuilder {
     cells: Vec<(u32, u32, CellValue)>,
+    struck: Vec<StruckCell>,
     ignored: usize,
     truncated: Vec<usize>,
 }
@@ -333,6 +432,7 @@ impl SheetBuilder {
             grid: Grid::from_cells(file, sheet, self.cells),
             hidden,
             notes,
+            struck: self.struck,
         }
     }
 }

@@ -30,6 +30,7 @@ crate::rules::registry::rules! {
     N016 "printed-rounding" Warning printed_rounding::PrintedRounding,
     N017 "implausible-figure" Warning implausible_figure::ImplausibleFigure,
     N018 "scale-jump" Warning scale_jump::ScaleJump,
+    N019 "target-not-a-figure" Warning target_not_a_figure::TargetNotAFigure,
 }
 
 pub mod judged;

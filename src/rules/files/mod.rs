@@ -7,4 +7,6 @@ crate::rules::registry::rules! {
     F003 "formula-error" Error formula_error::FormulaError,
     F004 "read-limit" Warning read_limit::ReadLimit,
     F005 "not-a-spreadsheet" Info not_a_spreadsheet::NotASpreadsheet,
+    F006 "struck-text" Info struck_text::StruckText,
+    F007 "hidden-sheet" Warning hidden_sheet::HiddenSheet,
 }

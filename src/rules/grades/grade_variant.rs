@@ -2,9 +2,13 @@
 //!
 //! ## What it checks
 //! Every grade cell must hold the canonical symbol: `A`, `B`, `C` or `—`.
-//! Full-width letters (`Ａ`), lower case (`a`), a suffix (`A評価`) and the many
-//! dashes people type for `—` (`－`, `―`, `ー`, `-`) are read correctly, and
-//! reported so the sheet can be cleaned before it is printed.
+//! Full-width letters (`Ａ`), lower case (`a`), a suffix (`A評価`), a gloss
+//! (`Ａ（達成）`), the many dashes people type for `—` (`－`, `―`, `ー`, `-`)
+//! and invisible characters pasted with the symbol (a zero-width space
+//! U+200B, a BOM U+FEFF: the message names the character, since the cell
+//! looks right on screen) are read correctly, and reported so the sheet can
+//! be cleaned before it is printed. White space around the symbol (including
+//! U+00A0 and the full-width space) is not reported.
 //!
 //! ## Why it matters
 //! The consolidated workbook and the printed report use the canonical symbols;
@@ -20,6 +24,7 @@ use serde::Serialize;
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
 use crate::model::grade::{Grade, GradeReading};
+use crate::model::text::{char_name, is_invisible};
 use crate::model::year::FiscalYear;
 use crate::rules::{Findings, Rule};
 
@@ -35,14 +40,30 @@ pub struct Variant {
 
 impl Violation for Variant {
     fn message(&self, lang: Lang) -> String {
-        let (y, t, g) = (self.year, &self.typed, self.read_as);
-        match lang {
-            Lang::Ja => format!("{y}の評価「{t}」は「{g}」と読みました。表記を「{g}」にそろえてください。"),
-            Lang::En => format!("The {} grade `{t}` was read as `{g}`; write it as `{g}`.", y.short()),
+        let (y, g) = (self.year, self.read_as);
+        let t = shown(&self.typed);
+        let hidden: Vec<String> = self
+            .typed
+            .chars()
+            .filter(|c| is_invisible(*c))
+            .map(char_name)
+            .collect();
+        match (lang, hidden.is_empty()) {
+            (Lang::Ja, true) => format!("{y}の評価「{t}」は「{g}」と読みました。表記を「{g}」にそろえてください。"),
+            (Lang::Ja, false) => format!(
+                "{y}の評価「{t}」には見えない文字（{}）が入っています。「{g}」と読みましたが、セルを「{g}」だけに入力し直してください。",
+                hidden.join("、")
+            ),
+            (Lang::En, true) => format!("The {} grade `{t}` was read as `{g}`; write it as `{g}`.", y.short()),
+            (Lang::En, false) => format!(
+                "The {} grade `{t}` holds an invisible character ({}); read as `{g}`, retype it as `{g}`.",
+                y.short(),
+                hidden.join(", ")
+            ),
         }
     }
     fn found(&self) -> Option<String> {
-        Some(self.typed.clone())
+        Some(shown(&self.typed))
     }
     fn expected(&self) -> Option<String> {
         Some(self.read_as.symbol().into())
@@ -54,6 +75,20 @@ impl Violation for Variant {
             Lang::En => format!("type `{g}`"),
         })
     }
+}
+
+/// The typed text with its invisible characters made visible: `A<U+200B>`.
+pub fn shown(typed: &str) -> String {
+    typed
+        .chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl Rule for GradeVariant {

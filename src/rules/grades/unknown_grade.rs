@@ -4,6 +4,9 @@
 //! Every cell under a year header of a 評価 or 個別評価 row must read as `A`,
 //! `B`, `C` or `—`. Width and case variants (`Ａ`, `a`, `A評価`, `－`, `ー`) are
 //! understood; anything else (`S`, `AB`, `良`, `1`) is reported with the cell.
+//! A symbol of another municipality's scale (`S`, `D`, `◎`, `○`, `△`, `×`,
+//! `優`, `1`–`5`) is named as such, with this plan's scale: it is never
+//! mapped to A/B/C, because the levels of two scales do not correspond.
 //!
 //! ## Why it matters
 //! An unreadable grade drops out of the counts and the item-grade derivation
@@ -32,15 +35,26 @@ pub struct NotAGrade {
 
 impl Violation for NotAGrade {
     fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Ja => format!(
+        let foreign = foreign_scale(&self.typed);
+        match (lang, foreign) {
+            (Lang::Ja, None) => format!(
                 "{}の評価「{}」は評価記号として読めません（A・B・C・—のいずれか）。",
                 self.year, self.typed
             ),
-            Lang::En => format!(
+            (Lang::Ja, Some(scale)) => format!(
+                "{}の評価「{}」は{}の記号で、この計画の評価記号ではありません。この計画はA・B・C・—（評価できない）の区分で評価します。どれに当たるかを担当課に確かめて入力し直してもらってください。",
+                self.year, self.typed, scale.0
+            ),
+            (Lang::En, None) => format!(
                 "The {} grade `{}` is not a grade symbol (A, B, C or —).",
                 self.year.short(),
                 self.typed
+            ),
+            (Lang::En, Some(scale)) => format!(
+                "The {} grade `{}` belongs to {}, not to this plan's scale (A, B, C, — for not evaluable); ask the department which it means.",
+                self.year.short(),
+                self.typed,
+                scale.1
             ),
         }
     }
@@ -49,6 +63,26 @@ impl Violation for NotAGrade {
     }
     fn expected(&self) -> Option<String> {
         Some("A / B / C / —".into())
+    }
+}
+
+/// The grading scale a symbol of another municipality's plan belongs to
+/// (Japanese, English), if it is one. hyoka never maps these to A/B/C: the
+/// levels do not correspond one to one.
+fn foreign_scale(typed: &str) -> Option<(&'static str, &'static str)> {
+    let t: String = typed
+        .trim()
+        .chars()
+        .map(crate::model::text::fold_width)
+        .collect();
+    match t.as_str() {
+        "S" | "s" | "D" | "d" | "E" | "e" => Some(("S〜Dの段階評価", "a S-to-D scale")),
+        "◎" | "○" | "〇" | "△" | "×" | "✕" | "▲" => {
+            Some(("◎○△×による評価", "a ◎○△× scale"))
+        }
+        "1" | "2" | "3" | "4" | "5" => Some(("数字による段階評価", "a numbered scale")),
+        "優" | "良" | "可" | "不可" => Some(("優・良・可による評価", "a 優/良/可 scale")),
+        _ => None,
     }
 }
 

@@ -1,0 +1,238 @@
+//! What a cell means when real Excel users write it: the fixtures of
+//! `tests/fixtures/reading/` (openpyxl with explicit number formats,
+//! zip-level edits, LibreOffice re-saves; see its README), each checked for
+//! the findings a careful reader expects and, as much, for the absence of
+//! the false ones the reader gave before.
+
+use std::collections::BTreeSet;
+
+use crate::util::{Workdir, fixture, json};
+
+/// `CODE@sheet!cell` of every finding of `hyoka check FILE` (P003 ignored:
+/// each fixture holds one department only), with the messages.
+fn check(file: &str) -> (BTreeSet<String>, Vec<String>) {
+    let w = Workdir::new();
+    let path = fixture(&format!("reading/{file}"));
+    let out = w
+        .command(&[
+            "check",
+            path.to_str().unwrap(),
+            "--year",
+            "令和6",
+            "--format",
+            "json",
+            "--ignore",
+            "P003",
+            "-q",
+        ])
+        .output()
+        .expect("run hyoka");
+    let v = json(&out);
+    let mut at = BTreeSet::new();
+    let mut messages = Vec::new();
+    for f in v["findings"].as_array().expect("findings") {
+        let code = f["code"].as_str().unwrap();
+        let place = format!(
+            "{}!{}",
+            f["sheet"].as_str().unwrap_or(""),
+            f["cell"].as_str().unwrap_or("")
+        );
+        at.insert(format!("{code}@{place}"));
+        messages.push(format!(
+            "{code}@{place} {}",
+            f["message"].as_str().unwrap_or("")
+        ));
+    }
+    (at, messages)
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The base's one finding: the report's own `8,447,029円` in a 千円 column.
+const BASE: &str = "N001@数値目標!D5";
+
+fn assert_findings(file: &str, want: &[&str]) -> Vec<String> {
+    let (got, messages) = check(file);
+    assert_eq!(got, set(want), "{file}:\n{}", messages.join("\n"));
+    messages
+}
+
+#[test]
+fn percentages_stored_as_fractions_read_as_shown() {
+    // 0.944 with `0.0%` is 94.4%: no false N001 / N010 / N012 (17 before).
+    for f in ["nf_percent.xlsx", "nf_percent_lo.xlsx", "nf_percent_lo.ods"] {
+        assert_findings(f, &[BASE]);
+    }
+    assert_findings("nf_percent_納税課.xlsx", &[]);
+}
+
+#[test]
+fn a_unit_in_the_number_format_is_read() {
+    // `#,##0"千円"` in a 千円 column: the number is right.
+    assert_findings("nf_senen.xlsx", &[]);
+    // `#,##0"円"` (and LibreOffice's `#,##0\円`, and the .ods's shown text)
+    // in a 千円 column: the report's own slip, unseen before.
+    for f in [
+        "nf_yen_slip.xlsx",
+        "nf_yen_slip_lo.xlsx",
+        "nf_yen_slip_lo.ods",
+    ] {
+        let m = assert_findings(f, &[BASE]);
+        assert!(m[0].contains("8,447,029円"), "{f}: {m:?}");
+    }
+    // A format that only rounds leaves the typed number.
+    assert_findings("nf_decimal.xlsx", &[BASE]);
+}
+
+#[test]
+fn year_headers_shown_through_a_format_are_years() {
+    // `"令和"0"年度"` on numbers, `ggge"年度"` on dates, `[DBNum1]`: before,
+    // 21 G003 and the grades lost, or the 数値目標 sheet not recognised
+    // (and with it the base's N001 gone).
+    for f in [
+        "nf_year_評価シート.xlsx",
+        "nf_year_number_数値目標.xlsx",
+        "nf_year_gannen_数値目標.xlsx",
+        "nf_dbnum.xlsx",
+    ] {
+        assert_findings(f, &[BASE]);
+    }
+}
+
+#[test]
+fn struck_through_text_is_not_the_content() {
+    // ~~B~~A is the grade A (G001 `BA` before), said once as info.
+    let m = assert_findings("strike_grade.xlsx", &[BASE, "F006@(4)基金!D15"]);
+    assert!(
+        m.iter()
+            .any(|l| l.starts_with("F006") && l.contains("「B」")),
+        "{m:?}"
+    );
+    // The struck old figure is not compared with the new one.
+    let m = assert_findings("strike_text.xlsx", &[BASE, "F006@(4)基金!B11"]);
+    assert!(
+        m.iter()
+            .any(|l| l.starts_with("F006") && l.contains("9,200,000,000円")),
+        "{m:?}"
+    );
+    // Phonetic guides are not content either (they were not before).
+    assert_findings("phonetic.xlsx", &[BASE]);
+}
+
+#[test]
+fn a_wholly_struck_cell_is_not_read() {
+    let m = assert_findings("strike_cell.xlsx", &[BASE, "F006@(4)基金!B13"]);
+    assert!(
+        m.iter()
+            .any(|l| l.starts_with("F006") && l.contains("セル全体")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn values_that_are_no_figure_are_reported_not_dropped() {
+    // A date, TRUE, 集計中 and a dash disappeared with exit 0 before.
+    let m = assert_findings(
+        "drop_values.xlsx",
+        &[
+            BASE,
+            "F003@数値目標!E11",
+            "N019@数値目標!E3",
+            "N019@数値目標!E5",
+            "N019@数値目標!E7",
+            "N019@数値目標!E9",
+        ],
+    );
+    let said = |cell: &str, word: &str| {
+        assert!(
+            m.iter()
+                .any(|l| l.starts_with(&format!("N019@数値目標!{cell}")) && l.contains(word)),
+            "{cell} {word}: {m:?}"
+        )
+    };
+    said("E3", "日付");
+    said("E5", "論理値");
+    said("E7", "集計中");
+    said("E9", "ダッシュ");
+}
+
+#[test]
+fn a_hidden_copy_never_overrides_the_visible_sheet() {
+    // Before: the hidden old copy was used and the visible grades were
+    // reported as conflicting (three G013).
+    for f in ["hidden_old_copy.xlsx", "hidden_veryhidden.xlsx"] {
+        let m = assert_findings(f, &[BASE, "F007@シート3-(4) (旧)!"]);
+        assert!(
+            m.iter()
+                .any(|l| l.contains("評価が表示中のシートと異なります")),
+            "{m:?}"
+        );
+        // The text figures come from the visible sheet too.
+        assert!(
+            m.iter()
+                .any(|l| l.starts_with("N001") && l.contains("(4)基金!D22")),
+            "{m:?}"
+        );
+    }
+    // The only evaluation sheet hidden: read, with a warning.
+    let m = assert_findings(
+        "hidden_only_sheet.xlsx",
+        &[
+            "F007@(1)地域コミュニティ!",
+            "N016@(1)地域コミュニティ!D26",
+            "P001@(1)地域コミュニティ!B37",
+        ],
+    );
+    assert!(
+        m.iter().any(|l| l.contains("非表示になっています")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn invisible_characters_in_a_grade_are_named() {
+    // G001 with the character unseen before; now the grade, with its name.
+    let m = assert_findings(
+        "invisible_grades.xlsx",
+        &[BASE, "G002@(4)基金!D15", "G002@(5)財政健全性!D15"],
+    );
+    assert!(
+        m.iter().any(|l| l.contains("ゼロ幅スペース U+200B")),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|l| l.contains("U+FEFF")), "{m:?}");
+}
+
+#[test]
+fn other_scales_are_named_never_mapped() {
+    let m = assert_findings(
+        "scale_foreign.xlsx",
+        &[
+            BASE,
+            "G001@(4)基金!B15",
+            "G001@(4)基金!C24",
+            "G001@(4)基金!D24",
+            "G001@(5)財政健全性!B15",
+            "G001@(5)財政健全性!C24",
+            "G001@(5)財政健全性!D15",
+        ],
+    );
+    assert!(
+        m.iter()
+            .all(|l| !l.starts_with("G001") || l.contains("A・B・C・—")),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|l| l.contains("◎○△×")), "{m:?}");
+    // `Ａ（達成）` is A with a gloss (G001 and a false G011 before).
+    assert_findings(
+        "scale_variants.xlsx",
+        &[
+            BASE,
+            "G002@(5)財政健全性!B24",
+            "G002@(5)財政健全性!D24",
+            "G002@(5)財政健全性!D33",
+        ],
+    );
+}
