@@ -236,3 +236,64 @@ fn other_scales_are_named_never_mapped() {
         ],
     );
 }
+
+#[test]
+fn two_items_on_one_sheet_are_read_as_two() {
+    // Before: one 3-(5) with 3-(4)'s grades, N003 and four P001.
+    assert_findings("two_items_one_sheet.xlsx", &[BASE]);
+    let w = Workdir::new();
+    let path = fixture("reading/two_items_one_sheet.xlsx");
+    let out = w
+        .command(&[
+            "check",
+            path.to_str().unwrap(),
+            "--year",
+            "令和6",
+            "--format",
+            "json",
+            "-q",
+        ])
+        .output()
+        .expect("run hyoka");
+    let v = json(&out);
+    for f in v["findings"].as_array().unwrap() {
+        let m = f["message"].as_str().unwrap();
+        assert!(
+            f["code"] != "P003" || !(m.contains("3-(4)") || m.contains("3-(5)")),
+            "both items are placed: {m}"
+        );
+    }
+}
+
+#[test]
+fn every_date_is_a_checked_fact() {
+    // None of these was flagged before; the planned date must stay silent.
+    let m = assert_findings(
+        "dates_in_texts.xlsx",
+        &[
+            BASE,
+            "N020@(4)基金!D13",
+            "N020@(4)基金!D11",
+            "N020@(4)基金!B20",
+            "N020@(4)基金!D20",
+            "N011@(4)基金!B11",
+        ],
+    );
+    for (cell, word) in [
+        ("D13", "令和6年2月30日"),
+        ("D11", "令和7年"),
+        ("B20", "火曜日"),
+        ("D20", "始まりより前"),
+    ] {
+        assert!(
+            m.iter()
+                .any(|l| l.starts_with(&format!("N020@(4)基金!{cell}")) && l.contains(word)),
+            "{cell}: {m:?}"
+        );
+    }
+    assert!(
+        m.iter()
+            .any(|l| l.starts_with("N011") && l.contains("実施済み")),
+        "{m:?}"
+    );
+}

@@ -36,6 +36,56 @@ type PendingPanel = (u32, Located<String>, FiscalYear, PanelKind);
 /// Parses an evaluation sheet whose label column is `lc` (found when the
 /// sheet was classified). Panel texts are moved out of the grid.
 pub fn parse_at(g: &mut Grid, lc: u32, form: &Form) -> EvalSheet {
+    let rows = g.first_row()..g.end_row();
+    parse_rows(g, lc, form, rows)
+}
+
+/// Every 取組項目 of a sheet: departments sometimes stack two items' blocks
+/// on one sheet (`3-(4)(5)`), each starting again with 基本方針 and
+/// 取組項目名. Each is read as its own sheet, so that the second item's
+/// grades are never given to the first.
+pub fn parse_items(g: &mut Grid, lc: u32, form: &Form) -> Vec<EvalSheet> {
+    let starts = item_starts(g, lc, form);
+    if starts.len() < 2 {
+        return vec![parse_at(g, lc, form)];
+    }
+    let mut bounds = starts.clone();
+    bounds[0] = g.first_row();
+    bounds.push(g.end_row());
+    bounds
+        .windows(2)
+        .map(|w| parse_rows(g, lc, form, w[0]..w[1]))
+        .collect()
+}
+
+/// The rows where an item starts: each 取組項目名 row naming another item
+/// than the one before (a title repeated for printing is not a new item), or
+/// the 基本方針 row right above it.
+fn item_starts(g: &Grid, lc: u32, form: &Form) -> Vec<u32> {
+    let mut starts = Vec::new();
+    let mut policy_row = None;
+    let mut last_item: Option<String> = None;
+    for row in g.first_row()..g.end_row() {
+        match g.get(row, lc).as_text().and_then(|t| form.label_of(t)) {
+            Some(Label::Policy) => policy_row = Some(row),
+            Some(Label::Item) => {
+                if let Some(v) = first_value(g, row, lc + 1) {
+                    let k = crate::model::text::key(&v.value);
+                    if last_item.as_ref() != Some(&k) {
+                        starts.push(policy_row.filter(|p| row - p <= 2).unwrap_or(row));
+                        last_item = Some(k);
+                    }
+                }
+                policy_row = None;
+            }
+            Some(_) => policy_row = None,
+            None => {}
+        }
+    }
+    starts
+}
+
+fn parse_rows(g: &mut Grid, lc: u32, form: &Form, rows: std::ops::Range<u32>) -> EvalSheet {
     let vc = lc + 1;
     let mut s = EvalSheet {
         file: g.file.clone(),
@@ -52,7 +102,7 @@ pub fn parse_at(g: &mut Grid, lc: u32, form: &Form) -> EvalSheet {
         future: None,
     };
     let mut state = State::None;
-    for row in g.first_row()..g.end_row() {
+    for row in rows {
         let label = g.get(row, lc).as_text().and_then(|t| form.label_of(t));
         if let Some(label) = label {
             if let State::AwaitGrades {

@@ -188,9 +188,10 @@ pub fn build_workbook(raw: Vec<workbook::RawSheet>, form: &Form) -> Workbook {
             SheetKind::Evaluation => {
                 wb.error_cells.extend(s.grid.error_cells());
                 let lc = label_col.unwrap_or(s.grid.first_col());
-                wb.eval_sheets
-                    .push(eval_sheet::parse_at(&mut s.grid, lc, form));
-                hidden_eval.push(s.hidden);
+                for e in eval_sheet::parse_items(&mut s.grid, lc, form) {
+                    wb.eval_sheets.push(e);
+                    hidden_eval.push(s.hidden);
+                }
             }
             SheetKind::Targets => {
                 wb.error_cells.extend(s.grid.error_cells());

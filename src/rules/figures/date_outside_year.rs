@@ -6,6 +6,14 @@
 //! March: 令和7年3月31日 belongs to 令和6年度). Dates of plans (`…まで運用予定`)
 //! are not as-of dates and are not checked.
 //!
+//!
+//! An event date (a date with its day, not an as-of date) in a panel that
+//! lies *after* the panel's fiscal year is reported too, unless its clause
+//! words it as a plan (予定, 見込み, 計画, 目指す, から, 以降, まで, 向け …):
+//! a 令和6年度 result cannot have happened on 令和7年5月10日. Earlier dates
+//! are not reported: texts cite the past as context (`令和5年3月に策定した
+//! 計画に基づき`).
+//!
 //! ## Why it matters
 //! A figure "as of" another year's date is not the year's figure: usually last
 //! year's text was kept, or a later count was slipped in.
@@ -32,15 +40,28 @@ pub struct OtherYear {
     pub date: String,
     pub column: FiscalYear,
     pub falls_in: FiscalYear,
+    /// An event told as done, not an as-of date.
+    pub event: bool,
 }
 
 impl Violation for OtherYear {
     fn message(&self, lang: Lang) -> String {
         let d = &self.date;
-        match lang {
-            Lang::Ja => format!("{}の欄にある「{d}」は{}の日付です。", self.column, self.falls_in),
-            Lang::En => format!(
+        match (lang, self.event) {
+            (Lang::Ja, false) => {
+                format!("{}の欄にある「{d}」は{}の日付です。", self.column, self.falls_in)
+            }
+            (Lang::Ja, true) => format!(
+                "{}の欄に、年度より後の{}の「{d}」の出来事が実施済みとして書かれています。予定であればその旨を書き、実績であれば{}の欄に書いてもらってください。",
+                self.column, self.falls_in, self.falls_in
+            ),
+            (Lang::En, false) => format!(
                 "`{d}` under {} lies in {}.",
+                self.column.short(),
+                self.falls_in.short()
+            ),
+            (Lang::En, true) => format!(
+                "Under {}, an event of `{d}` ({}) is told as done; a plan should say so.",
                 self.column.short(),
                 self.falls_in.short()
             ),
@@ -68,10 +89,18 @@ fn check_text(
         let t = fold(text);
         for (d, r) in find_dates(&t) {
             let after = t[r.end..].trim_start();
-            if as_of_only && !["時点", "現在", "末"].iter().any(|w| after.starts_with(w)) {
+            // `令和7年6月末までに` is a deadline, not an as-of date.
+            let as_of = ["時点", "現在"].iter().any(|w| after.starts_with(w))
+                || (after.starts_with('末') && !after["末".len()..].starts_with("まで"));
+            if d.fiscal_year() == year {
                 continue;
             }
-            if d.fiscal_year() == year {
+            let event = !as_of
+                && as_of_only
+                && d.day.is_some()
+                && d.fiscal_year() > year
+                && !planned(clause(&t, r.clone()));
+            if as_of_only && !as_of && !event {
                 continue;
             }
             out.push(
@@ -80,10 +109,29 @@ fn check_text(
                     date: t[r.clone()].to_string(),
                     column: year,
                     falls_in: d.fiscal_year(),
+                    event,
                 },
             );
         }
     }
+
+/// The clause a date stands in: from the last sentence or bullet break
+/// before it to the next one after it.
+fn clause(t: &str, r: std::ops::Range<usize>) -> &str {
+    let breaks = |c: char| matches!(c, '。' | '\n' | '・' | '●' | '○' | '■');
+    let start = t[..r.start].rfind(breaks).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let end = t[r.end..].find(breaks).map_or(t.len(), |i| r.end + i);
+    &t[start..end]
+}
+
+/// Whether a clause words what it tells as a plan or a period.
+fn planned(clause: &str) -> bool {
+    const PLAN: &[&str] = &[
+        "予定", "見込", "計画", "目指", "めざ", "目途", "めど", "以降", "から", "まで", "向け",
+        "目標", "期限", "締切", "予約", "募集",
+    ];
+    PLAN.iter().any(|w| clause.contains(w))
+}
 
 impl Rule for DateOutsideYear {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {

@@ -31,6 +31,7 @@ crate::rules::registry::rules! {
     N017 "implausible-figure" Warning implausible_figure::ImplausibleFigure,
     N018 "scale-jump" Warning scale_jump::ScaleJump,
     N019 "target-not-a-figure" Warning target_not_a_figure::TargetNotAFigure,
+    N020 "impossible-date" Warning impossible_date::ImpossibleDate,
 }
 
 pub mod judged;
