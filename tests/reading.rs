@@ -123,7 +123,11 @@ fn struck_through_text_is_not_the_content() {
 
 #[test]
 fn a_wholly_struck_cell_is_not_read() {
-    let m = assert_findings("strike_cell.xlsx", &[BASE, "F006@(4)基金!B13"]);
+    // What is left is an empty 令和4年度の取組 under a graded year (S005).
+    let m = assert_findings(
+        "strike_cell.xlsx",
+        &[BASE, "F006@(4)基金!B13", "S005@(4)基金!B13"],
+    );
     assert!(
         m.iter()
             .any(|l| l.starts_with("F006") && l.contains("セル全体")),
@@ -294,6 +298,21 @@ fn every_date_is_a_checked_fact() {
     assert!(
         m.iter()
             .any(|l| l.starts_with("N011") && l.contains("実施済み")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_block_that_is_there_but_empty_is_reported() {
+    let m = assert_findings("blk_tantou_empty.xlsx", &[BASE, "S005@(4)基金!B4"]);
+    assert!(m.iter().any(|l| l.contains("担当課が空欄")), "{m:?}");
+    assert_findings("blk_future_empty.xlsx", &[BASE, "S005@(4)基金!B26"]);
+    let m = assert_findings(
+        "blk_texts_empty.xlsx",
+        &[BASE, "S005@(4)基金!B11", "S005@(4)基金!D11"],
+    );
+    assert!(
+        m.iter().any(|l| l.contains("成果・効果の記載が空欄")),
         "{m:?}"
     );
 }

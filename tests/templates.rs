@@ -39,8 +39,8 @@ fn an_untouched_template_is_only_not_yet_filled() {
         .collect();
     assert_eq!(
         codes.into_iter().collect::<Vec<_>>(),
-        ["G003"],
-        "only empty grades"
+        ["G003", "S005"],
+        "only what is not yet filled: empty grades (G003) and empty blocks (S005)"
     );
     // Protection and dropdowns are in the file.
     let mut z = zip::ZipArchive::new(std::fs::File::open(w.path("t.xlsx")).unwrap()).unwrap();

@@ -192,9 +192,13 @@ pub struct EvalSheet {
     pub actions_label: Option<Location>,
     pub actions: Vec<ActionDecl>,
     pub departments: Option<Located<String>>,
+    /// Where the 担当課 value belongs (beside its label), filled or not.
+    pub departments_at: Option<Location>,
     pub item_grades: Option<GradeRow>,
     pub projects: Vec<Project>,
     pub future: Option<Located<String>>,
+    /// Where the 今後の取組方針 text belongs, filled or not.
+    pub future_at: Option<Location>,
 }
 
 impl EvalSheet {

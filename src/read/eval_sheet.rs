@@ -97,14 +97,19 @@ fn parse_rows(g: &mut Grid, lc: u32, form: &Form, rows: std::ops::Range<u32>) ->
         actions_label: None,
         actions: Vec::new(),
         departments: None,
+        departments_at: None,
         item_grades: None,
         projects: Vec::new(),
         future: None,
+        future_at: None,
     };
     let mut state = State::None;
     for row in rows {
         let label = g.get(row, lc).as_text().and_then(|t| form.label_of(t));
         if let Some(label) = label {
+            if let State::Measure(pending) = &mut state {
+                empty_panels(&mut s, g, std::mem::take(pending));
+            }
             if let State::AwaitGrades {
                 label,
                 at,
@@ -285,8 +290,10 @@ fn start(
             }
         }
         Label::Actions | Label::Departments | Label::Future => {
-            if label == Label::Actions {
-                s.actions_label = Some(label_at);
+            match label {
+                Label::Actions => s.actions_label = Some(label_at),
+                Label::Departments => s.departments_at = Some(g.loc(row, vc)),
+                _ => s.future_at = Some(g.loc(row, vc)),
             }
             append_text(s, g, row, vc, label);
             State::Text(label)
@@ -396,6 +403,27 @@ fn finish_grades(
     }
 }
 
+/// Panel headers whose text row never came (the texts left empty): kept as
+/// panels with an empty text at the cell below the header, so that the
+/// empty text of a graded year is seen (rule S005).
+fn empty_panels(s: &mut EvalSheet, g: &Grid, pending: Vec<PendingPanel>) {
+    let Some(measure) = s.projects.last_mut().and_then(|p| p.measures.last_mut()) else {
+        return;
+    };
+    for (hc, header, year, kind) in pending {
+        let row = header.at.cell.map_or(0, |c| c.row + 1);
+        measure.panels.push(Panel {
+            year: Some(year),
+            kind,
+            header,
+            text: Located {
+                value: CellValue::Empty,
+                at: g.loc(row, hc),
+            },
+        });
+    }
+}
+
 fn measure_row(
     s: &mut EvalSheet,
     g: &mut Grid,
@@ -417,6 +445,7 @@ fn measure_row(
         })
         .collect();
     if !headers.is_empty() {
+        empty_panels(s, g, pending);
         return State::Measure(headers);
     }
     let Some(measure) = s.projects.last_mut().and_then(|p| p.measures.last_mut()) else {

@@ -6,4 +6,5 @@ crate::rules::registry::rules! {
     S002 "project-without-action" Error project_without_action::ProjectWithoutAction,
     S003 "action-without-project" Error action_without_project::ActionWithoutProject,
     S004 "unknown-action-reference" Error unknown_action_reference::UnknownActionReference,
+    S005 "empty-block" Warning empty_block::EmptyBlock,
 }
