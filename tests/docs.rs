@@ -13,3 +13,34 @@ fn rules_md_is_up_to_date() {
         "docs/rules.md is out of date: run `cargo run -- rules --markdown > docs/rules.md`"
     );
 }
+
+/// Every kind `docs/mistakes.md` marks caught by a rule names a registered
+/// rule with fixture tests (`tests/fixtures/rules/CODE/`), so the taxonomy
+/// cannot claim a check that does not exist.
+#[test]
+fn mistakes_md_claims_only_rules_that_exist() {
+    let doc = std::fs::read_to_string(root().join("docs/mistakes.md")).expect("docs/mistakes.md");
+    let code = regex::Regex::new(r"\b[FGKNPS]\d{3}\b").unwrap();
+    let mut claimed = 0;
+    for line in doc.lines().filter(|l| l.starts_with('|')) {
+        let Some(status) = line.trim_end_matches('|').rsplit('|').next() else {
+            continue;
+        };
+        if !status.trim_start().starts_with("caught") {
+            continue;
+        }
+        for c in code.find_iter(status) {
+            claimed += 1;
+            let c = c.as_str();
+            assert!(
+                hyoka::rules::registry::all().iter().any(|r| r.code == c),
+                "docs/mistakes.md: {c} is not a rule: {line}"
+            );
+            assert!(
+                root().join("tests/fixtures/rules").join(c).is_dir(),
+                "docs/mistakes.md: {c} has no fixtures: {line}"
+            );
+        }
+    }
+    assert!(claimed > 40, "only {claimed} caught kinds found");
+}
