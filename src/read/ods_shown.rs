@@ -49,7 +49,7 @@ fn repeat(e: &BytesStart, name: &str) -> u32 {
 
 /// Whether a shown number says more than its digits.
 fn meaningful(shown: &str) -> bool {
-    shown.contains('%') || shown.chars().any(|c| !c.is_ascii())
+    shown.contains('%') || !shown.is_ascii()
 }
 
 pub fn parse(xml: &[u8]) -> Shown {
