@@ -427,12 +427,7 @@ fn findings(file: &str, raw: Vec<RawSheet>) -> Vec<Finding> {
 fn grade_cell(file: &str, raw: &[RawSheet], sheet: &str, number: u8, year: u16) -> String {
     let wb = build_workbook(
         raw.iter()
-            .map(|s| RawSheet {
-                grid: s.grid.clone(),
-                hidden: s.hidden,
-                notes: Vec::new(),
-                struck: Vec::new(),
-            })
+            .map(|s| RawSheet::new(s.grid.clone(), s.hidden))
             .collect(),
         Form::standard(),
     );

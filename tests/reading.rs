@@ -53,6 +53,16 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 /// The base's one finding: the report's own `8,447,029円` in a 千円 column.
 const BASE: &str = "N001@数値目標!D5";
 
+/// Asserts that a finding at `at` (`CODE@sheet!cell`, or its start) says `word`.
+fn said(messages: &[String], at: &str, word: &str) {
+    assert!(
+        messages
+            .iter()
+            .any(|l| l.starts_with(at) && l.contains(word)),
+        "{at} should say `{word}`: {messages:?}"
+    );
+}
+
 fn assert_findings(file: &str, want: &[&str]) -> Vec<String> {
     let (got, messages) = check(file);
     assert_eq!(got, set(want), "{file}:\n{}", messages.join("\n"));
@@ -105,18 +115,10 @@ fn year_headers_shown_through_a_format_are_years() {
 fn struck_through_text_is_not_the_content() {
     // ~~B~~A is the grade A (G001 `BA` before), said once as info.
     let m = assert_findings("strike_grade.xlsx", &[BASE, "F006@(4)基金!D15"]);
-    assert!(
-        m.iter()
-            .any(|l| l.starts_with("F006") && l.contains("「B」")),
-        "{m:?}"
-    );
+    said(&m, "F006", "「B」");
     // The struck old figure is not compared with the new one.
     let m = assert_findings("strike_text.xlsx", &[BASE, "F006@(4)基金!B11"]);
-    assert!(
-        m.iter()
-            .any(|l| l.starts_with("F006") && l.contains("9,200,000,000円")),
-        "{m:?}"
-    );
+    said(&m, "F006", "9,200,000,000円");
     // Phonetic guides are not content either (they were not before).
     assert_findings("phonetic.xlsx", &[BASE]);
 }
@@ -128,11 +130,7 @@ fn a_wholly_struck_cell_is_not_read() {
         "strike_cell.xlsx",
         &[BASE, "F006@(4)基金!B13", "S005@(4)基金!B13"],
     );
-    assert!(
-        m.iter()
-            .any(|l| l.starts_with("F006") && l.contains("セル全体")),
-        "{m:?}"
-    );
+    said(&m, "F006", "セル全体");
 }
 
 #[test]
@@ -149,17 +147,14 @@ fn values_that_are_no_figure_are_reported_not_dropped() {
             "N019@数値目標!E9",
         ],
     );
-    let said = |cell: &str, word: &str| {
-        assert!(
-            m.iter()
-                .any(|l| l.starts_with(&format!("N019@数値目標!{cell}")) && l.contains(word)),
-            "{cell} {word}: {m:?}"
-        )
-    };
-    said("E3", "日付");
-    said("E5", "論理値");
-    said("E7", "集計中");
-    said("E9", "ダッシュ");
+    for (cell, word) in [
+        ("E3", "日付"),
+        ("E5", "論理値"),
+        ("E7", "集計中"),
+        ("E9", "ダッシュ"),
+    ] {
+        said(&m, &format!("N019@数値目標!{cell}"), word);
+    }
 }
 
 #[test]
@@ -174,11 +169,7 @@ fn a_hidden_copy_never_overrides_the_visible_sheet() {
             "{m:?}"
         );
         // The text figures come from the visible sheet too.
-        assert!(
-            m.iter()
-                .any(|l| l.starts_with("N001") && l.contains("(4)基金!D22")),
-            "{m:?}"
-        );
+        said(&m, "N001", "(4)基金!D22");
     }
     // The only evaluation sheet hidden: read, with a warning.
     let m = assert_findings(
@@ -289,17 +280,9 @@ fn every_date_is_a_checked_fact() {
         ("B20", "火曜日"),
         ("D20", "始まりより前"),
     ] {
-        assert!(
-            m.iter()
-                .any(|l| l.starts_with(&format!("N020@(4)基金!{cell}")) && l.contains(word)),
-            "{cell}: {m:?}"
-        );
+        said(&m, &format!("N020@(4)基金!{cell}"), word);
     }
-    assert!(
-        m.iter()
-            .any(|l| l.starts_with("N011") && l.contains("実施済み")),
-        "{m:?}"
-    );
+    said(&m, "N011", "実施済み");
 }
 
 #[test]

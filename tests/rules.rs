@@ -191,17 +191,12 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
                 None => Ok(build_workbook(
                     f.sheets
                         .iter()
-                        .map(|(name, rows)| RawSheet {
-                            grid: Grid::from_rows(
-                                &f.name,
-                                name,
-                                rows.iter()
-                                    .map(|r| r.iter().map(|c| value(c)).collect())
-                                    .collect(),
-                            ),
-                            hidden: false,
-                            notes: Vec::new(),
-                            struck: Vec::new(),
+                        .map(|(name, rows)| {
+                            let rows = rows
+                                .iter()
+                                .map(|r| r.iter().map(|c| value(c)).collect())
+                                .collect();
+                            RawSheet::new(Grid::from_rows(&f.name, name, rows), false)
                         })
                         .collect(),
                     Form::standard(),

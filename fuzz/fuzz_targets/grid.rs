@@ -34,8 +34,8 @@ fuzz_target!(|data: &[u8]| {
     // Two sheets from one input so cross-sheet rules have something to compare.
     let mid = data.len() / 2;
     let raw = vec![
-        hyoka::read::workbook::RawSheet { grid: grid(&data[..mid], "A"), hidden: false, notes: Vec::new() },
-        hyoka::read::workbook::RawSheet { grid: grid(&data[mid..], "B"), hidden: false, notes: Vec::new() },
+        hyoka::read::workbook::RawSheet::new(grid(&data[..mid], "A"), false),
+        hyoka::read::workbook::RawSheet::new(grid(&data[mid..], "B"), false),
     ];
     let wb = hyoka::read::build_workbook(raw, hyoka::model::form::Form::standard());
     let plan = hyoka::model::plan::Plan::embedded();

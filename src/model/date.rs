@@ -110,6 +110,9 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
     let folded: String = text.chars().map(fold_width).collect();
     let mut out = Vec::new();
     let dates = find_dates(&folded);
+    if dates.is_empty() && !folded.contains('(') {
+        return out;
+    }
     for (d, r) in &dates {
         let Some(day) = d.day else { continue };
         let written = &folded[r.clone()];
@@ -131,7 +134,10 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
             }
         }
     }
-    for c in era_pair_re().captures_iter(&folded) {
+    // Both years together need a bracket, a range a range word: most texts
+    // have neither, and the regexes are the cost.
+    let bracket = folded.contains('(');
+    for c in era_pair_re().captures_iter(if bracket { &folded } else { "" }) {
         let (western, era, n) = match (c.name("w1"), c.name("w2")) {
             (Some(w), _) => (w.as_str(), &c["era1"], &c["n1"]),
             (None, Some(w)) => (w.as_str(), &c["era2"], &c["n2"]),
@@ -152,7 +158,9 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
             });
         }
     }
-    for c in range_re().captures_iter(&folded) {
+    let ranged =
+        dates.len() >= 2 && (folded.contains("から") || folded.contains(['～', '〜', '~']));
+    for c in range_re().captures_iter(if ranged { &folded } else { "" }) {
         let (Some(a), Some(b)) = (find_dates(&c["a"]).first().map(|x| x.0), range_end(&c)) else {
             continue;
         };

@@ -212,6 +212,14 @@ impl EvalSheet {
         Location::sheet(self.file.clone(), self.sheet.clone())
     }
 
+    /// Every 取組 / 成果・効果 panel of every 具体的な取組.
+    pub fn panels(&self) -> impl Iterator<Item = &Panel> {
+        self.projects
+            .iter()
+            .flat_map(|p| &p.measures)
+            .flat_map(|m| &m.panels)
+    }
+
     /// Every grade row: the item's, then each project's.
     pub fn grade_rows(&self) -> impl Iterator<Item = &GradeRow> {
         self.item_grades

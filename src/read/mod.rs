@@ -135,12 +135,7 @@ fn read_csv(
         .map_err(|reason| crate::model::sheet::ReadFailure { reason })?;
     Ok(RawFile {
         digest,
-        sheets: vec![workbook::RawSheet {
-            grid,
-            hidden: false,
-            notes: Vec::new(),
-            struck: Vec::new(),
-        }],
+        sheets: vec![workbook::RawSheet::new(grid, false)],
     })
 }
 

@@ -26,6 +26,18 @@ pub struct RawSheet {
     pub struck: Vec<StruckCell>,
 }
 
+impl RawSheet {
+    /// A sheet with nothing left out.
+    pub fn new(grid: Grid, hidden: bool) -> RawSheet {
+        RawSheet {
+            grid,
+            hidden,
+            notes: Vec::new(),
+            struck: Vec::new(),
+        }
+    }
+}
+
 /// A cell whose struck-through text was not read as its content.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StruckCell {

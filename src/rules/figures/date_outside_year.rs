@@ -136,12 +136,7 @@ fn planned(clause: &str) -> bool {
 impl Rule for DateOutsideYear {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
-            for pa in s
-                .projects
-                .iter()
-                .flat_map(|p| &p.measures)
-                .flat_map(|m| &m.panels)
-            {
+            for pa in s.panels() {
                 if let Some(y) = pa.year {
                     check_text(&pa.text.value.text(), y, &pa.text.at, true, out);
                 }

@@ -120,13 +120,11 @@ fn check(text: &str, at: &Location, out: &mut Findings) {
 impl Rule for ImpossibleDate {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
-            for pa in s
-                .projects
-                .iter()
-                .flat_map(|p| &p.measures)
-                .flat_map(|m| &m.panels)
-            {
-                check(&pa.text.value.text(), &pa.text.at, out);
+            for pa in s.panels() {
+                // Panel texts are text cells; a number holds no date.
+                if let Some(t) = pa.text.value.as_text() {
+                    check(t, &pa.text.at, out);
+                }
             }
             if let Some(fu) = &s.future {
                 check(&fu.value, &fu.at, out);
