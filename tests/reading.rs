@@ -8,26 +8,27 @@ use std::collections::BTreeSet;
 
 use crate::util::{Workdir, fixture, json};
 
+/// The JSON report of `hyoka check FILE --year 令和6` with `extra` arguments.
+fn report(file: &str, extra: &[&str]) -> serde_json::Value {
+    let w = Workdir::new();
+    let path = fixture(&format!("reading/{file}"));
+    let mut args = vec![
+        "check",
+        path.to_str().unwrap(),
+        "--year",
+        "令和6",
+        "--format",
+        "json",
+        "-q",
+    ];
+    args.extend_from_slice(extra);
+    json(&w.command(&args).output().expect("run hyoka"))
+}
+
 /// `CODE@sheet!cell` of every finding of `hyoka check FILE` (P003 ignored:
 /// each fixture holds one department only), with the messages.
 fn check(file: &str) -> (BTreeSet<String>, Vec<String>) {
-    let w = Workdir::new();
-    let path = fixture(&format!("reading/{file}"));
-    let out = w
-        .command(&[
-            "check",
-            path.to_str().unwrap(),
-            "--year",
-            "令和6",
-            "--format",
-            "json",
-            "--ignore",
-            "P003",
-            "-q",
-        ])
-        .output()
-        .expect("run hyoka");
-    let v = json(&out);
+    let v = report(file, &["--ignore", "P003"]);
     let mut at = BTreeSet::new();
     let mut messages = Vec::new();
     for f in v["findings"].as_array().expect("findings") {
@@ -236,21 +237,7 @@ fn other_scales_are_named_never_mapped() {
 fn two_items_on_one_sheet_are_read_as_two() {
     // Before: one 3-(5) with 3-(4)'s grades, N003 and four P001.
     assert_findings("two_items_one_sheet.xlsx", &[BASE]);
-    let w = Workdir::new();
-    let path = fixture("reading/two_items_one_sheet.xlsx");
-    let out = w
-        .command(&[
-            "check",
-            path.to_str().unwrap(),
-            "--year",
-            "令和6",
-            "--format",
-            "json",
-            "-q",
-        ])
-        .output()
-        .expect("run hyoka");
-    let v = json(&out);
+    let v = report("two_items_one_sheet.xlsx", &[]);
     for f in v["findings"].as_array().unwrap() {
         let m = f["message"].as_str().unwrap();
         assert!(
