@@ -58,7 +58,7 @@ impl NumFmt {
                         Part::Number { .. } | Part::General => false,
                     }))
         };
-        (meaningful(first) && !first.conditional).then_some(NumFmt { sections })
+        meaningful(first).then_some(NumFmt { sections })
     }
 
     /// The number as the format shows it.

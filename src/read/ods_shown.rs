@@ -58,6 +58,8 @@ pub fn parse(xml: &[u8]) -> Shown {
     let mut buf = Vec::new();
     let mut sheet = String::new();
     let (mut row, mut col) = (0u32, 0u32);
+    // How many rows the open row element stands for.
+    let mut row_span = 1u32;
     // The number cell being read: its column span and text.
     let mut cell: Option<(u32, String)> = None;
     let mut depth_p = 0u32;
@@ -76,7 +78,10 @@ pub fn parse(xml: &[u8]) -> Shown {
                         sheet = attr(e, "table:name").unwrap_or_default();
                         row = 0;
                     }
-                    "table:table-row" => col = 0,
+                    "table:table-row" => {
+                        col = 0;
+                        row_span = repeat(e, "table:number-rows-repeated");
+                    }
                     "table:table-cell" | "table:covered-table-cell" => {
                         let span = repeat(e, "table:number-columns-repeated");
                         let numeric = matches!(
@@ -97,10 +102,9 @@ pub fn parse(xml: &[u8]) -> Shown {
                 }
             }
             Event::End(e) => match e.name().as_ref() {
-                "table:table-row" => {
-                    // A repeated row with content is rare; it is counted as one.
-                    row = row.saturating_add(1);
-                }
+                // LibreOffice writes blank styled rows as one repeated row
+                // holding cells; it stands for all of them.
+                "table:table-row" => row = row.saturating_add(row_span),
                 "text:p" => depth_p = depth_p.saturating_sub(1),
                 "office:annotation" => in_note = false,
                 "table:table-cell" => {
@@ -133,12 +137,14 @@ mod tests {
         let xml = r#"<office:document-content><office:body><office:spreadsheet>
 <table:table table:name="数値目標">
 <table:table-row><table:table-cell office:value-type="string"><text:p>区分</text:p></table:table-cell></table:table-row>
-<table:table-row table:number-rows-repeated="2"/>
+<table:table-row table:number-rows-repeated="1"/>
+<table:table-row table:number-rows-repeated="1"><table:table-cell table:number-columns-repeated="8"/></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="8"/></table:table-row>
 <table:table-row><table:table-cell table:number-columns-repeated="3"/><table:table-cell office:value-type="percentage" office:value="0.944"><text:p>94.4%</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="8447029"><text:p>8,447,029円</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="12"><text:p>12</text:p></table:table-cell></table:table-row>
 </table:table></office:spreadsheet></office:body></office:document-content>"#;
         let m = parse(xml.as_bytes());
         assert_eq!(m.len(), 2);
-        assert_eq!(m[&("数値目標".to_string(), 3, 3)], "94.4%");
-        assert_eq!(m[&("数値目標".to_string(), 3, 4)], "8,447,029円");
+        assert_eq!(m[&("数値目標".to_string(), 5, 3)], "94.4%");
+        assert_eq!(m[&("数値目標".to_string(), 5, 4)], "8,447,029円");
     }
 }
