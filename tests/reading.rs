@@ -286,3 +286,18 @@ fn a_block_that_is_there_but_empty_is_reported() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_mistyped_item_number_is_reported_not_refiled() {
+    // `(2)` typed for `(3)` on the tab 2-(3): the name, the tab and the
+    // 取組内容 say 2-(3). Before, the sheet became a second 2-(2): P004, eight
+    // G013 against the real 2-(2) and nine P001. The G011 pair and the S004
+    // are the base file's own.
+    let base = ["G011@2-(3)!B6", "G011@2-(3)!D6", "S004@2-(3)!B4"];
+    let m = assert_findings(
+        "blk_item_number_typo.xlsx",
+        &[&base[..], &["S006@2-(3)!B2"]].concat(),
+    );
+    said(&m, "S006@2-(3)!B2", "2-(3)のシートとして点検しました");
+    assert_findings("00_base_行政経営担当_2-2_2-3.xlsx", &base);
+}

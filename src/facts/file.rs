@@ -7,6 +7,7 @@ use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 use crate::facts::batch::SheetRef;
+use crate::facts::placement::{Placement, place};
 use crate::facts::quantity::{Facts, gather};
 use crate::facts::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
 use crate::facts::relations::Relation;
@@ -14,7 +15,7 @@ use crate::facts::targets::target_values;
 use crate::model::grade::{Grade, gives_reason};
 use crate::model::plan::{ItemId, ItemRef, Plan};
 use crate::model::sheet::{EvalSheet, GradeCell, GradeRow, Project, Submission, Workbook};
-use crate::model::text::{fold_chunks, key};
+use crate::model::text::fold_chunks;
 use crate::model::year::FiscalYear;
 
 /// A file's facts and the relations among them.
@@ -28,8 +29,8 @@ pub struct FileCx<'a> {
     /// The file's place in the run (input order).
     pub index: usize,
     submission: Submission,
-    /// The plan item of each evaluation sheet, in sheet order.
-    placed: Vec<Option<ItemId>>,
+    /// Where each evaluation sheet was placed on the plan, in sheet order.
+    placed: Vec<Placement>,
 
     contents: OnceLock<Vec<u64>>,
     quantities: OnceLock<Quantities>,
@@ -95,7 +96,12 @@ impl<'a> FileCx<'a> {
 
     /// The plan item a sheet of this file is for.
     pub fn item_of_sheet(&self, r: SheetRef) -> Option<ItemId> {
-        self.placed.get(r.sheet).copied().flatten()
+        self.placed.get(r.sheet).and_then(|p| p.item)
+    }
+
+    /// How a sheet of this file was placed, signal by signal.
+    pub fn placement(&self, r: SheetRef) -> &Placement {
+        &self.placed[r.sheet]
     }
 
     /// The plan item of a sheet of this file.
@@ -159,7 +165,7 @@ impl<'a> FileCx<'a> {
         let mut eval_sheets = Vec::with_capacity(wb.eval_sheets.len());
         let mut result_year: Option<FiscalYear> = None;
         for (i, mut s) in wb.eval_sheets.into_iter().enumerate() {
-            let item = self.placed.get(i).copied().flatten();
+            let item = self.placed.get(i).and_then(|p| p.item);
             result_year = result_year.max(result_panel_year(&s));
             let r = SheetRef {
                 file: self.index,
@@ -185,19 +191,6 @@ impl<'a> FileCx<'a> {
         };
         (record, entire)
     }
-}
-
-/// The plan item a sheet is for: by its numbers, else by its item name.
-pub fn place(plan: &Plan, sheet: &EvalSheet) -> Option<ItemId> {
-    if let Some(id) = sheet.item_id()
-        && plan.item(id).is_some()
-    {
-        return Some(id);
-    }
-    let name = key(&sheet.item_name()?);
-    plan.items()
-        .find(|i| key(&i.item.name) == name)
-        .map(|i| i.id)
 }
 
 /// The record of an evaluation sheet: placement, grades, and the facts

@@ -4,6 +4,8 @@
 //!   action grades (個別評価).
 //! - [`file`]: one file while it is checked, with its sheets placed on the
 //!   plan and its figures and claims found once for the rules.
+//! - [`placement`]: which plan item each evaluation sheet is for, by every
+//!   signal it gives (numbers, name, tab, 取組内容), and which disagree.
 //! - [`record`]: what a run keeps of each file once its texts are dropped.
 //! - [`batch`]: every kept file placed on the plan: which sheet evaluates
 //!   which item and action, and each item's grades as submitted and derived.
@@ -20,6 +22,7 @@
 pub mod batch;
 pub mod file;
 pub mod grading;
+pub mod placement;
 pub mod quantity;
 pub mod record;
 pub mod relations;

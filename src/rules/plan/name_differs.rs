@@ -110,7 +110,12 @@ impl Rule for NameDiffers {
             if let (Some(cell), Some(name)) = (&s.policy, s.policy_name()) {
                 compare(&f.plan.form, Named::Policy, &name, &item.policy.name, &cell.at, out);
             }
-            if let (Some(cell), Some(name)) = (&s.item, s.item_name()) {
+            // A name that is another item's is S006's finding.
+            let names_other = f
+                .placement(r)
+                .disagreeing()
+                .any(|d| d.signal == crate::facts::placement::Signal::Name);
+            if let (Some(cell), Some(name), false) = (&s.item, s.item_name(), names_other) {
                 compare(&f.plan.form, Named::Item, &name, &item.item.name, &cell.at, out);
             }
             let plan_action = |n: u8| item.item.actions.iter().find(|a| a.number == n);

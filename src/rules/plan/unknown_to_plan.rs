@@ -18,6 +18,7 @@
 use serde::Serialize;
 
 use crate::facts::file::FileCx;
+use crate::facts::placement::Signal;
 use crate::model::finding::{Lang, Violation};
 use crate::model::plan::ItemId;
 use crate::model::text::circled;
@@ -60,9 +61,18 @@ impl Violation for NotInPlan {
 
 impl Rule for UnknownToPlan {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        // A number naming no plan item is reported here even when the
+        // name or the 取組内容 placed the sheet (S006 takes numbers naming
+        // another plan item).
+        let unknown_number = |r| {
+            f.placement(r)
+                .said
+                .iter()
+                .any(|s| s.signal == Signal::Number && f.plan.item(s.item).is_none())
+        };
         for (_, s) in f
             .eval_sheets()
-            .filter(|(r, _)| f.item_of_sheet(*r).is_none())
+            .filter(|(r, _)| f.item_of_sheet(*r).is_none() || unknown_number(*r))
         {
             let at = s.item.as_ref().map_or_else(|| s.whole(), |i| i.at.clone());
             let written = s

@@ -7,4 +7,5 @@ crate::rules::registry::rules! {
     S003 "action-without-project" Error action_without_project::ActionWithoutProject,
     S004 "unknown-action-reference" Error unknown_action_reference::UnknownActionReference,
     S005 "empty-block" Warning empty_block::EmptyBlock,
+    S006 "item-signals-disagree" Error item_signals_disagree::ItemSignalsDisagree,
 }
