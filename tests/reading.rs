@@ -301,3 +301,25 @@ fn a_mistyped_item_number_is_reported_not_refiled() {
     said(&m, "S006@2-(3)!B2", "2-(3)のシートとして点検しました");
     assert_findings("00_base_行政経営担当_2-2_2-3.xlsx", &base);
 }
+
+#[test]
+fn last_years_panel_header_is_reported_and_read_as_the_missing_year() {
+    // (4)基金!B10 `令和5年度の取組` over the 令和6年度 text. Read by its header,
+    // the 令和6年度 balance was compared with 令和5年度's: false N008, N002
+    // and two N010.
+    let m = assert_findings("blk_panel_year.xlsx", &[BASE, "S007@(4)基金!B10"]);
+    said(
+        &m,
+        "S007@(4)基金!B10",
+        "「令和6年度の取組」として点検しました",
+    );
+}
+
+#[test]
+fn a_repeated_or_reordered_block_is_reported() {
+    // Block ② pasted twice: only the first one's grades are consolidated.
+    let m = assert_findings("blk_duplicate_project.xlsx", &[BASE, "S008@(4)基金!B26"]);
+    said(&m, "S008@(4)基金!B26", "もう一つはB17");
+    let m = assert_findings("blk_order.xlsx", &[BASE, "S009@(5)財政健全性!B17"]);
+    said(&m, "S009@(5)財政健全性!B17", "③ ① ②");
+}

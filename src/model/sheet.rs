@@ -152,7 +152,13 @@ pub struct ActionDecl {
 #[derive(Clone, Debug)]
 pub struct Panel {
     pub header: Located<String>,
+    /// The year the panel is read as: its header's, unless the reader
+    /// re-read it (see `written_year`).
     pub year: Option<FiscalYear>,
+    /// The header's year when the panel is read as another year: the
+    /// header duplicates another panel's while the text is about the
+    /// measure's missing year (`read::panel_years`).
+    pub written_year: Option<FiscalYear>,
     pub kind: PanelKind,
     pub text: Located<CellValue>,
 }

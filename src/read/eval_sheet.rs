@@ -10,6 +10,7 @@ use crate::model::sheet::{ActionDecl, EvalSheet, GradeRow, Measure, Panel, Proje
 use crate::model::text::split_circled;
 use crate::model::year::{FiscalYear, parse_year_header};
 use crate::read::grid::Grid;
+use crate::read::panel_years;
 
 /// What the rows after a label belong to.
 enum State {
@@ -163,6 +164,9 @@ fn parse_rows(g: &mut Grid, lc: u32, form: &Form, rows: std::ops::Range<u32>) ->
         finish_grades(&mut s, g, label, at, cells, form);
     }
     (s.policy_number, s.policy_name) = policy_parts(s.policy.as_ref(), form);
+    for m in s.projects.iter_mut().flat_map(|p| &mut p.measures) {
+        panel_years::settle(m);
+    }
     s
 }
 
@@ -414,6 +418,7 @@ fn empty_panels(s: &mut EvalSheet, g: &Grid, pending: Vec<PendingPanel>) {
         let row = header.at.cell.map_or(0, |c| c.row + 1);
         measure.panels.push(Panel {
             year: Some(year),
+            written_year: None,
             kind,
             header,
             text: Located {
@@ -473,6 +478,7 @@ fn measure_row(
         let col = (hc..end).find(|&c| !g.get(row, c).is_empty()).unwrap_or(hc);
         measure.panels.push(Panel {
             year: Some(year),
+            written_year: None,
             kind,
             header,
             text: Located {

@@ -8,4 +8,8 @@ crate::rules::registry::rules! {
     S004 "unknown-action-reference" Error unknown_action_reference::UnknownActionReference,
     S005 "empty-block" Warning empty_block::EmptyBlock,
     S006 "item-signals-disagree" Error item_signals_disagree::ItemSignalsDisagree,
+    S007 "panel-year-differs" Warning panel_year_differs::PanelYearDiffers,
+    S008 "duplicate-project" Error duplicate_project::DuplicateProject,
+    S009 "project-order" Warning project_order::ProjectOrder,
+    S010 "duplicate-measure" Warning duplicate_measure::DuplicateMeasure,
 }

@@ -1,0 +1,150 @@
+//! A panel header whose year does not fit its 具体的な取組.
+//!
+//! ## What it checks
+//! Within one 具体的な取組, each year has at most one 取組 panel and one
+//! 成果・効果 panel. When two panels of one kind carry the same year and the
+//! measure lacks a year in between, the panel whose text (the years it
+//! names) or whose neighbouring header speaks of the missing year is read
+//! as that year, and its header is reported with the year to write. Two
+//! panels of one kind and year that nothing tells apart are reported as a
+//! duplicate, at the second.
+//!
+//! Read: the panel headers (`令和N年度の取組` / `令和N年度の成果・効果`) and the
+//! era years (`令和N年`) in the panel texts. Not read: years in western
+//! numerals inside the texts, and panels of different 具体的な取組.
+//!
+//! ## Why it matters
+//! A sheet started from last year's file keeps `令和5年度の取組` over the
+//! new text. The committee reads the header; hyoka, reading by the header,
+//! compared the 令和6年度 balance with 令和5年度's figures and raised false
+//! N008 / N010 / N002.
+//!
+//! ## Example
+//! Fails: `令和5年度の取組` beside `令和6年度の成果・効果`, over
+//! `令和6年度末現在高 9,201,902,641円`, with another `令和5年度の取組` below.
+//! Passes: the header `令和6年度の取組`.
+
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::sheet::Panel;
+use crate::model::year::FiscalYear;
+use crate::rules::{Findings, Rule};
+
+pub struct PanelYearDiffers;
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PanelYear {
+    /// Read as `read_as`: the header says `written`, which another panel
+    /// (`other`, a cell) already has.
+    Reread {
+        header: String,
+        written: FiscalYear,
+        read_as: FiscalYear,
+        other: String,
+        fix: String,
+    },
+    /// The same kind and year twice, nothing telling which is meant.
+    Duplicate { header: String, first: String },
+}
+
+impl Violation for PanelYear {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                PanelYear::Reread {
+                    header,
+                    read_as,
+                    other,
+                    fix,
+                    ..
+                },
+                Lang::Ja,
+            ) => format!(
+                "「{header}」とありますが、この具体的な取組には同じ見出しがもう一つあり（{other}）、「{fix}」がありません。本文が{read_as}のことを述べているため、「{fix}」として点検しました。"
+            ),
+            (
+                PanelYear::Reread {
+                    header,
+                    written,
+                    read_as,
+                    other,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "The header says `{header}`, but this measure has another {} panel of that kind ({other}) and none for {}; its text is about {}, so it was checked as {}.",
+                written.short(),
+                read_as.short(),
+                read_as.short(),
+                read_as.short()
+            ),
+            (PanelYear::Duplicate { header, first }, Lang::Ja) => format!(
+                "この具体的な取組に「{header}」が二つあります（もう一つは{first}）。どちらかの年度が違っていないか確認してください。"
+            ),
+            (PanelYear::Duplicate { header, first }, Lang::En) => {
+                format!("This measure has `{header}` twice (the other at {first}).")
+            }
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(match self {
+            PanelYear::Reread { header, .. } | PanelYear::Duplicate { header, .. } => {
+                header.clone()
+            }
+        })
+    }
+    fn suggestion(&self, lang: Lang) -> Option<String> {
+        match (self, lang) {
+            (PanelYear::Reread { fix, .. }, Lang::Ja) => Some(format!("見出しを「{fix}」に直す")),
+            (PanelYear::Reread { fix, .. }, Lang::En) => Some(format!("change the header to `{fix}`")),
+            _ => None,
+        }
+    }
+}
+
+fn cell(p: &Panel) -> String {
+    p.header.at.cell.map_or(String::new(), |c| c.to_string())
+}
+
+impl Rule for PanelYearDiffers {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        let form = &f.plan.form;
+        for (_, s) in f.eval_sheets() {
+            for m in s.projects.iter().flat_map(|p| &p.measures) {
+                for (i, p) in m.panels.iter().enumerate() {
+                    let same = |q: &&Panel| q.kind == p.kind && q.year == p.written_year.or(p.year);
+                    if let (Some(written), Some(read_as)) = (p.written_year, p.year) {
+                        let Some(other) = m.panels.iter().filter(same).find(|q| !std::ptr::eq(*q, p))
+                        else {
+                            continue;
+                        };
+                        out.push(
+                            p.header.at.clone(),
+                            PanelYear::Reread {
+                                header: p.header.value.trim().to_string(),
+                                written,
+                                read_as,
+                                other: cell(other),
+                                fix: form.panel_title(read_as, p.kind),
+                            },
+                        );
+                    } else if let Some(first) = m.panels[..i]
+                        .iter()
+                        .find(|q| q.written_year.is_none() && q.kind == p.kind && q.year == p.year)
+                    {
+                        out.push(
+                            p.header.at.clone(),
+                            PanelYear::Duplicate {
+                                header: p.header.value.trim().to_string(),
+                                first: cell(first),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
