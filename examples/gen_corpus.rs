@@ -105,6 +105,15 @@ fn derive(gs: &[usize]) -> usize {
     }
 }
 
+/// The （再掲） marker an action repeated from another item carries.
+fn relisted(a: &hyoka::model::plan::Action) -> &'static str {
+    if a.relists.is_some() {
+        " （再掲）"
+    } else {
+        ""
+    }
+}
+
 /// A generator for what is the same in every municipality about action
 /// `action` of item `item` (a repeated action, （再掲）, is its original):
 /// its grades and the figures of its texts. `k` tells the uses apart.
@@ -208,9 +217,10 @@ fn write_sheet(g: &mut Gen, ws: &mut Worksheet, name: &str, item: usize) -> Resu
         .iter()
         .map(|a| {
             format!(
-                "{} {}\n取組の説明。",
+                "{} {}{}\n取組の説明。",
                 hyoka::model::text::circled(a.number),
-                a.name
+                a.name,
+                relisted(a)
             )
         })
         .collect();
@@ -263,7 +273,12 @@ fn write_sheet(g: &mut Gen, ws: &mut Worksheet, name: &str, item: usize) -> Resu
             ws,
             row,
             1,
-            &format!("{} {}", hyoka::model::text::circled(a.number), a.name),
+            &format!(
+                "{} {}{}",
+                hyoka::model::text::circled(a.number),
+                a.name,
+                relisted(a)
+            ),
         )?;
         row += 1;
         for m in 0..(1 + rng.below(3)) {
@@ -358,7 +373,9 @@ fn write_targets(g: &mut Gen, ws: &mut Worksheet, items: &[usize]) -> Result<(),
     for &item in items {
         let it = plan.items().nth(item).expect("item");
         for (ai, a) in it.item.actions.iter().enumerate() {
-            if !rng.chance(0.5) {
+            // The plan's 数値目標 actions always have rows (S012); others
+            // now and then, as departments add their own indicators.
+            if !rng.chance(0.5) && !a.target {
                 continue;
             }
             let id = format!(

@@ -323,3 +323,20 @@ fn a_repeated_or_reordered_block_is_reported() {
     let m = assert_findings("blk_order.xlsx", &[BASE, "S009@(5)財政健全性!B17"]);
     said(&m, "S009@(5)財政健全性!B17", "③ ① ②");
 }
+
+#[test]
+fn a_dropped_relisted_marker_is_reported() {
+    let base = ["G011@2-(3)!B6", "G011@2-(3)!D6", "S004@2-(3)!B4"];
+    let m = assert_findings(
+        "blk_relisted_dropped.xlsx",
+        &[&base[..], &["S011@2-(3)!B3", "S011@2-(3)!B22"]].concat(),
+    );
+    said(&m, "S011@2-(3)!B22", "2-(2)-③の再掲");
+}
+
+#[test]
+fn a_missing_target_row_is_reported() {
+    // The 数値目標 rows of 3-(4)-② removed: silent before (exit 0).
+    let m = assert_findings("blk_target_row_missing.xlsx", &["S012@数値目標!"]);
+    said(&m, "S012@数値目標!", "3-(4)-②");
+}

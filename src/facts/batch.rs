@@ -10,6 +10,7 @@ use crate::facts::record::{FileRecord, SheetRecord};
 use crate::facts::relations::Relation;
 use crate::facts::targets::Targets;
 use crate::model::grade::Grade;
+use crate::model::location::Location;
 use crate::model::plan::{ActionId, ItemId, Plan};
 use crate::model::sheet::{CommentRow, EvalSheet, GradeCell, Project};
 use crate::model::text::key;
@@ -230,6 +231,14 @@ impl<'p> Batch<'p> {
     /// Every file's 数値目標 values.
     pub fn targets(&self) -> &Targets {
         &self.targets
+    }
+
+    /// Every file's 数値目標 rows: the sheet and the action of each.
+    pub fn target_rows(&self) -> impl Iterator<Item = &(Location, ActionId)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.result.as_ref().ok())
+            .flat_map(|k| k.target_rows.iter())
     }
 
     /// The facts of the source sheets' texts, and their relations.

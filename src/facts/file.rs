@@ -13,7 +13,8 @@ use crate::facts::record::{FileRecord, KeptFile, ProjectRecord, SheetRecord};
 use crate::facts::relations::Relation;
 use crate::facts::targets::target_values;
 use crate::model::grade::{Grade, gives_reason};
-use crate::model::plan::{ItemId, ItemRef, Plan};
+use crate::model::location::Location;
+use crate::model::plan::{ActionId, ItemId, ItemRef, Plan};
 use crate::model::sheet::{EvalSheet, GradeCell, GradeRow, Project, Submission, Workbook};
 use crate::model::text::fold_chunks;
 use crate::model::year::FiscalYear;
@@ -177,11 +178,20 @@ impl<'a> FileCx<'a> {
                 entire.push((r, s));
             }
         }
+        let mut target_rows: Vec<(Location, ActionId)> = Vec::new();
+        for t in &wb.targets {
+            for id in t.rows.iter().filter_map(|r| r.action_id) {
+                if !target_rows.iter().any(|(_, a)| *a == id) {
+                    target_rows.push((Location::sheet(t.file.clone(), t.sheet.clone()), id));
+                }
+            }
+        }
         let kept = KeptFile {
             sheets: wb.sheets,
             digest: wb.digest,
             eval_sheets,
             targets,
+            target_rows: target_rows.into_boxed_slice(),
             comments: wb.comments,
             result_year,
         };

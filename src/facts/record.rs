@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::facts::targets::TargetValue;
 use crate::model::location::{CellRef, Location};
-use crate::model::plan::ItemId;
+use crate::model::plan::{ActionId, ItemId};
 use crate::model::sheet::{CommentSheet, GradeRow, ReadFailure, SheetInfo};
 use crate::model::year::FiscalYear;
 
@@ -41,6 +41,9 @@ pub struct KeptFile {
     pub eval_sheets: Vec<SheetRecord>,
     /// Every value of the file's 数値目標 sheets, read.
     pub targets: Vec<TargetValue>,
+    /// The actions with a row on the file's 数値目標 sheets, filled or not,
+    /// each with the sheet of its first row (S012).
+    pub target_rows: Box<[(Location, ActionId)]>,
     pub comments: Vec<CommentSheet>,
     /// The latest year of a `…年度の成果・効果` panel (deciding the evaluated
     /// year when no sheet holds a grade).

@@ -12,4 +12,6 @@ crate::rules::registry::rules! {
     S008 "duplicate-project" Error duplicate_project::DuplicateProject,
     S009 "project-order" Warning project_order::ProjectOrder,
     S010 "duplicate-measure" Warning duplicate_measure::DuplicateMeasure,
+    S011 "relisted-marker" Warning relisted_marker::RelistedMarker,
+    S012 "target-row-missing" Warning target_row_missing::TargetRowMissing,
 }
