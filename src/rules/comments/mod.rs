@@ -5,6 +5,7 @@
 crate::rules::registry::rules! {
     K001 "comment-action-mismatch" Error comment_action::CommentAction,
     K002 "comment-grade-mismatch" Error comment_grade::CommentGrade,
+    K003 "comment-coverage" Warning comment_coverage::CommentCoverage,
 }
 
 use crate::facts::batch::Batch;
