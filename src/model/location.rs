@@ -77,6 +77,12 @@ impl Location {
             cell: Some(cell),
         }
     }
+
+    /// The cell alone (`B17`), for a message that names another cell of
+    /// the same sheet; empty for a whole sheet or file.
+    pub fn cell_name(&self) -> String {
+        self.cell.map_or(String::new(), |c| c.to_string())
+    }
 }
 
 impl fmt::Display for Location {

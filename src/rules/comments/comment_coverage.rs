@@ -99,7 +99,7 @@ impl Rule for CommentCoverage {
                         row.text.at.clone(),
                         Coverage::Twice {
                             action: id,
-                            first: first.cell.map_or(String::new(), |c| c.to_string()),
+                            first: first.cell_name(),
                         },
                     )
                     .related(first.clone());

@@ -67,7 +67,7 @@ impl Rule for DuplicateMeasure {
                         m.name.at.clone(),
                         SameName {
                             name: m.name.value.trim().to_string(),
-                            first: first.name.at.cell.map_or(String::new(), |c| c.to_string()),
+                            first: first.name.at.cell_name(),
                         },
                     )
                     .related(first.name.at.clone());

@@ -101,7 +101,7 @@ impl Rule for DuplicateProject {
                     p.heading.at.clone(),
                     SecondBlock {
                         heading: p.heading.value.trim().to_string(),
-                        first: first.heading.at.cell.map_or(String::new(), |c| c.to_string()),
+                        first: first.heading.at.cell_name(),
                         same_content: content(first) == content(p),
                     },
                 )

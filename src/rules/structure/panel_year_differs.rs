@@ -106,7 +106,7 @@ impl Violation for PanelYear {
 }
 
 fn cell(p: &Panel) -> String {
-    p.header.at.cell.map_or(String::new(), |c| c.to_string())
+    p.header.at.cell_name()
 }
 
 impl Rule for PanelYearDiffers {
