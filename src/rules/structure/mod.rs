@@ -14,4 +14,5 @@ crate::rules::registry::rules! {
     S010 "duplicate-measure" Warning duplicate_measure::DuplicateMeasure,
     S011 "relisted-marker" Warning relisted_marker::RelistedMarker,
     S012 "target-row-missing" Warning target_row_missing::TargetRowMissing,
+    S013 "future-other-item" Warning future_other_item::FutureOtherItem,
 }

@@ -1,0 +1,90 @@
+//! A 今後の取組方針 paragraph that speaks of another item's action.
+//!
+//! ## What it checks
+//! The 今後の取組方針 block gives one paragraph per action, each opening with
+//! the action's circled number and name (`① 財政調整基金現在高（数値目標）
+//! 令和6年度末時点において…`). A paragraph that opens with the name of an
+//! action of another plan item, and with none of this item's, is reported
+//! with the item it belongs to. Read: the opening of each line that starts
+//! with a circled number (names compared width-folded, white space and
+//! brackets ignored). Not read: paragraphs that open with no action name.
+//!
+//! ## Why it matters
+//! Sheets are started from the neighbouring item's file: a 今後の取組方針
+//! pasted from it promises the committee another department's work, and
+//! nothing else on the sheet is wrong.
+//!
+//! ## Example
+//! Fails: on 3-(4), `① 経常収支比率（数値目標） 市税や普通交付税の動向を…`
+//! (that is 3-(5)①).
+//! Passes: `① 財政調整基金現在高（数値目標） 令和6年度末時点において…`.
+
+use serde::Serialize;
+
+use crate::facts::file::FileCx;
+use crate::model::finding::{Lang, Violation};
+use crate::model::plan::ActionId;
+use crate::model::text::{key, split_circled};
+use crate::rules::{Findings, Rule};
+
+pub struct FutureOtherItem;
+
+#[derive(Debug, Serialize)]
+pub struct OtherItemsAction {
+    pub line: String,
+    pub of: ActionId,
+    pub name: String,
+}
+
+impl Violation for OtherItemsAction {
+    fn message(&self, lang: Lang) -> String {
+        let (of, n) = (self.of, &self.name);
+        match lang {
+            Lang::Ja => format!(
+                "今後の取組方針の段落が{of}（{n}）の内容で始まっています。この取組項目の取組内容ではありません。別のシートからの貼り付けでないか確認してください。"
+            ),
+            Lang::En => format!("A 今後の取組方針 paragraph opens with {of} ({n}), an action of another item."),
+        }
+    }
+    fn found(&self) -> Option<String> {
+        Some(self.line.clone())
+    }
+}
+
+impl Rule for FutureOtherItem {
+    fn check_file(&self, f: &FileCx, out: &mut Findings) {
+        let starts = |line: &str, name: &str| {
+            let n = f.plan.form.name_key(name);
+            !n.is_empty() && key(line).starts_with(&n)
+        };
+        for (r, s) in f.eval_sheets() {
+            let (Some(item), Some(future)) = (f.item_of(r), &s.future) else {
+                continue;
+            };
+            for line in future.value.lines() {
+                let Some((_, rest)) = split_circled(line) else {
+                    continue;
+                };
+                if item.item.actions.iter().any(|a| starts(rest, &a.name)) {
+                    continue;
+                }
+                let other = f
+                    .plan
+                    .actions()
+                    .filter(|a| a.id.item != item.id)
+                    .find(|a| starts(rest, &a.action.name));
+                if let Some(a) = other {
+                    let shown: String = line.trim().chars().take(40).collect();
+                    out.push(
+                        future.at.clone(),
+                        OtherItemsAction {
+                            line: shown,
+                            of: a.id,
+                            name: a.action.name.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
