@@ -192,9 +192,16 @@ pub struct ActionRef<'p> {
     pub action: &'p Action,
 }
 
+impl Action {
+    /// The action this one repeats, as an id.
+    pub fn relists_id(&self) -> Option<ActionId> {
+        self.relists.as_deref().and_then(ActionId::parse)
+    }
+}
+
 impl ActionRef<'_> {
     pub fn relists(&self) -> Option<ActionId> {
-        self.action.relists.as_deref().and_then(ActionId::parse)
+        self.action.relists_id()
     }
 }
 

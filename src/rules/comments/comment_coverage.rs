@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::facts::batch::Batch;
 use crate::model::finding::{Lang, Violation};
+use crate::model::location::Location;
 use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::circled;
 use crate::rules::comments::{action_by_name, item, named_actions};
@@ -67,7 +68,7 @@ impl Violation for Coverage {
 impl Rule for CommentCoverage {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
         // (item, paragraphs' actions with the paragraph's place), in order.
-        let mut seen: Vec<(ItemId, Vec<(ActionId, crate::model::location::Location)>)> = Vec::new();
+        let mut seen: Vec<(ItemId, Vec<(ActionId, Location)>)> = Vec::new();
         for row in b.comment_rows() {
             if row.text.value.trim().is_empty() {
                 continue;
@@ -94,7 +95,8 @@ impl Rule for CommentCoverage {
             for (n, name) in named_actions(&row.text.value) {
                 let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
                 let id = ActionId { item: it.id, number };
-                if let Some((_, first)) = seen[i].1.iter().find(|(a, at)| *a == id && *at != row.text.at) {
+                let earlier = seen[i].1.iter().find(|(a, at)| *a == id && *at != row.text.at);
+                if let Some((_, first)) = earlier {
                     out.push(
                         row.text.at.clone(),
                         Coverage::Twice {

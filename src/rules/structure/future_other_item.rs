@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::plan::ActionId;
+use crate::model::plan::{ActionId, ActionRef};
 use crate::model::text::{key, split_circled};
 use crate::rules::{Findings, Rule};
 
@@ -53,27 +53,30 @@ impl Violation for OtherItemsAction {
 
 impl Rule for FutureOtherItem {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
-        let starts = |line: &str, name: &str| {
-            let n = f.plan.form.name_key(name);
-            !n.is_empty() && key(line).starts_with(&n)
-        };
+        // Every plan action's name as a key, once per file.
+        let mut names: Option<Vec<(ActionRef, String)>> = None;
         for (r, s) in f.eval_sheets() {
             let (Some(item), Some(future)) = (f.item_of(r), &s.future) else {
                 continue;
             };
+            let names = names.get_or_insert_with(|| {
+                let form = &f.plan.form;
+                f.plan
+                    .actions()
+                    .map(|a| (a, form.name_key(&a.action.name)))
+                    .filter(|(_, k)| !k.is_empty())
+                    .collect()
+            });
             for line in future.value.lines() {
                 let Some((_, rest)) = split_circled(line) else {
                     continue;
                 };
-                if item.item.actions.iter().any(|a| starts(rest, &a.name)) {
+                let opening = key(rest);
+                let mut named = names.iter().filter(|(_, k)| opening.starts_with(k.as_str()));
+                if named.clone().any(|(a, _)| a.id.item == item.id) {
                     continue;
                 }
-                let other = f
-                    .plan
-                    .actions()
-                    .filter(|a| a.id.item != item.id)
-                    .find(|a| starts(rest, &a.action.name));
-                if let Some(a) = other {
+                if let Some((a, _)) = named.next() {
                     let shown: String = line.trim().chars().take(40).collect();
                     out.push(
                         future.at.clone(),

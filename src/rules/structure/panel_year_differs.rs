@@ -28,7 +28,6 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::sheet::Panel;
 use crate::model::year::FiscalYear;
 use crate::rules::{Findings, Rule};
 
@@ -105,19 +104,17 @@ impl Violation for PanelYear {
     }
 }
 
-fn cell(p: &Panel) -> String {
-    p.header.at.cell_name()
-}
-
 impl Rule for PanelYearDiffers {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let form = &f.plan.form;
         for (_, s) in f.eval_sheets() {
             for m in s.projects.iter().flat_map(|p| &p.measures) {
                 for (i, p) in m.panels.iter().enumerate() {
-                    let same = |q: &&Panel| q.kind == p.kind && q.year == p.written_year.or(p.year);
                     if let (Some(written), Some(read_as)) = (p.written_year, p.year) {
-                        let Some(other) = m.panels.iter().filter(same).find(|q| !std::ptr::eq(*q, p))
+                        let Some(other) = m
+                            .panels
+                            .iter()
+                            .find(|q| q.kind == p.kind && q.year == Some(written))
                         else {
                             continue;
                         };
@@ -127,7 +124,7 @@ impl Rule for PanelYearDiffers {
                                 header: p.header.value.trim().to_string(),
                                 written,
                                 read_as,
-                                other: cell(other),
+                                other: other.header.at.cell_name(),
                                 fix: form.panel_title(read_as, p.kind),
                             },
                         );
@@ -139,7 +136,7 @@ impl Rule for PanelYearDiffers {
                             p.header.at.clone(),
                             PanelYear::Duplicate {
                                 header: p.header.value.trim().to_string(),
-                                first: cell(first),
+                                first: first.header.at.cell_name(),
                             },
                         );
                     }

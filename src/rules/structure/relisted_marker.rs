@@ -24,8 +24,8 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::location::Location;
 use crate::model::plan::ActionId;
+use crate::model::text::circled;
 use crate::rules::{Findings, Rule};
 
 pub struct RelistedMarker;
@@ -83,37 +83,30 @@ impl Rule for RelistedMarker {
                 .iter()
                 .map(|a| {
                     let (_, marked) = form.strip_relisted(&a.name);
-                    (a.number, format!("{} {}", crate::model::text::circled(a.number), a.name.trim()), marked, &a.at)
+                    let line = format!("{} {}", circled(a.number), a.name.trim());
+                    (a.number, line, marked, &a.at)
                 })
                 .chain(s.projects.iter().filter_map(|p| {
-                    Some((p.number?, p.heading.value.trim().to_string(), p.relisted, &p.heading.at))
+                    let line = p.heading.value.trim().to_string();
+                    Some((p.number?, line, p.relisted, &p.heading.at))
                 }));
-            let mut push = |at: &Location, m: Marker| {
-                out.push(at.clone(), m);
-            };
             for (number, line, marked, at) in lines {
                 let Some(pa) = item.item.actions.iter().find(|a| a.number == number) else {
                     continue; // P002 / S002
                 };
-                let relists = pa.relists.as_deref().and_then(ActionId::parse);
-                match (relists, marked) {
-                    (Some(of), false) => push(
-                        at,
-                        Marker::Missing {
-                            line,
-                            of,
-                            marker: form.relisted_marker().to_string(),
-                        },
-                    ),
-                    (None, true) => push(
-                        at,
-                        Marker::Unexpected {
-                            line,
-                            action: ActionId { item: item.id, number },
-                        },
-                    ),
-                    _ => {}
-                }
+                let violation = match (pa.relists_id(), marked) {
+                    (Some(of), false) => Marker::Missing {
+                        line,
+                        of,
+                        marker: form.relisted_marker().to_string(),
+                    },
+                    (None, true) => Marker::Unexpected {
+                        line,
+                        action: ActionId { item: item.id, number },
+                    },
+                    _ => continue,
+                };
+                out.push(at.clone(), violation);
             }
         }
     }
