@@ -28,6 +28,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use hyoka::model::cell::CellValue;
+use hyoka::model::finding::Lang;
 use hyoka::model::form::Form;
 use hyoka::model::plan::Plan;
 use hyoka::model::sheet::Submission;
@@ -210,8 +211,10 @@ fn submissions(fx: &Fixture) -> Vec<Submission> {
         .collect()
 }
 
-/// Runs one rule on one fixture; the places it reported, as `code place`.
-fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
+/// Runs one rule on one fixture; the places it reported, as `code place`,
+/// and the findings it reported more than once (same place and message:
+/// expectations are sets, so a repeat would pass unseen).
+fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>, Vec<String>) {
     let fx = parse(path);
     let plan = Plan::embedded();
     let year = parse_year_arg(&fx.year).expect("fixture year");
@@ -235,6 +238,12 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
         [only] => format!("{}:", only.name),
         _ => String::new(),
     };
+    let mut seen = BTreeSet::new();
+    let repeated = findings
+        .iter()
+        .map(|f| format!("{} {} {}", f.code, f.at, f.message(Lang::Ja)))
+        .filter(|k| !seen.insert(k.clone()))
+        .collect();
     let got = findings
         .iter()
         .map(|f| {
@@ -246,7 +255,7 @@ fn run(code: &str, path: &Path) -> (Fixture, BTreeSet<String>) {
             format!("{} {}", f.code, at)
         })
         .collect();
-    (fx, got)
+    (fx, got, repeated)
 }
 
 #[test]
@@ -263,7 +272,12 @@ fn every_rule_fires_on_its_failing_fixtures_and_only_there() {
             .unwrap_or_default();
         for path in entries {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let (fx, got) = run(code, &path);
+            let (fx, got, repeated) = run(code, &path);
+            if !repeated.is_empty() {
+                problems.push(format!(
+                    "{code}/{name}: reported more than once: {repeated:?}"
+                ));
+            }
             if name.starts_with("fail") {
                 fails += 1;
                 if fx.expect.is_empty() {
@@ -314,7 +328,7 @@ fn base_sheets_are_clean() {
             if r.severity == hyoka::model::finding::Severity::Info {
                 continue; // 2-(3) keeps the report's tie (G011)
             }
-            let (_, got) = run(r.code, &path);
+            let (_, got, _) = run(r.code, &path);
             assert!(got.is_empty(), "base {base}: {got:?}");
         }
         std::fs::remove_file(&path).ok();

@@ -15,11 +15,14 @@
 //! - [`relations`]: the relations between facts (sums, changes, rates,
 //!   averages, equations, balances, running totals, targets, identity);
 //! - [`targets`]: the 数値目標 values, paired by row.
+//! - [`direction`]: what a paragraph says a measure did against its target
+//!   or an earlier year, in words (`目標値を上回った`, `前年度より悪化`).
 //! - [`restated`]: which text figure a 数値目標 value restates.
 //!
 //! Nothing here judges or reports: rules do (`crate::rules`).
 
 pub mod batch;
+pub mod direction;
 pub mod file;
 pub mod grading;
 pub mod placement;

@@ -148,7 +148,6 @@ impl Finding {
         }
     }
 
-    /// Adds a further cell involved.
     /// Adds a related cell; the finding's own cell and repeats are dropped.
     pub fn related(&mut self, at: Location) -> &mut Self {
         if at == self.at || self.related.contains(&at) {

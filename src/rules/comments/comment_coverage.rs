@@ -69,13 +69,16 @@ impl Rule for CommentCoverage {
     fn check_batch(&self, b: &Batch, out: &mut Findings) {
         // (item, paragraphs' actions with the paragraph's place), in order.
         let mut seen: Vec<(ItemId, Vec<(ActionId, Location)>)> = Vec::new();
+        // Rows below an unknown item inherit its cell: report the cell once.
+        let mut unknown: Vec<&Location> = Vec::new();
         for row in b.comment_rows() {
             if row.text.value.trim().is_empty() {
                 continue;
             }
             let Some(it) = item(b, row) else {
                 let written = row.item.value.trim();
-                if !written.is_empty() {
+                if !written.is_empty() && !unknown.contains(&&row.item.at) {
+                    unknown.push(&row.item.at);
                     out.push(
                         row.item.at.clone(),
                         Coverage::UnknownItem {

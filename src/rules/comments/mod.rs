@@ -6,6 +6,7 @@ crate::rules::registry::rules! {
     K001 "comment-action-mismatch" Error comment_action::CommentAction,
     K002 "comment-grade-mismatch" Error comment_grade::CommentGrade,
     K003 "comment-coverage" Warning comment_coverage::CommentCoverage,
+    K004 "comment-direction-mismatch" Warning comment_direction::CommentDirection,
 }
 
 use crate::facts::batch::Batch;
