@@ -11,6 +11,8 @@ pub enum ToolError {
     YearUndecided,
     #[error("--year「{0}」を年度として読めません（例: 令和6, R6, 2024）。(cannot read --year)")]
     BadYear(String),
+    #[error("入力 {} が見つかりません。{hint}(no such file or folder)", path.display())]
+    InputNotFound { path: PathBuf, hint: String },
     #[error("入力がありません: {0} (no input)")]
     NoInput(String),
     #[error("計画ファイル {path} を読めません: {message}")]

@@ -13,7 +13,7 @@ use crate::error::ToolError;
 use crate::facts::batch::{Batch, SheetRef};
 use crate::facts::file::FileCx;
 use crate::facts::record::FileRecord;
-use crate::facts::year::decide_year;
+use crate::facts::year::{YearBasis, YearChoice, decide_year};
 use crate::model::finding::{Finding, Severity};
 use crate::model::plan::{ItemId, Plan};
 use crate::model::sheet::{EvalSheet, ReadFailure, Submission};
@@ -54,6 +54,17 @@ impl<'p> Outcome<'p> {
 }
 
 pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
+    // A path typed wrong is the user's slip, not a finding about a file.
+    if let Some(p) = opts
+        .inputs
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+    {
+        return Err(ToolError::InputNotFound {
+            path: p.clone(),
+            hint: crate::read::discover::similar_names(p),
+        });
+    }
     let discovered = discover(&opts.inputs);
     if discovered.files.is_empty() && discovered.problems.is_empty() {
         let shown: Vec<String> = opts
@@ -234,13 +245,23 @@ impl<'p, 'r> Checker<'p, 'r> {
             whole.extend(c.whole);
             per_file.push(c.findings);
         }
-        let year = match year {
-            Some(y) => y,
+        let no_sheets = records.iter().all(|r| r.eval_sheets().is_empty());
+        let choice = match year {
+            Some(y) => YearChoice::given(y),
+            // No evaluation sheet anywhere: the files' own findings (F001,
+            // F002) are the answer, not a year error.
+            None if no_sheets => YearChoice::no_sheets(),
             None => decide_year(&records).ok_or(ToolError::YearUndecided)?,
         };
-        let mut batch = Batch::new(self.plan, year, records, whole);
+        let mut batch = Batch::new(self.plan, choice.year, records, whole);
         batch.skipped = skipped;
-        let across = crate::rules::run_batch(&batch, self.rules, self.severity);
+        let cross_file = choice.basis != YearBasis::NoSheets;
+        batch.year_choice = choice;
+        let across = if cross_file {
+            crate::rules::run_batch(&batch, self.rules, self.severity)
+        } else {
+            Vec::new()
+        };
         // Sized once: a national run has a hundred thousand findings, and a
         // growing vector would briefly hold them twice.
         let total = per_file.iter().map(Vec::len).sum::<usize>() + across.len();

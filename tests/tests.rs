@@ -21,3 +21,4 @@ mod rules;
 mod samples;
 mod snapshots;
 mod templates;
+mod year;

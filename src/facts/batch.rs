@@ -9,6 +9,7 @@ use crate::facts::quantity::{Facts, Place, gather};
 use crate::facts::record::{FileRecord, SheetRecord};
 use crate::facts::relations::Relation;
 use crate::facts::targets::Targets;
+use crate::facts::year::YearChoice;
 use crate::model::grade::Grade;
 use crate::model::location::Location;
 use crate::model::plan::{ActionId, ItemId, Plan};
@@ -91,6 +92,8 @@ impl ActionResult {
 pub struct Batch<'p> {
     pub plan: &'p Plan,
     pub year: FiscalYear,
+    /// What decided `year` (`--year`, the sheets' grades, the file names).
+    pub year_choice: YearChoice,
     pub files: Vec<FileRecord>,
     pub items: Vec<ItemResult>,
     pub actions: Vec<ActionResult>,
@@ -176,6 +179,7 @@ impl<'p> Batch<'p> {
             actions: Vec::new(),
             sources: BTreeMap::new(),
             skipped: Vec::new(),
+            year_choice: YearChoice::given(year),
             targets: Targets::new(targets),
             quantities: std::sync::OnceLock::new(),
         };

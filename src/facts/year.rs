@@ -1,25 +1,247 @@
-//! Which fiscal year is being evaluated, when `--year` does not say: the latest
-//! year that holds an A, B or C grade in any sheet, or failing that the latest
-//! year with a `…年度の成果・効果` panel.
+//! Which fiscal year is being evaluated, when `--year` does not say, and why.
+//!
+//! Each evaluation sheet votes for the latest year it grades (A, B or C); the
+//! year most sheets vote for wins, so one grade typed a column too far right
+//! (G004) does not move the whole batch. A tie goes to the year the file
+//! names give (`財政課_令和6年度.xlsx`), else to the later year. Without any
+//! grade, the file names decide, and failing them the latest year with a
+//! `…年度の成果・効果` panel. Sheets graded up to another year are kept with
+//! the cell of their latest grade, so the report can say which they are.
+
+use serde::Serialize;
 
 use crate::facts::record::FileRecord;
 use crate::model::grade::Grade;
-use crate::model::year::FiscalYear;
+use crate::model::location::Location;
+use crate::model::year::{FiscalYear, split_year};
 
-pub fn decide_year(files: &[FileRecord]) -> Option<FiscalYear> {
-    let graded = files
+/// The evaluated year and what decided it.
+#[derive(Clone, Debug)]
+pub struct YearChoice {
+    pub year: FiscalYear,
+    pub basis: YearBasis,
+    /// Sheets whose latest grade is in another year: the cell of that grade
+    /// and its year.
+    pub outliers: Vec<(Location, FiscalYear)>,
+}
+
+/// What decided the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum YearBasis {
+    /// `--year`.
+    Given,
+    /// `agreeing` of the `sheets` graded sheets are graded up to the year.
+    Grades { agreeing: usize, sheets: usize },
+    /// No grade; `files` file names name the year.
+    FileNames { files: usize },
+    /// No grade and no year in the file names: the latest 成果・効果 panel.
+    Panels,
+    /// No input holds an evaluation sheet: no year is evaluated (the year
+    /// kept is the current fiscal year, for the outputs' headers).
+    NoSheets,
+}
+
+impl YearChoice {
+    /// `--year` given: nothing to explain.
+    pub fn given(year: FiscalYear) -> YearChoice {
+        YearChoice {
+            year,
+            basis: YearBasis::Given,
+            outliers: Vec::new(),
+        }
+    }
+
+    /// No evaluation sheet in any input.
+    pub fn no_sheets() -> YearChoice {
+        YearChoice {
+            year: current_fiscal_year(),
+            basis: YearBasis::NoSheets,
+            outliers: Vec::new(),
+        }
+    }
+
+    /// Why, for people: `9シート中8シートが令和6年度まで評価済み`.
+    pub fn reason_ja(&self) -> String {
+        match self.basis {
+            YearBasis::Given => "--year の指定".into(),
+            YearBasis::Grades { agreeing, sheets } if agreeing == sheets => {
+                format!("評価シート{sheets}枚すべてが{}まで評価済み", self.year)
+            }
+            YearBasis::Grades { agreeing, sheets } => {
+                format!(
+                    "評価シート{sheets}枚中{agreeing}枚が{}まで評価済み",
+                    self.year
+                )
+            }
+            YearBasis::FileNames { files } => {
+                format!("評価の記入がなく、ファイル名{files}件が{}", self.year)
+            }
+            YearBasis::Panels => "評価の記入がなく、最新の成果・効果欄の年度".into(),
+            YearBasis::NoSheets => "評価シートがありません".into(),
+        }
+    }
+
+    pub fn reason_en(&self) -> String {
+        match self.basis {
+            YearBasis::Given => "given with --year".into(),
+            YearBasis::Grades { agreeing, sheets } => {
+                format!("{agreeing} of {sheets} graded sheets are graded up to it")
+            }
+            YearBasis::FileNames { files } => {
+                format!("no grades; {files} file names name it")
+            }
+            YearBasis::Panels => "no grades; the latest 成果・効果 panel".into(),
+            YearBasis::NoSheets => "no evaluation sheet".into(),
+        }
+    }
+}
+
+pub fn decide_year(files: &[FileRecord]) -> Option<YearChoice> {
+    // Each sheet's latest graded year, with the cell of that grade.
+    let latest: Vec<(Location, FiscalYear)> = files
         .iter()
         .flat_map(FileRecord::eval_sheets)
-        .flat_map(|s| s.grade_rows())
-        .flat_map(|row| &row.cells)
-        .filter(|c| c.reading.grade().is_some_and(|g| g != Grade::NotEvaluable))
-        .map(|c| c.year)
-        .max();
-    graded.or_else(|| {
-        files
+        .filter_map(|s| {
+            s.grade_rows()
+                .flat_map(|row| &row.cells)
+                .filter(|c| c.reading.grade().is_some_and(|g| g != Grade::NotEvaluable))
+                .max_by_key(|c| c.year)
+                .map(|c| (s.loc(c.cell), c.year))
+        })
+        .collect();
+    let named = votes(files.iter().filter_map(|f| year_in_name(&f.path)));
+    if let Some(&(top, n)) = votes(latest.iter().map(|(_, y)| *y)).first() {
+        let tied: Vec<FiscalYear> = votes(latest.iter().map(|(_, y)| *y))
+            .into_iter()
+            .filter(|&(_, k)| k == n)
+            .map(|(y, _)| y)
+            .collect();
+        // Ties: the file names' year if it is one of them, else the later.
+        let year = named
             .iter()
-            .filter_map(FileRecord::kept)
-            .filter_map(|k| k.result_year)
-            .max()
+            .map(|(y, _)| *y)
+            .find(|y| tied.contains(y))
+            .unwrap_or_else(|| tied.iter().copied().max().unwrap_or(top));
+        let outliers: Vec<(Location, FiscalYear)> =
+            latest.iter().filter(|(_, y)| *y != year).cloned().collect();
+        return Some(YearChoice {
+            year,
+            basis: YearBasis::Grades {
+                agreeing: latest.len() - outliers.len(),
+                sheets: latest.len(),
+            },
+            outliers,
+        });
+    }
+    if let Some(&(year, files)) = named.first() {
+        return Some(YearChoice {
+            year,
+            basis: YearBasis::FileNames { files },
+            outliers: Vec::new(),
+        });
+    }
+    let year = files
+        .iter()
+        .filter_map(FileRecord::kept)
+        .filter_map(|k| k.result_year)
+        .max()?;
+    Some(YearChoice {
+        year,
+        basis: YearBasis::Panels,
+        outliers: Vec::new(),
     })
+}
+
+/// The fiscal year of today (April to March), from the system clock.
+fn current_fiscal_year() -> FiscalYear {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days to a civil date (H. Hinnant's algorithm), in Japan's time zone.
+    let days = ((secs + 9 * 3600) / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let fiscal = if month >= 4 { year } else { year - 1 };
+    FiscalYear(fiscal.clamp(1900, 2199) as u16)
+}
+
+/// Years with how many voted for each, most first, later first on a tie.
+fn votes(years: impl Iterator<Item = FiscalYear>) -> Vec<(FiscalYear, usize)> {
+    let mut v: Vec<(FiscalYear, usize)> = Vec::new();
+    for y in years {
+        match v.iter_mut().find(|(x, _)| *x == y) {
+            Some((_, n)) => *n += 1,
+            None => v.push((y, 1)),
+        }
+    }
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    v
+}
+
+/// The fiscal year a file's name gives: `財政課_令和6年度.xlsx`, `R6_財政課.xlsx`,
+/// `2024年度_財政課.ods` (the last folder or file name part naming one).
+pub fn year_in_name(path: &str) -> Option<FiscalYear> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    stem.char_indices()
+        .filter(|(i, _)| {
+            // A year starts a word: not the `R` of `HR6` or the `2` of `12`.
+            !stem[..*i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .find_map(|(i, _)| {
+            let (y, rest) = split_year(&stem[i..])?;
+            // `令和6年度`, `R6` followed by a separator; a bare western year
+            // only with 年度.
+            let western = stem[i..].starts_with(|c: char| c.is_ascii_digit());
+            let ok = if western {
+                rest.starts_with("年度")
+            } else {
+                rest.is_empty() || rest.starts_with(['年', '_', '-', '.'])
+            };
+            ok.then_some(y)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_file_names() {
+        for (p, y) in [
+            ("samples/財政課_令和6年度.ods", Some(2024)),
+            ("R6_財政課.xlsx", Some(2024)),
+            ("提出/2024年度_財政課.xlsx", Some(2024)),
+            ("財政課 令和６年度 評価シート.xlsx", Some(2024)),
+            ("財政課_R6.xlsx", Some(2024)),
+            ("財政課.xlsx", None),
+            ("HR6_研修.xlsx", None),
+            ("2024_財政課.xlsx", None),
+            ("第2024号.xlsx", None),
+        ] {
+            assert_eq!(year_in_name(p), y.map(FiscalYear), "{p}");
+        }
+    }
+
+    #[test]
+    fn the_current_fiscal_year_is_plausible() {
+        let y = current_fiscal_year().0;
+        assert!((2024..2100).contains(&y), "{y}");
+    }
+
+    #[test]
+    fn votes_most_first_then_later() {
+        let v = votes([2024, 2025, 2024, 2023].map(FiscalYear).into_iter());
+        assert_eq!(v[0], (FiscalYear(2024), 2));
+        assert_eq!(v[1], (FiscalYear(2025), 1));
+    }
 }

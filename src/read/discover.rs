@@ -74,6 +74,39 @@ fn is_lock_file(p: &Path) -> bool {
 /// Expands the given paths. A file named explicitly is always taken, whatever
 /// its extension, so that a mislabelled file gets a clear error instead of
 /// being silently ignored.
+/// For a path that does not exist: the spreadsheets beside it whose names
+/// start like it (`財政課.xlsx` → `財政課_令和6年度.ods`), as a sentence, or
+/// nothing.
+pub fn similar_names(missing: &Path) -> String {
+    let Some(stem) = missing.file_stem().map(|s| s.to_string_lossy().to_string()) else {
+        return String::new();
+    };
+    let dir = match missing.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return String::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_spreadsheet(p) || p.is_dir())
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+        .filter(|n| n.starts_with(&stem) && stem.chars().count() >= 2)
+        .collect();
+    names.sort();
+    names.truncate(3);
+    if names.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = names
+        .iter()
+        .map(|n| dir.join(n).display().to_string())
+        .collect();
+    format!("似た名前: {}。", shown.join("、"))
+}
+
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut d = Discovered::default();
     for p in paths {

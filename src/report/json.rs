@@ -31,6 +31,7 @@ impl Serialize for Document<'_> {
         }
         m.serialize_field("year", &out.batch.year.label())?;
         m.serialize_field("fiscal_year", &out.batch.year.0)?;
+        m.serialize_field("year_basis", &YearBasisEntry::of(&out.batch.year_choice))?;
         m.serialize_field("files", &Seq(|| out.batch.files.iter().map(file_entry)))?;
         m.serialize_field("findings", &Seq(|| out.findings.iter().map(entry)))?;
         m.serialize_field("summary", &summary(out.findings))?;
@@ -49,6 +50,42 @@ where
 {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq((self.0)())
+    }
+}
+
+/// What decided the year, with the sheets graded up to another one.
+#[derive(Serialize)]
+struct YearBasisEntry<'a> {
+    #[serde(flatten)]
+    basis: &'a crate::facts::year::YearBasis,
+    reason: String,
+    reason_en: String,
+    outliers: Vec<OutlierEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutlierEntry<'a> {
+    file: &'a str,
+    sheet: Option<&'a str>,
+    cell: Option<crate::model::location::CellRef>,
+    fiscal_year: u16,
+}
+
+impl<'a> YearBasisEntry<'a> {
+    fn of(c: &'a crate::facts::year::YearChoice) -> Self {
+        YearBasisEntry {
+            basis: &c.basis,
+            reason: c.reason_ja(),
+            reason_en: c.reason_en(),
+            outliers: (c.outliers.iter())
+                .map(|(at, y)| OutlierEntry {
+                    file: &at.file,
+                    sheet: at.sheet.as_deref(),
+                    cell: at.cell,
+                    fiscal_year: y.0,
+                })
+                .collect(),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::facts::year::{YearBasis, YearChoice};
 use crate::model::finding::{Finding, Lang, Severity};
 use crate::model::sheet::SheetKind;
 use crate::report::Results;
@@ -134,7 +135,16 @@ fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()>
     let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
     let (e, wa, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     let files = out.batch.files.len();
-    let year = out.batch.year;
+    let choice = &out.batch.year_choice;
+    write_year_outliers(w, choice, lang)?;
+    let year = match (choice.basis, lang) {
+        (YearBasis::NoSheets, Lang::Ja) => "評価シートなし".to_string(),
+        (YearBasis::NoSheets, Lang::En) => "no evaluation sheet".to_string(),
+        (YearBasis::Given, Lang::Ja) => choice.year.to_string(),
+        (YearBasis::Given, Lang::En) => choice.year.short(),
+        (_, Lang::Ja) => format!("{}（{}）", choice.year, choice.reason_ja()),
+        (_, Lang::En) => format!("{} ({})", choice.year.short(), choice.reason_en()),
+    };
     match lang {
         Lang::Ja => writeln!(
             w,
@@ -142,10 +152,45 @@ fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()>
         ),
         Lang::En => writeln!(
             w,
-            "{}: checked {files} files — {e} errors, {wa} warnings, {i} info",
-            year.short()
+            "{year}: checked {files} files — {e} errors, {wa} warnings, {i} info"
         ),
     }
+}
+
+/// The sheets graded up to another year than the one decided, each at its
+/// latest grade (a few; the count of the rest).
+fn write_year_outliers(w: &mut dyn Write, choice: &YearChoice, lang: Lang) -> io::Result<()> {
+    const SHOWN: usize = 5;
+    if choice.outliers.is_empty() {
+        return Ok(());
+    }
+    match lang {
+        Lang::Ja => writeln!(
+            w,
+            "評価年度を{}としました。次のシートは別の年度まで評価されています:",
+            choice.year
+        )?,
+        Lang::En => writeln!(
+            w,
+            "The evaluated year is {}; these sheets are graded up to another year:",
+            choice.year.short()
+        )?,
+    }
+    for (at, y) in choice.outliers.iter().take(SHOWN) {
+        let y = match lang {
+            Lang::Ja => y.to_string(),
+            Lang::En => y.short(),
+        };
+        writeln!(w, "    {}（{y}）", visible(&at.to_string()))?;
+    }
+    let rest = choice.outliers.len().saturating_sub(SHOWN);
+    if rest > 0 {
+        match lang {
+            Lang::Ja => writeln!(w, "    ほか{rest}シート")?,
+            Lang::En => writeln!(w, "    and {rest} more")?,
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
