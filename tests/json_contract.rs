@@ -144,4 +144,13 @@ fn documented_fields_are_the_real_ones() {
     assert_eq!(n001["data"]["fixed"], "8,447,029千円");
     assert_eq!(n001["data"]["why"]["column"], "千円");
     assert_eq!(n001["data"]["year"], 2023);
+    // Outside an evaluation sheet, the file's department: 財政課's 数値目標
+    // sheet, the secretariat's comment draft.
+    assert_eq!(n001["department"], "財政課");
+    for f in doc["findings"].as_array().unwrap() {
+        assert!(f["department"].is_string(), "no department: {f}");
+        if f["code"] == "K001" {
+            assert_eq!(f["department"], "事務局");
+        }
+    }
 }
