@@ -2,7 +2,7 @@
 //! `令和元年5月1日`) and the fiscal year they lie in: 年度 runs April to March,
 //! so 令和7年3月31日 belongs to 令和6年度.
 
-use crate::model::text::fold_width;
+use crate::model::text::fold;
 use crate::model::year::FiscalYear;
 
 /// A date found in a text.
@@ -30,9 +30,21 @@ pub fn find_dates(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
     if !text.contains('月') {
         return Vec::new();
     }
-    let folded: String = text.chars().map(fold_width).collect();
-    let re = date_re();
-    re.captures_iter(&folded)
+    dates_in(&fold(text))
+}
+
+/// Every date in a text already width-folded (folding is the cost of a text
+/// that has dates: callers that hold the folded text do not fold it again).
+pub fn find_dates_folded(folded: &str) -> Vec<(Date, std::ops::Range<usize>)> {
+    if !folded.contains('月') {
+        return Vec::new();
+    }
+    dates_in(folded)
+}
+
+fn dates_in(folded: &str) -> Vec<(Date, std::ops::Range<usize>)> {
+    date_re()
+        .captures_iter(folded)
         .filter_map(|c| {
             let era = c.name("era").map_or("", |m| m.as_str());
             let y = c.name("y")?.as_str();
@@ -104,15 +116,24 @@ pub enum DateProblem {
 
 /// The problems of the dates in a text (already width-folded or not).
 pub fn date_problems(text: &str) -> Vec<DateProblem> {
+    // What each check needs, asked of the text as written (folding makes no
+    // 年, 月 or era name, and `(` only of `（`): every check a 年; dates a 月;
+    // a western and an era year together a bracket and the era's name. Most
+    // texts fail these, and the folded copy and the regexes are the cost.
     if !text.contains('年') {
         return Vec::new();
     }
-    let folded: String = text.chars().map(fold_width).collect();
-    let mut out = Vec::new();
-    let dates = find_dates(&folded);
-    if dates.is_empty() && !folded.contains('(') {
-        return out;
+    let dated = text.contains('月');
+    // Two searches for one character each: a set of characters is matched
+    // character by character, a single one by memchr.
+    let bracket = text.contains('(') || text.contains('（');
+    let paired = bracket && (text.contains("令和") || text.contains("平成"));
+    if !dated && !paired {
+        return Vec::new();
     }
+    let folded = fold(text);
+    let mut out = Vec::new();
+    let dates = if dated { dates_in(&folded) } else { Vec::new() };
     for (d, r) in &dates {
         let Some(day) = d.day else { continue };
         let written = &folded[r.clone()];
@@ -122,7 +143,12 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
             });
             continue;
         }
-        if let Some(c) = weekday_re().captures(&folded[r.end..]) {
+        // A weekday is in brackets: no regex for a date without one after it.
+        let after = &folded[r.end..];
+        if !after.trim_start().starts_with('(') {
+            continue;
+        }
+        if let Some(c) = weekday_re().captures(after) {
             let w = c[1].chars().next().expect("one weekday");
             let actual = WEEKDAYS[usize::from(weekday(d.year, d.month, day))];
             if w != actual {
@@ -134,10 +160,9 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
             }
         }
     }
-    // Both years together need a bracket, a range a range word: most texts
-    // have neither, and the regexes are the cost.
-    let bracket = folded.contains('(');
-    for c in era_pair_re().captures_iter(if bracket { &folded } else { "" }) {
+    // The regexes below are built and run only for texts they may match.
+    let pairs = paired.then(era_pair_re).into_iter();
+    for c in pairs.flat_map(|re| re.captures_iter(&folded)) {
         let (western, era, n) = match (c.name("w1"), c.name("w2")) {
             (Some(w), _) => (w.as_str(), &c["era1"], &c["n1"]),
             (None, Some(w)) => (w.as_str(), &c["era2"], &c["n2"]),
@@ -158,10 +183,12 @@ pub fn date_problems(text: &str) -> Vec<DateProblem> {
             });
         }
     }
+    // A range needs two dates and a range word.
     let ranged =
         dates.len() >= 2 && (folded.contains("から") || folded.contains(['～', '〜', '~']));
-    for c in range_re().captures_iter(if ranged { &folded } else { "" }) {
-        let (Some(a), Some(b)) = (find_dates(&c["a"]).first().map(|x| x.0), range_end(&c)) else {
+    let ranges = ranged.then(range_re).into_iter();
+    for c in ranges.flat_map(|re| re.captures_iter(&folded)) {
+        let (Some(a), Some(b)) = (dates_in(&c["a"]).first().map(|x| x.0), range_end(&c)) else {
             continue;
         };
         let key = |d: Date| (d.year, d.month, d.day.unwrap_or(0));
@@ -182,7 +209,7 @@ fn era_number(n: &str) -> Result<u16, std::num::ParseIntError> {
 /// 1月15日まで` crosses the new year, so an end without a year is never
 /// earlier than its start.
 fn range_end(c: &regex::Captures) -> Option<Date> {
-    find_dates(&c["b"]).first().map(|d| d.0)
+    dates_in(&c["b"]).first().map(|d| d.0)
 }
 
 fn weekday_re() -> &'static regex::Regex {

@@ -8,6 +8,11 @@
 //! record headers of the xls stream, the row and cell tags of an ods) and
 //! refuses the file, with the reason, when what it declares could not be an
 //! evaluation workbook.
+//!
+//! The shared-string table of an xlsx is inflated whole here and handed back:
+//! the search for struck-through runs ([`crate::read::struck`]) needs all of
+//! it, and opening a part (its inflater and first tables) costs about as
+//! much as inflating it, so the part is opened once for both.
 
 use std::io::{Cursor, Read};
 
@@ -26,10 +31,23 @@ pub const MAX_EXTENT_CELLS: u64 = 4_000_000;
 /// and gigabytes of reading.
 pub const MAX_WORKBOOK_CELLS: u64 = 2 * MAX_EXTENT_CELLS;
 
-/// Checks the declarations of a zip workbook (xlsx, xlsb, ods).
-pub fn check_zip(bytes: &[u8], ods: bool) -> Result<(), Text> {
+/// The most of the shared-string table that is inflated for the struck
+/// search.
+const MAX_SHARED_STRINGS: u64 = 64 * 1024 * 1024;
+
+/// How a workbook part lists a sheet.
+const SHEET_TAG: &[u8] = b"<sheet ";
+
+/// The part of the shared-string table its `uniqueCount` is looked for in.
+const SHARED_STRINGS_HEAD: usize = 4096;
+
+/// Checks the declarations of a zip workbook (xlsx, xlsb, ods). Returns the
+/// inflated `xl/sharedStrings.xml` (the first of that name, at most
+/// `MAX_SHARED_STRINGS`), or None when there is none or it could not be
+/// inflated.
+pub fn check_zip(bytes: &[u8], ods: bool) -> Result<Option<Vec<u8>>, Text> {
     let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // the reader says why it cannot open it
+        return Ok(None); // the reader says why it cannot open it
     };
     // Names first: opening a part sets up its decompressor, and a workbook
     // has a dozen parts of which two or three are looked at.
@@ -45,25 +63,82 @@ pub fn check_zip(bytes: &[u8], ods: bool) -> Result<(), Text> {
             looked_at.then_some((i, name))
         })
         .collect();
+    // A zip may name a part twice; the struck search reads the first.
+    let first_shared = wanted
+        .iter()
+        .find(|(_, name)| name == "xl/sharedstrings.xml")
+        .map(|(i, _)| *i);
+    let mut shared = None;
     for (i, name) in wanted {
         let Ok(f) = z.by_index(i) else { continue };
         let size = f.size();
         match name.as_str() {
-            "xl/sharedstrings.xml" => shared_strings(f, size)?,
-            "xl/workbook.xml" => sheets_listed(f, b"<sheet ")?,
+            "xl/sharedstrings.xml" => {
+                let xml = shared_strings(f, size)?;
+                if Some(i) == first_shared {
+                    shared = xml;
+                }
+            }
+            // The zip reader refuses a part that inflates past its declared
+            // size, so a part too small for more than MAX_SHEETS tags is not
+            // read (most are: a few sheets take a kilobyte).
+            "xl/workbook.xml" if size < (SHEET_TAG.len() * MAX_SHEETS) as u64 => {}
+            "xl/workbook.xml" => sheets_listed(f, SHEET_TAG)?,
             "content.xml" => ods_content(f)?,
             _ => {}
         }
     }
-    Ok(())
+    Ok(shared)
 }
 
-/// The `uniqueCount` of the shared-string table: each string takes at least
-/// `<si><t/></si>`, so a count beyond the part's size is false.
-fn shared_strings(f: impl Read, size: u64) -> Result<(), Text> {
-    let mut head = [0u8; 4096];
-    let len = fill(f, &mut head);
-    let Some(n) = attr_number(&head[..len], b"uniqueCount=\"") else {
+/// Checks the `uniqueCount` of the shared-string table, then reads the rest
+/// of it: each string takes at least `<si><t/></si>`, so a count beyond the
+/// part's size is false. The count is looked for in the first 4 KiB, read on
+/// their own first as they always were, so a part that breaks off is judged
+/// by the same bytes. The table is None when the part could not be inflated.
+fn shared_strings(f: impl Read, size: u64) -> Result<Option<Vec<u8>>, Text> {
+    let mut f = f.take(MAX_SHARED_STRINGS);
+    let mut xml = Vec::with_capacity(size.min(MAX_SHARED_STRINGS) as usize);
+    xml.resize(SHARED_STRINGS_HEAD, 0);
+    let (len, end) = fill_until(&mut f, &mut xml);
+    xml.truncate(len);
+    check_unique_count(&xml, size)?;
+    let whole = match end {
+        End::Full => f.read_to_end(&mut xml).is_ok(),
+        End::Ended => true,
+        End::Failed => false,
+    };
+    Ok(whole.then_some(xml))
+}
+
+/// How filling a buffer ended.
+enum End {
+    /// The buffer is full; the part may go on.
+    Full,
+    /// The part ended.
+    Ended,
+    /// The part could not be read further.
+    Failed,
+}
+
+/// Reads into `buf` until it is full or the part ends; the bytes read and
+/// how it ended.
+fn fill_until(mut f: impl Read, buf: &mut [u8]) -> (usize, End) {
+    let mut len = 0;
+    while len < buf.len() {
+        match f.read(&mut buf[len..]) {
+            Ok(0) => return (len, End::Ended),
+            Err(_) => return (len, End::Failed),
+            Ok(k) => len += k,
+        }
+    }
+    (len, End::Full)
+}
+
+/// Refuses a shared-string table whose `uniqueCount` (in `head`) is beyond
+/// its size.
+fn check_unique_count(head: &[u8], size: u64) -> Result<(), Text> {
+    let Some(n) = attr_number(head, b"uniqueCount=\"") else {
         return Ok(());
     };
     if n > size / 8 + 16 {
@@ -105,15 +180,8 @@ fn sheets_listed(f: impl Read, tag: &[u8]) -> Result<(), Text> {
 /// Reads into `buf` until it is full or the part ends; the bytes read.
 /// (Whole-buffer reads keep the inflater on its fast path; a part that
 /// cannot be inflated reads as what came before the error.)
-fn fill(mut f: impl Read, buf: &mut [u8]) -> usize {
-    let mut len = 0;
-    while len < buf.len() {
-        match f.read(&mut buf[len..]) {
-            Ok(0) | Err(_) => break,
-            Ok(k) => len += k,
-        }
-    }
-    len
+fn fill(f: impl Read, buf: &mut [u8]) -> usize {
+    fill_until(f, buf).0
 }
 
 fn too_many_sheets(n: usize) -> Result<(), Text> {
@@ -349,6 +417,65 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in parts {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    /// `n` sheets as a workbook part lists them.
+    fn workbook_of(n: usize) -> Vec<u8> {
+        let sheets: String = (0..n)
+            .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>"#))
+            .collect();
+        format!("<workbook><sheets>{sheets}</sheets></workbook>").into_bytes()
+    }
+
+    #[test]
+    fn shared_strings_are_handed_back_whole() {
+        // Beyond the 4 KiB head the count is looked for in.
+        let mut sst = br#"<sst uniqueCount="1"><si><t>"#.to_vec();
+        sst.extend(std::iter::repeat_n(b'a', 10_000));
+        sst.extend_from_slice(b"</t></si></sst>");
+        let bytes = zip_of(&[
+            ("xl/workbook.xml", &workbook_of(2)),
+            ("XL\\SharedStrings.xml", &sst),
+        ]);
+        assert_eq!(check_zip(&bytes, false), Ok(Some(sst)));
+        let bytes = zip_of(&[("xl/workbook.xml", &workbook_of(2))]);
+        assert_eq!(check_zip(&bytes, false), Ok(None));
+        let lying = zip_of(&[("xl/sharedStrings.xml", br#"<sst uniqueCount="9999">"#)]);
+        assert!(check_zip(&lying, false).is_err());
+    }
+
+    #[test]
+    fn a_small_workbook_part_cannot_list_too_many_sheets() {
+        let xml = workbook_of(300);
+        let bytes = zip_of(&[("xl/workbook.xml", &xml)]);
+        assert!(check_zip(&bytes, false).is_err(), "300 > 255");
+        // The same part declaring a size too small for 255 tags: the zip
+        // reader gives no more than the declared size, which is why such a
+        // part is not read (no reader could see the 300 tags).
+        let declared = (SHEET_TAG.len() * MAX_SHEETS - 1) as u32;
+        let mut small = bytes.clone();
+        let size_at =
+            |sig: &[u8], off: usize| memchr::memmem::find(&bytes, sig).expect("header") + off;
+        for at in [size_at(b"PK\x03\x04", 22), size_at(b"PK\x01\x02", 24)] {
+            small[at..at + 4].copy_from_slice(&declared.to_le_bytes());
+        }
+        assert_eq!(check_zip(&small, false), Ok(None));
+        let mut z = zip::ZipArchive::new(Cursor::new(&small[..])).unwrap();
+        let mut f = z.by_index(0).unwrap();
+        assert_eq!(f.size(), u64::from(declared));
+        let mut buf = vec![0u8; 64 * 1024];
+        assert!(fill(&mut f, &mut buf) <= declared as usize);
+    }
 
     #[test]
     fn sheets_are_counted_across_chunks() {

@@ -5,10 +5,11 @@
 //! string, so `BA` would be read. This module reads the shared-string table
 //! of an xlsx itself, and only when it holds a struck run at all (one
 //! substring search over the part): for every string with struck runs, the
-//! text without them and the struck text.
+//! text without them and the struck text. The part comes inflated from the
+//! declaration checks ([`crate::read::declared::check_zip`]), which read it
+//! anyway: opening the part a second time cost about as much as reading it.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;
 
@@ -24,33 +25,14 @@ pub struct Struck {
 /// Shared strings with struck runs, by their whole text as calamine reads it.
 pub type StruckStrings = HashMap<String, Struck>;
 
-/// The most a shared-string table is inflated to look for struck runs.
-const MAX_PART: u64 = 64 * 1024 * 1024;
-
-/// The struck strings of an xlsx's shared-string table (empty when none).
+/// The struck strings of an xlsx's shared-string table, `xml` as inflated
+/// (empty when none).
 #[inline(never)]
-pub fn shared_strings(bytes: &[u8]) -> StruckStrings {
-    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return HashMap::new();
-    };
-    let Some(i) = (0..z.len()).find(|&i| {
-        z.name_for_index(i).and_then(Result::ok).is_some_and(|n| {
-            n.replace('\\', "/")
-                .eq_ignore_ascii_case("xl/sharedStrings.xml")
-        })
-    }) else {
-        return HashMap::new();
-    };
-    let Ok(f) = z.by_index(i) else {
-        return HashMap::new();
-    };
-    let mut xml = Vec::with_capacity(f.size().min(MAX_PART) as usize);
-    if f.take(MAX_PART).read_to_end(&mut xml).is_err()
-        || memchr::memmem::find(&xml, b"strike").is_none()
-    {
+pub fn shared_strings(xml: &[u8]) -> StruckStrings {
+    if memchr::memmem::find(xml, b"strike").is_none() {
         return HashMap::new();
     }
-    parse(&xml)
+    parse(xml)
 }
 
 /// Parses `<si>` items: plain `<t>`, runs `<r><rPr>…<strike/>…</rPr><t>`,

@@ -191,7 +191,10 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
             if let Some(d) = &dir {
                 limits::check_zip(d).map_err(|reason| ReadFailure { reason })?;
             }
-            declared::check_zip(&bytes, is_ods(&bytes)).map_err(|reason| ReadFailure { reason })?;
+            // The shared-string table, inflated once for the checks and the
+            // struck search.
+            let shared = declared::check_zip(&bytes, is_ods(&bytes))
+                .map_err(|reason| ReadFailure { reason })?;
             if is_ods(&bytes) {
                 let numbers = ods_shown::shown_numbers(&bytes);
                 let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
@@ -211,7 +214,10 @@ pub fn open_bytes(bytes: Vec<u8>, shown: &Arc<str>) -> Result<Vec<RawSheet>, Rea
                 if let Some(d) = &dir {
                     zipdir::hide_theme(&mut bytes, d);
                 }
-                let struck = struck::shared_strings(&bytes);
+                let struck = shared
+                    .as_deref()
+                    .map(struck::shared_strings)
+                    .unwrap_or_default();
                 let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
                     calamine::XlsxError::Password => password(),
                     e => broken("Excel (.xlsx)", e),

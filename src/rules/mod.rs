@@ -124,7 +124,10 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
     // the one its name gives (`事務局_評価コメント案.xlsx`).
     let by_file: HashMap<&str, std::sync::Arc<str>> = (batch.files.iter())
         .filter_map(|r| {
-            let owner = r.kept().and_then(|k| k.owner()).or_else(|| department_in_name(&r.path))?;
+            let owner = r
+                .kept()
+                .and_then(|k| k.owner())
+                .or_else(|| department_in_name(&r.path))?;
             Some((&*r.path, std::sync::Arc::from(owner)))
         })
         .collect();

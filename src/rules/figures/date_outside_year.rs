@@ -22,12 +22,12 @@
 //! Fails: under 令和6年度の取組, `令和6年3月31日時点 98件`.
 //! Passes: `令和7年3月31日時点 98件`.
 
-use crate::model::text::fold;
 use crate::facts::file::FileCx;
 use crate::model::cell::CellValue;
-use crate::model::date::find_dates;
+use crate::model::date::find_dates_folded;
 use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
+use crate::model::text::fold;
 use crate::model::year::FiscalYear;
 use crate::rules::{Findings, Rule};
 use serde::Serialize;
@@ -49,7 +49,10 @@ impl Violation for OtherYear {
         let d = &self.date;
         match (lang, self.event) {
             (Lang::Ja, false) => {
-                format!("{}の欄にある「{d}」は{}の日付です。", self.column, self.falls_in)
+                format!(
+                    "{}の欄にある「{d}」は{}の日付です。",
+                    self.column, self.falls_in
+                )
             }
             (Lang::Ja, true) => format!(
                 "{}の欄に、年度より後の{}の「{d}」の出来事が実施済みとして書かれています。予定であればその旨を書き、実績であれば{}の欄に書いてもらってください。",
@@ -76,50 +79,46 @@ impl Violation for OtherYear {
 }
 
 /// Reports the dates of a text that lie outside `year`.
-fn check_text(
-        text: &str,
-        year: FiscalYear,
-        at: &Location,
-        as_of_only: bool,
-        out: &mut Findings,
-    ) {
-        if !text.contains('月') {
-            return; // every date has 月; spare the copy
-        }
-        let t = fold(text);
-        for (d, r) in find_dates(&t) {
-            let after = t[r.end..].trim_start();
-            // `令和7年6月末までに` is a deadline, not an as-of date.
-            let as_of = ["時点", "現在"].iter().any(|w| after.starts_with(w))
-                || (after.starts_with('末') && !after["末".len()..].starts_with("まで"));
-            if d.fiscal_year() == year {
-                continue;
-            }
-            let event = !as_of
-                && as_of_only
-                && d.day.is_some()
-                && d.fiscal_year() > year
-                && !planned(clause(&t, r.clone()));
-            if as_of_only && !as_of && !event {
-                continue;
-            }
-            out.push(
-                at.clone(),
-                OtherYear {
-                    date: t[r.clone()].to_string(),
-                    column: year,
-                    falls_in: d.fiscal_year(),
-                    event,
-                },
-            );
-        }
+fn check_text(text: &str, year: FiscalYear, at: &Location, as_of_only: bool, out: &mut Findings) {
+    if !text.contains('月') {
+        return; // every date has 月; spare the copy
     }
+    let t = fold(text);
+    for (d, r) in find_dates_folded(&t) {
+        let after = t[r.end..].trim_start();
+        // `令和7年6月末までに` is a deadline, not an as-of date.
+        let as_of = ["時点", "現在"].iter().any(|w| after.starts_with(w))
+            || (after.starts_with('末') && !after["末".len()..].starts_with("まで"));
+        if d.fiscal_year() == year {
+            continue;
+        }
+        let event = !as_of
+            && as_of_only
+            && d.day.is_some()
+            && d.fiscal_year() > year
+            && !planned(clause(&t, r.clone()));
+        if as_of_only && !as_of && !event {
+            continue;
+        }
+        out.push(
+            at.clone(),
+            OtherYear {
+                date: t[r.clone()].to_string(),
+                column: year,
+                falls_in: d.fiscal_year(),
+                event,
+            },
+        );
+    }
+}
 
 /// The clause a date stands in: from the last sentence or bullet break
 /// before it to the next one after it.
 fn clause(t: &str, r: std::ops::Range<usize>) -> &str {
     let breaks = |c: char| matches!(c, '。' | '\n' | '・' | '●' | '○' | '■');
-    let start = t[..r.start].rfind(breaks).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let start = t[..r.start]
+        .rfind(breaks)
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
     let end = t[r.end..].find(breaks).map_or(t.len(), |i| r.end + i);
     &t[start..end]
 }
@@ -138,7 +137,12 @@ impl Rule for DateOutsideYear {
         for (_, s) in f.eval_sheets() {
             for pa in s.panels() {
                 if let Some(y) = pa.year {
-                    check_text(&pa.text.value.text(), y, &pa.text.at, true, out);
+                    // Panel texts are text cells, borrowed rather than copied.
+                    let t = pa.text.value.as_text().map_or_else(
+                        || std::borrow::Cow::Owned(pa.text.value.text()),
+                        std::borrow::Cow::Borrowed,
+                    );
+                    check_text(&t, y, &pa.text.at, true, out);
                 }
             }
         }
