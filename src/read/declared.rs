@@ -417,17 +417,7 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in parts {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(data).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
+    use crate::read::zipdir::tests::zip_of;
 
     /// `n` sheets as a workbook part lists them.
     fn workbook_of(n: usize) -> Vec<u8> {

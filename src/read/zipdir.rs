@@ -88,11 +88,12 @@ pub fn hide_theme(bytes: &mut [u8], d: &Directory) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::Write;
 
-    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    /// A zip of the given parts, for tests of the readers of zip parts.
+    pub(crate) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, data) in parts {
             w.start_file(*name, zip::write::SimpleFileOptions::default())
