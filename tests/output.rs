@@ -29,16 +29,7 @@ fn sheets_links_and_charts() {
     // Inputs beside an output folder, as the office would lay them out.
     let inputs = w.path("提出");
     std::fs::create_dir(&inputs).unwrap();
-    for e in std::fs::read_dir(samples()).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file()
-            && !p
-                .extension()
-                .is_some_and(|e| e == "md" || e == "py" || e == "sh")
-        {
-            std::fs::copy(&p, inputs.join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    crate::util::copy_samples(&inputs);
     std::fs::create_dir(w.path("結果")).unwrap();
     w.run(&["consolidate", "提出", "-o", "結果/集約.xlsx"], 1);
     let out = w.path("結果/集約.xlsx");

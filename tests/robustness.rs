@@ -7,17 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::util::{Workdir, fixture, json, samples};
-
-/// Copies every file of samples/ (top level) into `dir`.
-fn copy_samples(dir: &Path) {
-    for e in std::fs::read_dir(samples()).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
-        }
-    }
-}
+use crate::util::{Workdir, copy_samples, fixture, json, samples};
 
 /// A folder `提出` holding the samples.
 fn samples_folder(w: &Workdir) -> PathBuf {

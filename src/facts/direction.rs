@@ -218,24 +218,18 @@ pub fn claims(text: &str) -> Vec<Claim> {
             && !preceded_by_word(text, i)
             && let Some((says, len)) = target_claim(&rest[w.len()..])
         {
-            let year = attached_year(text, i);
-            out.push(claim(
-                text,
-                i,
-                w.len() + len,
-                says,
-                Against::Target(year),
-                year,
-            ));
+            let against = Against::Target(attached_year(text, i));
+            out.push(claim(text, i, w.len() + len, says, against));
             continue;
         }
+        // The previous year (`前年度`) or an explicit one (`令和5年度より`).
         let previous = PREVIOUS_WORDS
             .iter()
             .find(|w| rest.starts_with(**w))
             .map(|w| (None, w.len()));
-        let (against, word) = match previous.or_else(|| year_word(rest)) {
-            Some(p) => p,
-            None => continue,
+        let explicit = || year_at(rest).map(|(y, len)| (Some(y), len));
+        let Some((earlier, word)) = previous.or_else(explicit) else {
+            continue;
         };
         if let Some((d, len)) = year_claim(&rest[word..]) {
             out.push(claim(
@@ -243,8 +237,7 @@ pub fn claims(text: &str) -> Vec<Claim> {
                 i,
                 word + len,
                 Says::Moved(d),
-                Against::Year(against),
-                against,
+                Against::Year(earlier),
             ));
         }
     }
@@ -253,14 +246,10 @@ pub fn claims(text: &str) -> Vec<Claim> {
 
 /// A claim found at `start`, `len` bytes long, with its sentence's subject
 /// and year (the target's or the earlier year's own year left out).
-fn claim(
-    text: &str,
-    start: usize,
-    len: usize,
-    says: Says,
-    against: Against,
-    own_year: Option<FiscalYear>,
-) -> Claim {
+fn claim(text: &str, start: usize, len: usize, says: Says, against: Against) -> Claim {
+    let own_year = match against {
+        Against::Target(y) | Against::Year(y) => y,
+    };
     let sentence = text[..start].rfind('。').map_or(0, |p| p + '。'.len_utf8());
     let before = &text[sentence..start];
     Claim {
@@ -271,6 +260,7 @@ fn claim(
         subject: subject(before).filter(|s| year_at(s).is_none_or(|(_, n)| n < s.len())),
         about: years(before)
             .into_iter()
+            .map(|(y, _)| y)
             .rev()
             .find(|y| Some(*y) != own_year),
         phrase: with_ending(&text[start..], len).to_string(),
@@ -384,13 +374,6 @@ fn year_claim(after: &str) -> Option<(Direction, usize)> {
     None
 }
 
-/// An explicit year starting `s` used as the earlier year (`令和5年度より`):
-/// the year and the bytes of its word.
-fn year_word(s: &str) -> Option<(Option<FiscalYear>, usize)> {
-    let (y, len) = year_at(s)?;
-    Some((Some(y), len))
-}
-
 /// The era or western year starting `s` (`令和5年度`, `R5年度`, `2023年度`,
 /// `令和6年度末`): the year and its length in bytes.
 fn year_at(s: &str) -> Option<(FiscalYear, usize)> {
@@ -398,9 +381,11 @@ fn year_at(s: &str) -> Option<(FiscalYear, usize)> {
     if !matches!(first, '令' | '平' | 'R' | '2') {
         return None;
     }
-    let (y, rest) = split_year(s)?;
+    // A year's words are a few characters; split_year folds all it is given.
+    let head = &s[..s.char_indices().nth(8).map_or(s.len(), |(k, _)| k)];
+    let (y, rest) = split_year(head)?;
     let rest = rest.strip_prefix('年')?;
-    let mut len = s.len() - rest.len();
+    let mut len = head.len() - rest.len();
     for tail in ["度末", "度"] {
         if s[len..].starts_with(tail) {
             len += tail.len();
@@ -410,15 +395,15 @@ fn year_at(s: &str) -> Option<(FiscalYear, usize)> {
     Some((y, len))
 }
 
-/// Every year named in `text`, in order.
-fn years(text: &str) -> Vec<FiscalYear> {
+/// Every year named in `text`, in order, with the byte just past its words.
+fn years(text: &str) -> Vec<(FiscalYear, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
         match year_at(&text[i..]) {
             Some((y, len)) => {
-                out.push(y);
                 i += len;
+                out.push((y, i));
             }
             None => i += text[i..].chars().next().map_or(1, char::len_utf8),
         }
@@ -433,21 +418,13 @@ fn attached_year(text: &str, i: usize) -> Option<FiscalYear> {
         .rfind(['、', '。', ','])
         .map_or(0, |p| past(text, p));
     let clause = &text[clause_start..i];
-    let mut found = None;
-    let mut k = 0;
-    while k < clause.len() {
-        if let Some((y, len)) = year_at(&clause[k..]) {
-            let between = &clause[k + len..];
-            // Only kanji, katakana and の between: one noun phrase.
-            if between.chars().all(|c| c == 'の' || !is_hiragana(c)) {
-                found = Some(y);
-            }
-            k += len;
-        } else {
-            k += clause[k..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    found
+    // Only kanji, katakana and の between the year and the word: one noun
+    // phrase.
+    years(clause)
+        .into_iter()
+        .rev()
+        .find(|&(_, end)| clause[end..].chars().all(|c| c == 'の' || !is_hiragana(c)))
+        .map(|(y, _)| y)
 }
 
 /// Words marking a sentence's subject, longest first. は, が and も only

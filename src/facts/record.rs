@@ -26,6 +26,12 @@ impl FileRecord {
         self.result.as_ref().ok()
     }
 
+    /// The file's department: its evaluation sheets' owner, else the one
+    /// its name starts with (`事務局_評価コメント案.xlsx`).
+    pub fn department(&self) -> Option<&str> {
+        (self.kept().and_then(KeptFile::owner)).or_else(|| department_in_name(&self.path))
+    }
+
     /// The evaluation sheets kept of the file (none when it was unreadable).
     pub fn eval_sheets(&self) -> &[SheetRecord] {
         self.kept().map_or(&[], |k| &k.eval_sheets)
@@ -109,5 +115,37 @@ impl SheetRecord {
         self.item_grades
             .iter()
             .chain(self.projects.iter().filter_map(|p| p.grades.as_ref()))
+    }
+}
+
+/// Words that end the name of a section of a city hall.
+const SECTION_ENDINGS: &[&str] = &["課", "室", "局", "部", "担当", "所", "センター"];
+
+/// The department a file's name starts with: `財政課_令和6年度.xlsx` → 財政課,
+/// `事務局_評価コメント案.xlsx` → 事務局; nothing for `提出.xlsx`.
+fn department_in_name(path: &str) -> Option<&str> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let first = name.split(['_', '-', ' ', '.', '（', '(']).next()?;
+    (first.chars().count() >= 2 && SECTION_ENDINGS.iter().any(|e| first.ends_with(e)))
+        .then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::department_in_name;
+
+    #[test]
+    fn departments_in_file_names() {
+        for (p, d) in [
+            ("samples/財政課_令和6年度.ods", Some("財政課")),
+            ("事務局_評価コメント案.xlsx", Some("事務局")),
+            ("提出/行政経営担当_令和6年度.xlsx", Some("行政経営担当")),
+            ("情報システム課.xlsx", Some("情報システム課")),
+            ("C:\\提出\\納税課 令和6年度.xlsx", Some("納税課")),
+            ("提出.xlsx", None),
+            ("評価シート_財政課.xlsx", None),
+        ] {
+            assert_eq!(department_in_name(p), d, "{p}");
+        }
     }
 }

@@ -111,18 +111,12 @@ pub fn decide_year(files: &[FileRecord]) -> Option<YearChoice> {
         })
         .collect();
     let named = votes(files.iter().filter_map(|f| year_in_name(&f.path)));
-    if let Some(&(top, n)) = votes(latest.iter().map(|(_, y)| *y)).first() {
-        let tied: Vec<FiscalYear> = votes(latest.iter().map(|(_, y)| *y))
-            .into_iter()
-            .filter(|&(_, k)| k == n)
-            .map(|(y, _)| y)
-            .collect();
-        // Ties: the file names' year if it is one of them, else the later.
-        let year = named
-            .iter()
-            .map(|(y, _)| *y)
-            .find(|y| tied.contains(y))
-            .unwrap_or_else(|| tied.iter().copied().max().unwrap_or(top));
+    let graded = votes(latest.iter().map(|(_, y)| *y));
+    if let Some(&(top, n)) = graded.first() {
+        // Ties: the file names' year if it is one of them, else the later
+        // (`votes` puts the later first).
+        let tied = |y: &FiscalYear| graded.iter().any(|&(x, k)| x == *y && k == n);
+        let year = named.iter().map(|(y, _)| *y).find(tied).unwrap_or(top);
         let outliers: Vec<(Location, FiscalYear)> =
             latest.iter().filter(|(_, y)| *y != year).cloned().collect();
         return Some(YearChoice {
@@ -158,6 +152,11 @@ fn current_fiscal_year() -> FiscalYear {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    fiscal_year_at(secs)
+}
+
+/// The fiscal year of a moment (seconds since 1970), in Japan's time.
+fn fiscal_year_at(secs: u64) -> FiscalYear {
     // Days to a civil date (H. Hinnant's algorithm), in Japan's time zone.
     let days = ((secs + 9 * 3600) / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);
@@ -233,9 +232,13 @@ mod tests {
     }
 
     #[test]
-    fn the_current_fiscal_year_is_plausible() {
-        let y = current_fiscal_year().0;
-        assert!((2024..2100).contains(&y), "{y}");
+    fn fiscal_years_turn_on_the_first_of_april_in_japan() {
+        // 2025-03-31 23:59:59 JST, 2025-04-01 00:00:00 JST (= 03-31 15:00 UTC).
+        assert_eq!(fiscal_year_at(1_743_433_199), FiscalYear(2024));
+        assert_eq!(fiscal_year_at(1_743_433_200), FiscalYear(2025));
+        // 2024-02-29 (a leap day), 2026-12-03.
+        assert_eq!(fiscal_year_at(1_709_164_800), FiscalYear(2023));
+        assert_eq!(fiscal_year_at(1_796_256_000), FiscalYear(2026));
     }
 
     #[test]

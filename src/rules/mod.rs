@@ -123,13 +123,7 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
     // itself) take the file's department: its evaluation sheets' owner, else
     // the one its name gives (`事務局_評価コメント案.xlsx`).
     let by_file: HashMap<&str, std::sync::Arc<str>> = (batch.files.iter())
-        .filter_map(|r| {
-            let owner = r
-                .kept()
-                .and_then(|k| k.owner())
-                .or_else(|| department_in_name(&r.path))?;
-            Some((&*r.path, std::sync::Arc::from(owner)))
-        })
+        .filter_map(|r| Some((&*r.path, std::sync::Arc::from(r.department()?))))
         .collect();
     findings.par_iter_mut().for_each(|f| {
         if f.department.is_some() {
@@ -145,18 +139,6 @@ pub fn finish(batch: &Batch, findings: &mut [Finding]) {
     findings.par_sort_unstable_by(Finding::report_order);
 }
 
-/// Words that end the name of a section of a city hall.
-const SECTION_ENDINGS: &[&str] = &["課", "室", "局", "部", "担当", "所", "センター"];
-
-/// The department a file's name starts with: `財政課_令和6年度.xlsx` → 財政課,
-/// `事務局_評価コメント案.xlsx` → 事務局; nothing for `提出.xlsx`.
-fn department_in_name(path: &str) -> Option<&str> {
-    let name = path.rsplit(['/', '\\']).next()?;
-    let first = name.split(['_', '-', ' ', '.', '（', '(']).next()?;
-    (first.chars().count() >= 2 && SECTION_ENDINGS.iter().any(|e| first.ends_with(e)))
-        .then_some(first)
-}
-
 /// The 個別評価 cell of an action in a year, in the sheet that evaluates it,
 /// with its location.
 pub fn action_grade_cell<'b>(
@@ -168,24 +150,4 @@ pub fn action_grade_cell<'b>(
     let record = b.record(r);
     let cell = record.projects[p].grades.as_ref()?.cell(y)?;
     Some((cell, record.loc(cell.cell)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::department_in_name;
-
-    #[test]
-    fn departments_in_file_names() {
-        for (p, d) in [
-            ("samples/財政課_令和6年度.ods", Some("財政課")),
-            ("事務局_評価コメント案.xlsx", Some("事務局")),
-            ("提出/行政経営担当_令和6年度.xlsx", Some("行政経営担当")),
-            ("情報システム課.xlsx", Some("情報システム課")),
-            ("C:\\提出\\納税課 令和6年度.xlsx", Some("納税課")),
-            ("提出.xlsx", None),
-            ("評価シート_財政課.xlsx", None),
-        ] {
-            assert_eq!(department_in_name(p), d, "{p}");
-        }
-    }
 }

@@ -15,6 +15,16 @@ pub fn samples() -> PathBuf {
     root().join("samples")
 }
 
+/// Copies the sample workbooks (not their README or scripts) into `dir`.
+pub fn copy_samples(dir: &Path) {
+    for e in std::fs::read_dir(samples()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() && hyoka::read::discover::is_spreadsheet(&p) {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }

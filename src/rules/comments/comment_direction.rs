@@ -30,12 +30,11 @@ use serde::Serialize;
 
 use crate::facts::batch::Batch;
 use crate::facts::direction::{Against, Claim, Says, claims};
-use crate::facts::quantity::label::Direction;
+use crate::facts::quantity::label::{Direction, same_subject};
 use crate::facts::targets::{TargetValue, Targets};
 use crate::model::figure::{Comparator, group_digits};
 use crate::model::finding::{Lang, Violation};
 use crate::model::plan::{ActionId, ItemRef};
-use crate::model::sheet::CommentRow;
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
 use crate::rules::comments::{action_by_name, item, named_actions};
@@ -96,8 +95,15 @@ impl Rule for CommentDirection {
         for row in b.comment_rows() {
             let Some(it) = item(b, row) else { continue };
             let text = key(&row.text.value);
-            for claim in claims(&text) {
-                for (id, indicator) in measures(b, it, row, &claim, figs) {
+            let claims = claims(&text);
+            if claims.is_empty() {
+                continue;
+            }
+            // Per paragraph: the item's 数値目標 rows and the actions it opens with.
+            let rows = target_rows(figs, it);
+            let opened = opened_actions(b, it, &row.text.value);
+            for claim in claims {
+                for (id, indicator) in measures(b, it, &claim, &rows, &opened) {
                     if let Some((v, related)) = judge(b, figs, &claim, id, &indicator) {
                         let f = out.push(row.text.at.clone(), v);
                         for at in related {
@@ -110,17 +116,8 @@ impl Rule for CommentDirection {
     }
 }
 
-/// The (action, 指標) pairs a claim speaks of: the sentence's subject, else
-/// the actions the paragraph opens with; only those with one 数値目標 指標
-/// (or the one the subject names).
-fn measures(
-    b: &Batch,
-    it: ItemRef,
-    row: &CommentRow,
-    claim: &Claim,
-    figs: &Targets,
-) -> Vec<(ActionId, String)> {
-    // The item's 数値目標 rows: (action, 指標), distinct.
+/// The item's 数値目標 rows: (action, 指標), distinct, in sheet order.
+fn target_rows(figs: &Targets, it: ItemRef) -> Vec<(ActionId, String)> {
     let mut rows: Vec<(ActionId, String)> = Vec::new();
     for v in &figs.values {
         if let Some(id) = v.action.filter(|a| a.item == it.id)
@@ -129,6 +126,33 @@ fn measures(
             rows.push((id, v.indicator.to_string()));
         }
     }
+    rows
+}
+
+/// The actions a text opens with (「①…」は、), by name, else by number.
+fn opened_actions(b: &Batch, it: ItemRef, text: &str) -> Vec<ActionId> {
+    named_actions(text)
+        .into_iter()
+        .map(|(n, name)| {
+            let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
+            ActionId {
+                item: it.id,
+                number,
+            }
+        })
+        .collect()
+}
+
+/// The (action, 指標) pairs a claim speaks of: the sentence's subject, else
+/// the actions the paragraph opens with (`opened`); only those with one
+/// 数値目標 指標 among `rows` (or the one the subject names).
+fn measures(
+    b: &Batch,
+    it: ItemRef,
+    claim: &Claim,
+    rows: &[(ActionId, String)],
+    opened: &[ActionId],
+) -> Vec<(ActionId, String)> {
     let only_row = |id: ActionId| {
         let mut of = rows.iter().filter(|(a, _)| *a == id);
         match (of.next(), of.next()) {
@@ -136,21 +160,11 @@ fn measures(
             _ => None,
         }
     };
-    let opened_ids = |s: &str| -> Vec<ActionId> {
-        named_actions(s)
-            .into_iter()
-            .map(|(n, name)| {
-                let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
-                ActionId { item: it.id, number }
-            })
-            .collect()
-    };
-    let opened = |s: &str| -> Vec<(ActionId, String)> {
-        opened_ids(s).into_iter().filter_map(only_row).collect()
-    };
     match &claim.subject {
-        None => opened(&row.text.value),
-        Some(s) if s.starts_with('「') => opened(s),
+        None => opened.iter().copied().filter_map(only_row).collect(),
+        Some(s) if s.starts_with('「') => (opened_actions(b, it, s).into_iter())
+            .filter_map(only_row)
+            .collect(),
         Some(s) => {
             let mut out = Vec::new();
             for part in split_names(s) {
@@ -166,10 +180,9 @@ fn measures(
                 // `年度末残高が…` in the paragraph of 「②公共施設整備基金の積立て」:
                 // the opened action's measure, by its head word.
                 if named.is_empty() {
-                    let ids = opened_ids(&row.text.value);
                     named = rows
                         .iter()
-                        .filter(|(id, ind)| ids.contains(id) && same_head(part, ind))
+                        .filter(|(id, ind)| opened.contains(id) && same_head(part, ind))
                         .collect();
                 }
                 // A part naming nothing of the 数値目標 is about something
@@ -177,8 +190,12 @@ fn measures(
                 let [(id, ind)] = named[..] else {
                     return Vec::new();
                 };
-                let ind_named = names_measure(part, ind);
-                match if ind_named { Some((*id, ind.clone())) } else { only_row(*id) } {
+                let row = if names_measure(part, ind) {
+                    Some((*id, ind.clone()))
+                } else {
+                    only_row(*id)
+                };
+                match row {
                     Some(r) => out.push(r),
                     None => return Vec::new(),
                 }
@@ -200,13 +217,13 @@ fn split_names(s: &str) -> Vec<&str> {
 
 /// Whether the words `part` name the measure `name` (`財政調整基金` for
 /// 財政調整基金現在高, `昭島市の収納率` for 市税収納率): the last words after
-/// の, of three characters or more, within the name, or the name within them.
+/// の and the name without its brackets are one subject ([`same_subject`],
+/// three characters or more).
 fn names_measure(part: &str, name: &str) -> bool {
     let name = key(name);
     let name = name.split('(').next().unwrap_or(&name);
     let head = part.rsplit('の').next().unwrap_or(part);
-    let long = |s: &str| s.chars().count() >= 3;
-    (long(head) && name.contains(head)) || (long(name) && head.contains(name))
+    same_subject(head, name, 3)
 }
 
 /// Words that head a stock or a ratio (残高, 比率, 額): two names ending in
