@@ -5,6 +5,7 @@ mod util;
 
 mod architecture;
 mod cli;
+mod comments_heldout;
 mod csv;
 mod docs;
 mod figure_props;

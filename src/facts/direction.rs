@@ -84,6 +84,7 @@ const TARGET_LINKS: &[&str] = &["には", "を", "は", "が", "に", "も"];
 /// so that `上回らなかった` is not read as `上回`.
 const TARGET_VERBS: &[(&str, Says)] = &[
     ("未達成", Says::NotMet),
+    ("未達", Says::NotMet),
     ("達成することができな", Says::NotMet),
     ("達成することができ", Says::Met),
     ("達成していな", Says::NotMet),
@@ -109,6 +110,7 @@ const TARGET_VERBS: &[(&str, Says)] = &[
     ("届かず", Says::NotMet),
     ("届いていな", Says::NotMet),
     ("届い", Says::Met),
+    ("届き", Says::Met),
     ("及ばな", Says::NotMet),
     ("及ばず", Says::NotMet),
     ("満たさな", Says::NotMet),
@@ -132,6 +134,7 @@ const TARGET_VERBS: &[(&str, Says)] = &[
     ("超えていな", Says::NotAbove),
     ("超え", Says::Above),
     ("超過し", Says::Above),
+    ("オーバー", Says::Above),
     ("下回らな", Says::NotBelow),
     ("下回らず", Says::NotBelow),
     ("下回っていな", Says::NotBelow),
@@ -142,6 +145,8 @@ const TARGET_VERBS: &[(&str, Says)] = &[
     ("下回", Says::Below),
     ("下まわらな", Says::NotBelow),
     ("下まわ", Says::Below),
+    ("割り込", Says::Below),
+    ("割込", Says::Below),
 ];
 
 /// What after a verb makes it a plan, a wish or a condition rather than a
@@ -184,19 +189,6 @@ const NOT_A_CLAIM: &[&str] = &[
     "状況",
     "度",
     "率",
-];
-
-/// Words after a change word that deny it (`増加せず`, `改善していない`).
-const DENIED: &[&str] = &[
-    "せず",
-    "しな",
-    "していな",
-    "しておらず",
-    "していません",
-    "らな",
-    "らず",
-    "っていな",
-    "わらず",
 ];
 
 /// Every direction claim of `text` (width-folded, without spaces).
@@ -267,18 +259,60 @@ fn claim(text: &str, start: usize, len: usize, says: Says, against: Against) -> 
     }
 }
 
-/// The claim's words with its verb's ending (`目標値を下回` → `目標値を下回った`):
-/// the kana after it, up to six, for messages.
+/// The claim's words with its verb's ending (`目標値を下回` → `目標値を下回った`),
+/// for messages.
 fn with_ending(from: &str, len: usize) -> &str {
-    let end = from[len..]
+    &from[..len + ending(&from[len..]).len()]
+}
+
+/// A verb's ending: the kana after its stem (`りませんでした`, `したとは`),
+/// up to twelve.
+fn ending(after: &str) -> &str {
+    let end = after
         .char_indices()
-        .take(6)
+        .take(12)
         .find(|(_, c)| !is_hiragana(*c))
         .map_or_else(
-            || from[len..].chars().take(6).map(char::len_utf8).sum(),
+            || after.chars().take(12).map(char::len_utf8).sum(),
             |(k, _)| k,
         );
-    &from[..len + end]
+    &after[..end]
+}
+
+/// Whether a verb's ending denies it, politely or by a hedge:
+/// `上回りませんでした`, `達成できなかった`, `達成したとは言い難い`,
+/// `達成したとはいえない`.
+fn denied(after: &str) -> bool {
+    let e = ending(after);
+    let hedged = (e.ends_with("とは") || e.ends_with("とも"))
+        && ["言い難", "言いがた", "言え", "いい難"]
+            .iter()
+            .any(|w| after[e.len()..].starts_with(w));
+    // `はず` (should be) is no denial.
+    let e = e.replace("はず", "");
+    hedged
+        || ["ません", "ない", "なかっ", "なく", "ず"]
+            .iter()
+            .any(|n| e.contains(n))
+}
+
+/// Whether a verb's ending asks or wishes rather than states:
+/// `上回ったかどうか`, `達成できるように`, `上回ったか否か`.
+fn unsure(after: &str) -> bool {
+    let e = ending(after);
+    let asked = e.ends_with('か') && after[e.len()..].starts_with("否か");
+    asked || ["かどうか", "よう"].iter().any(|w| e.contains(w))
+}
+
+/// The claim a denied verb makes: not above for `上回りませんでした`; a
+/// denied 未達成 or denial says nothing sure.
+fn deny(says: Says) -> Option<Says> {
+    match says {
+        Says::Above => Some(Says::NotAbove),
+        Says::Below => Some(Says::NotBelow),
+        Says::Met => Some(Says::NotMet),
+        _ => None,
+    }
 }
 
 /// `目標` inside a longer word is still a target (`年間目標`, `数値目標`),
@@ -318,10 +352,12 @@ fn target_claim(after: &str) -> Option<(Says, usize)> {
         }
         if let Some((v, says)) = TARGET_VERBS.iter().find(|(v, _)| here.starts_with(*v)) {
             let tail = &here[v.len()..];
-            if NOT_A_CLAIM.iter().any(|w| tail.starts_with(w)) {
+            if unsure(tail) || NOT_A_CLAIM.iter().any(|w| tail.starts_with(w)) {
                 return None;
             }
-            return Some((*says, link + j + v.len()));
+            // The list's own negative forms end in their denial already.
+            let says = if denied(tail) { deny(*says)? } else { *says };
+            return Some((says, link + j + v.len()));
         }
     }
     None
@@ -361,11 +397,7 @@ fn year_claim(after: &str) -> Option<(Direction, usize)> {
                 return None;
             }
             let tail = &here[len..];
-            if DENIED
-                .iter()
-                .chain(NOT_A_CLAIM)
-                .any(|w| tail.starts_with(w))
-            {
+            if denied(tail) || unsure(tail) || NOT_A_CLAIM.iter().any(|w| tail.starts_with(w)) {
                 return None;
             }
             return Some((d, skip + link + j + len));
@@ -514,10 +546,44 @@ mod tests {
     }
 
     #[test]
+    fn polite_denials_and_hedges() {
+        for (text, says) in [
+            ("目標を達成できませんでした。", Says::NotMet),
+            ("目標に届きませんでした。", Says::NotMet),
+            ("目標を下回りませんでした。", Says::NotBelow),
+            ("目標値を上回りませんでしたが、", Says::NotAbove),
+            ("目標を達成したとは言い難い。", Says::NotMet),
+            ("目標を達成したとはいえない状況です。", Says::NotMet),
+            ("目標には達しませんでした。", Says::NotMet),
+            ("目標を上回っているはずです。", Says::Above),
+            ("目標に未達であった。", Says::NotMet),
+            ("目標値をオーバーした。", Says::Above),
+            ("目標を割り込んだ。", Says::Below),
+        ] {
+            assert_eq!(one(text).says, says, "{text}");
+        }
+        assert_eq!(
+            one("目標を達成できませんでした。").phrase,
+            key("目標を達成できませんでした")
+        );
+        for text in [
+            "前年度より悪化しませんでした。",
+            "前年度から増加することはなかった。",
+            "前年度と比べて改善されていません。",
+            "前年度を上回らなかった",
+            "前年度より減少しておらず、",
+        ] {
+            assert_eq!(claims(&key(text)), [], "{text}");
+        }
+    }
+
+    #[test]
     fn plans_and_wishes_are_not_claims() {
         for text in [
             "新たな目標達成に向け取り組んでいく。",
             "目標を上回るよう努めていただきたい。",
+            "目標を上回ったかどうかだけでなく、満足度にも着目されたい。",
+            "前年度より改善したか否かを検証されたい。",
             "目標の達成を目指す。",
             "目標の達成に向けて、",
             "目標とする年間件数450件まであと一歩です。",
