@@ -132,6 +132,9 @@ pub fn run<'p>(opts: &Options<'p>) -> Result<Outcome<'p>, ToolError> {
         .map(|p| p.display().to_string())
         .collect();
     let (mut batch, findings) = checker.finish(done, opts.year, skipped)?;
+    batch.own_outputs = (discovered.own_outputs.iter())
+        .map(|(p, kind)| (p.display().to_string(), kind.clone()))
+        .collect();
     batch.release_checked();
     Ok(Outcome {
         discovered,

@@ -2,16 +2,20 @@
 
 use crate::util::{Workdir, root};
 
+/// `docs/rules.md` (Japanese) and `docs/rules.en.md` (English) are what
+/// `hyoka rules --markdown` prints.
 #[test]
 fn rules_md_is_up_to_date() {
     let w = Workdir::new();
-    let out = w.run(&["rules", "--markdown"], 0);
-    let generated = String::from_utf8(out.stdout).unwrap();
-    let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap_or_default();
-    assert!(
-        generated == committed,
-        "docs/rules.md is out of date: run `cargo run -- rules --markdown > docs/rules.md`"
-    );
+    for (file, lang) in [("docs/rules.md", "ja"), ("docs/rules.en.md", "en")] {
+        let out = w.run(&["rules", "--markdown", "--lang", lang], 0);
+        let generated = String::from_utf8(out.stdout).unwrap();
+        let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
+        assert!(
+            generated == committed,
+            "{file} is out of date: run `cargo run -- rules --markdown --lang {lang} > {file}`"
+        );
+    }
 }
 
 /// Every kind `docs/mistakes.md` marks caught by a rule names a registered

@@ -268,3 +268,214 @@ fn fail_on_warning() {
         1,
     );
 }
+
+#[test]
+fn output_paths_are_checked_first_and_explained_in_japanese() {
+    let w = Workdir::new();
+    std::fs::copy(samples().join("納税課_令和6年度.xlsx"), w.path("in.xlsx")).unwrap();
+    let base = ["consolidate", "in.xlsx", "--ignore", "P003", "-q"];
+    fn with<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+        [base, more].concat()
+    }
+    let with = |more: &[&'static str]| with(&base, more);
+    // A folder that does not exist: named, in Japanese, without the
+    // temporary file's name or the operating system's English.
+    let o = w.run(&with(&["-o", "nodir/集約.xlsx"]), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("出力先のフォルダ nodir がありません"), "{err}");
+    assert!(
+        !err.contains(".hyoka-") && !err.contains("os error"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Excel"),
+        "no Excel hint for a missing folder: {err}"
+    );
+    assert!(
+        o.stdout.is_empty(),
+        "nothing read before the path was refused"
+    );
+    // The same in English with --lang en.
+    let o = w.run(&with(&["-o", "nodir/集約.xlsx", "--lang", "en"]), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("output folder nodir does not exist"), "{err}");
+    // `-o 集約` writes 集約.xlsx.
+    w.run(&with(&["-o", "集約"]), 0);
+    assert!(w.path("集約.xlsx").is_file());
+    assert!(!w.path("集約").exists());
+    // Another kind of file is refused, nothing written.
+    let o = w.run(&with(&["-o", "集約.xls"]), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".xlsx"));
+    assert!(!w.path("集約.xls").exists());
+    // --json onto the workbook's own path would lose one of them.
+    let o = w.run(&with(&["-o", "b.xlsx", "--json", "./b.xlsx"]), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("同じファイル"), "{err}");
+    assert!(!w.path("b.xlsx").exists());
+}
+
+#[test]
+fn own_outputs_in_the_submissions_folder_are_passed_over_and_replaced() {
+    let w = Workdir::new();
+    let inputs = w.path("提出");
+    std::fs::create_dir(&inputs).unwrap();
+    crate::util::copy_samples(&inputs);
+    // The guide's loop: the consolidated workbook kept with the submissions.
+    let first = w.run(
+        &[
+            "consolidate",
+            "提出",
+            "-o",
+            "提出/集約.xlsx",
+            "--json",
+            "提出/点検.json",
+        ],
+        1,
+    );
+    let out = w.path("提出/集約.xlsx");
+    let props = part(&out, "docProps/custom.xml").expect("custom properties");
+    assert!(
+        props.contains("hyoka-output") && props.contains("集約ブック"),
+        "{props}"
+    );
+    let before = std::fs::metadata(&out).unwrap().modified().unwrap();
+    // Run again: the old output is no submission, and it is replaced.
+    let second = w.run(
+        &[
+            "consolidate",
+            "提出",
+            "-o",
+            "提出/集約.xlsx",
+            "--json",
+            "提出/点検.json",
+        ],
+        1,
+    );
+    let after = std::fs::metadata(&out).unwrap().modified().unwrap();
+    assert!(after >= before);
+    let stdout = String::from_utf8_lossy(&second.stdout);
+    assert!(
+        stdout.contains("hyoka の出力（集約ブック）のため読み飛ばしました"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("集約.xlsx: error"), "{stdout}");
+    let count = |o: &std::process::Output| {
+        let s = String::from_utf8_lossy(&o.stdout).to_string();
+        s.lines()
+            .last()
+            .unwrap()
+            .split_once('—')
+            .unwrap()
+            .1
+            .to_string()
+    };
+    assert_eq!(count(&first), count(&second), "the same findings");
+    // check passes over it too, and says so in JSON.
+    let o = w.run(&["check", "提出", "--format", "json"], 1);
+    let j = crate::util::json(&o);
+    let over = j["passed_over"].as_array().unwrap();
+    assert_eq!(over.len(), 1, "{over:?}");
+    assert_eq!(over[0]["output"], "集約ブック");
+    assert!(
+        j["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["path"].as_str().unwrap().ends_with("集約.xlsx"))
+    );
+    // A department's workbook that merely has custom properties is read.
+    let realworld = crate::util::root().join("../shared/realworld");
+    let with_custom = std::fs::read_dir(&realworld)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "xlsx")
+                && std::fs::File::open(p)
+                    .ok()
+                    .and_then(|f| zip::ZipArchive::new(f).ok())
+                    .is_some_and(|mut z| z.by_name("docProps/custom.xml").is_ok())
+        });
+    let p = with_custom.expect("a real workbook with custom properties in ../shared/realworld");
+    let o = w
+        .command(&[
+            "check",
+            p.to_str().unwrap(),
+            "--format",
+            "json",
+            "--year",
+            "令和6",
+        ])
+        .output()
+        .unwrap();
+    let j = crate::util::json(&o);
+    assert_eq!(
+        j["passed_over"].as_array().unwrap().len(),
+        0,
+        "{}",
+        p.display()
+    );
+    assert_eq!(j["files"].as_array().unwrap().len(), 1);
+}
+
+/// The 数値目標 sheet read back by openpyxl-independent calamine: numbers, and
+/// a doubted figure shown as 要確認 with the achievement under the fix.
+#[test]
+fn a_doubted_target_figure_is_not_shown_as_a_result() {
+    let w = Workdir::new();
+    w.run(
+        &[
+            "consolidate",
+            samples().to_str().unwrap(),
+            "-o",
+            "集約.xlsx",
+        ],
+        1,
+    );
+    let out = w.path("集約.xlsx");
+    let mut wb = open_workbook_auto(&out).unwrap();
+    let range = wb.worksheet_range("数値目標").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+    let col = |h: &str| header.iter().position(|x| x.starts_with(h)).unwrap();
+    let (actual, verdict, gap, note, fixed, fixed_met) = (
+        col("実績"),
+        col("達成"),
+        col("差"),
+        col("点検"),
+        col("修正案の実績"),
+        col("修正案での"),
+    );
+    // Every 実績 is a number, not text.
+    for r in &rows[1..] {
+        assert!(matches!(r[actual], Data::Float(_) | Data::Int(_)), "{r:?}");
+    }
+    // The 8,447,029円 typed in a 千円 column (N001).
+    let slip = rows[1..]
+        .iter()
+        .find(|r| r[note].to_string().contains("N001"))
+        .expect("the N001 row");
+    assert_eq!(slip[note].to_string(), "要確認（N001）");
+    assert_eq!(slip[verdict].to_string(), "要確認");
+    assert_eq!(slip[gap], Data::Empty, "no gap from a doubted figure");
+    assert_eq!(calamine::DataType::as_f64(&slip[fixed]), Some(8_447_029.0));
+    assert_eq!(slip[fixed_met].to_string(), "達成");
+    // Rows without a finding keep their verdict and gap.
+    let clean = rows[1..]
+        .iter()
+        .find(|r| r[note] == Data::Empty && r[verdict] == Data::String("未達成".into()))
+        .expect("an unmet clean row");
+    assert!(calamine::DataType::as_f64(&clean[gap]).is_some());
+    // The note links into エラー報告, at the N001 row.
+    let sheet = part(&out, "xl/worksheets/sheet3.xml").unwrap();
+    let at = sheet
+        .split("location=\"'エラー報告'!A")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("a link into エラー報告");
+    let findings = wb.worksheet_range("エラー報告").unwrap();
+    let code = findings.get((at - 1, 1)).unwrap().to_string();
+    assert_eq!(code, "N001");
+}

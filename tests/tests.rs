@@ -18,6 +18,7 @@ mod pipeline;
 mod plans;
 mod reading;
 mod robustness;
+mod roundtrip;
 mod rules;
 mod samples;
 mod snapshots;

@@ -1,20 +1,14 @@
 //! Command-line arguments shared by the commands (raw flags only; each command
-//! turns them into settings).
+//! turns them into settings). Their help is in `cmd::help`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// hyoka's command line. The help people read is in `cmd::help` (日本語 and
+/// English); the doc comments here are for the source's readers.
 #[derive(Parser, Debug)]
-#[command(
-    name = "hyoka",
-    version,
-    about = "評価シートの点検と集約 — checks and consolidates evaluation sheets (評価シート)",
-    long_about = "各課から提出された評価シート（Excel）を読み、評価・目標・数値を点検し、\
-                  評価を判断基準どおりに算定して、集約ブックとエラー報告を作ります。\n\
-                  Reads the departments' evaluation workbooks, validates them, derives the \
-                  item grades and writes one consolidated workbook with an error report."
-)]
+#[command(name = "hyoka", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -35,11 +29,11 @@ pub enum Command {
 /// Inputs and plan, common to `check` and `consolidate`.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files or folders (folders are searched recursively) / 入力ファイルまたはフォルダ
+    /// Files or folders (folders are searched recursively)
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
-    /// Evaluated fiscal year: 令和6, R6 or 2024 (default: read from the sheets) / 評価年度
+    /// Evaluated fiscal year: 令和6, R6 or 2024 (default: read from the sheets)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<String>,
 
@@ -47,27 +41,27 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
 
-    /// Run only these rules: codes or prefixes, comma-separated (G,S001) / 実行するルール
+    /// Run only these rules: codes or prefixes, comma-separated (G,S001)
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Vec<String>,
 
-    /// Skip these rules: codes or prefixes, comma-separated (P003) / 除外するルール
+    /// Skip these rules: codes or prefixes, comma-separated (P003)
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
 
-    /// Configuration file (default: hyoka.toml beside the first input) / 設定ファイル
+    /// Configuration file (default: hyoka.toml beside the first input)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Encoding of CSV inputs: utf-8 or shift_jis (default: decided from the bytes) / CSVの文字コード
+    /// Encoding of CSV inputs: utf-8 or shift_jis (default: decided from the bytes)
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
 
-    /// Message language / メッセージの言語
+    /// Message language
     #[arg(long, value_enum, default_value_t = LangArg::Ja)]
     pub lang: LangArg,
 
-    /// Exit 1 already on findings of this severity (default: error) / 終了コード1にする重要度
+    /// Exit 1 already on findings of this severity (default: error)
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
 

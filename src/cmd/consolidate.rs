@@ -30,7 +30,14 @@ pub struct Args {
     pub json: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> Result<i32, ToolError> {
+pub fn run(mut args: Args) -> Result<i32, ToolError> {
+    // The output paths are checked before the files are read: a slip in
+    // them should not cost the reading.
+    args.output = report::atomic::workbook_path(&args.output)?;
+    if let Some(json) = &args.json {
+        report::atomic::writable_folder(json)?;
+        report::atomic::refuse_same(&args.output, json)?;
+    }
     let plan = super::load_plan(&args.input)?;
     let opts = super::options(&args.input, &plan)?;
     let out = crate::pipeline::run(&opts)?;
@@ -52,7 +59,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     };
     let mut book = report::atomic::Staged::new(&args.output)?;
     let built = report::workbook::build(&results, lang, &args.output, book.file());
-    built.map_err(|e| ToolError::Other(format!("集約ブックを作成できません: {e}")))?;
+    built.map_err(|e| report::atomic::xlsx_error(&args.output, e))?;
     let mut staged = vec![book];
     if let Some(json) = &args.json {
         let mut j = report::atomic::Staged::new(json)?;

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod check;
 pub mod consolidate;
+pub mod help;
 pub mod plan;
 pub mod read_worker;
 pub mod rules;
@@ -13,9 +14,7 @@ pub mod template;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
-use clap::Parser;
-
-use crate::cmd::args::{Cli, Command, InputArgs};
+use crate::cmd::args::{Command, InputArgs};
 use crate::error::ToolError;
 use crate::model::finding::{Finding, Severity};
 use crate::model::plan::Plan;
@@ -23,16 +22,12 @@ use crate::model::year::parse_year_arg;
 use crate::pipeline::Options;
 
 pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    // The help and clap's errors in Japanese, or English with `--lang en`.
+    let args: Vec<OsString> = args.into_iter().collect();
+    let lang = help::lang_of(&args);
+    let cli = match help::parse(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ToolError::EXIT_CODE
-            } else {
-                0
-            };
-        }
+        Err(code) => return code,
     };
     if let Command::ReadWorker(a) = &cli.command {
         return read_worker::run(a);
@@ -50,9 +45,14 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
+            let label = match lang {
+                crate::model::finding::Lang::Ja => "エラー",
+                crate::model::finding::Lang::En => "error",
+            };
+            let message = e.message(lang);
             eprintln!(
-                "hyoka: エラー: {}",
-                crate::report::terminal::visible(&e.to_string())
+                "hyoka: {label}: {}",
+                crate::report::terminal::visible(&message)
             );
             ToolError::EXIT_CODE
         }

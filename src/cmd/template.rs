@@ -45,7 +45,8 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-pub fn run(args: Args) -> Result<i32, ToolError> {
+pub fn run(mut args: Args) -> Result<i32, ToolError> {
+    args.output = crate::report::atomic::workbook_path(&args.output)?;
     let plan = super::load_plan_file(args.plan.as_deref())?;
     let year = parse_year_arg(&args.year).ok_or_else(|| ToolError::BadYear(args.year.clone()))?;
     let items: Vec<_> = match (&args.item, &args.dept) {
@@ -101,7 +102,7 @@ pub fn run(args: Args) -> Result<i32, ToolError> {
     };
     crate::report::atomic::refuse_inputs(&args.output, args.from.as_slice())?;
     let bytes = build(&plan, &items, year, &from)
-        .map_err(|e| ToolError::Other(format!("テンプレートを作成できません: {e}")))?;
+        .map_err(|e| crate::report::atomic::xlsx_error(&args.output, e))?;
     crate::report::atomic::write(&args.output, &bytes)?;
     eprintln!(
         "{} の評価シート {} 枚を書き出しました: {}",

@@ -101,6 +101,8 @@ pub struct Batch<'p> {
     sources: BTreeMap<SheetRef, EvalSheet>,
     /// Files in the input folders that are not spreadsheets (not read).
     pub skipped: Vec<String>,
+    /// hyoka's own outputs among the inputs, passed over: (path, which output).
+    pub own_outputs: Vec<(String, String)>,
     /// Every file's 数値目標 values.
     targets: Targets,
     /// The facts of the source sheets' texts, read on first use.
@@ -179,6 +181,7 @@ impl<'p> Batch<'p> {
             actions: Vec::new(),
             sources: BTreeMap::new(),
             skipped: Vec::new(),
+            own_outputs: Vec::new(),
             year_choice: YearChoice::given(year),
             targets: Targets::new(targets),
             quantities: std::sync::OnceLock::new(),

@@ -53,6 +53,9 @@ pub struct Discovered {
     /// Files in the folders that are not spreadsheets (listed, not read).
     pub skipped: Vec<PathBuf>,
     pub problems: Vec<WalkProblem>,
+    /// hyoka's own outputs among the files (passed over), with which
+    /// output each is (`集約ブック`).
+    pub own_outputs: Vec<(PathBuf, String)>,
 }
 
 pub fn is_spreadsheet(p: &Path) -> bool {
@@ -164,5 +167,56 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     }
     d.files.sort();
     d.files.dedup();
+    pass_over_own_outputs(&mut d);
+    newest_first(&mut d.files);
     d
+}
+
+/// Puts each department's resubmissions before the submissions they replace
+/// (`財政課_修正.xlsx` before `財政課.xlsx`): the first sheet of an item in
+/// input order is the one consolidated. Newer is the higher version in the
+/// name ([`crate::model::resubmission`]), then the later modification time.
+/// Files of other families keep their name order.
+fn newest_first(files: &mut [PathBuf]) {
+    use crate::model::resubmission::{split, stem};
+    let keys: Vec<(String, u32)> = files
+        .iter()
+        .map(|p| split(stem(&p.to_string_lossy())))
+        .collect();
+    let mut families: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, (family, _)) in keys.iter().enumerate() {
+        families.entry(family).or_default().push(i);
+    }
+    let mut moves: Vec<(usize, PathBuf)> = Vec::new();
+    for slots in families.values().filter(|s| s.len() > 1) {
+        let modified = |i: usize| std::fs::metadata(&files[i]).and_then(|m| m.modified()).ok();
+        let mut members: Vec<usize> = slots.clone();
+        members.sort_by_key(|&i| std::cmp::Reverse((keys[i].1, modified(i))));
+        for (&slot, &member) in slots.iter().zip(&members) {
+            moves.push((slot, files[member].clone()));
+        }
+    }
+    for (slot, path) in moves {
+        files[slot] = path;
+    }
+}
+
+/// Moves hyoka's own outputs from the files to read to `own_outputs`.
+fn pass_over_own_outputs(d: &mut Discovered) {
+    use rayon::prelude::*;
+    let kinds: Vec<Option<String>> = d
+        .files
+        .par_iter()
+        .map(|p| crate::read::own_output::kind(p))
+        .collect();
+    if kinds.iter().all(Option::is_none) {
+        return;
+    }
+    let files = std::mem::take(&mut d.files);
+    for (p, k) in files.into_iter().zip(kinds) {
+        match k {
+            Some(k) => d.own_outputs.push((p, k)),
+            None => d.files.push(p),
+        }
+    }
 }

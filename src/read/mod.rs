@@ -13,6 +13,7 @@ pub mod grid;
 pub mod limits;
 pub mod numfmt;
 pub mod ods_shown;
+pub mod own_output;
 pub mod panel_years;
 pub mod pool;
 pub mod struck;

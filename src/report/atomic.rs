@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::ToolError;
+use crate::error::{ToolError, WriteCause};
 
 /// Fails when `target` is one of the input files.
 pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), ToolError> {
@@ -109,16 +109,22 @@ fn lock_folder(dir: &Path, target: &Path) -> Result<(), ToolError> {
         .truncate(false)
         .write(true)
         .open(dir.join(LOCK_FILE))
-        .map_err(|e| write_error(target, &e))?;
+        .map_err(|e| io_error(target, &e))?;
     match f.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            return Err(ToolError::Other(format!(
-                "別の hyoka が同じフォルダ（{}）に出力を書いています。終わってからもう一度実行してください。(another hyoka run is writing to this folder)",
-                dir.display()
+            return Err(ToolError::Said(crate::model::finding::Text::new(
+                format!(
+                    "別の hyoka が同じフォルダ（{}）に出力を書いています。終わってからもう一度実行してください。",
+                    dir.display()
+                ),
+                format!(
+                    "Another hyoka run is writing to {}; run again when it is done.",
+                    dir.display()
+                ),
             )));
         }
-        Err(std::fs::TryLockError::Error(e)) => return Err(write_error(target, &e)),
+        Err(std::fs::TryLockError::Error(e)) => return Err(io_error(target, &e)),
     }
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -141,7 +147,7 @@ impl Staged {
             .prefix(TEMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| write_error(target, &e))?;
+            .map_err(|e| io_error(target, &e))?;
         pending(tmp.path(), true);
         Ok(Staged {
             target: target.to_path_buf(),
@@ -155,8 +161,8 @@ impl Staged {
     }
 
     /// Turns a write's result into the error that names the target.
-    pub fn wrote<T, E: std::fmt::Display>(&self, result: Result<T, E>) -> Result<T, ToolError> {
-        result.map_err(|e| write_error(&self.target, &e))
+    pub fn wrote<T>(&self, result: std::io::Result<T>) -> Result<T, ToolError> {
+        result.map_err(|e| io_error(&self.target, &e))
     }
 
     /// Flushes the file to disk and renames it to the target.
@@ -167,7 +173,7 @@ impl Staged {
         let result = (|| {
             tmp.as_file()
                 .sync_all()
-                .map_err(|e| write_error(&target, &e))?;
+                .map_err(|e| io_error(&target, &e))?;
             // Temporary files are private (0600); the output is an ordinary file.
             #[cfg(unix)]
             {
@@ -177,7 +183,7 @@ impl Staged {
                     .set_permissions(std::fs::Permissions::from_mode(0o644));
             }
             tmp.persist(&target)
-                .map_err(|e| write_error(&target, &e.error))?;
+                .map_err(|e| io_error(&target, &e.error))?;
             Ok(())
         })();
         pending(&tmp_path, false);
@@ -214,17 +220,76 @@ impl Drop for Staged {
     }
 }
 
-/// The folder an output goes to: its parent, or `.` for a bare file name.
-pub fn folder_of(output: &Path) -> PathBuf {
-    match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
+pub use crate::model::output::folder_of;
 
 fn write_error(target: &Path, e: &dyn std::fmt::Display) -> ToolError {
     ToolError::Write {
         path: target.to_path_buf(),
-        message: e.to_string(),
+        cause: WriteCause::Other(e.to_string()),
     }
+}
+
+fn io_error(target: &Path, e: &std::io::Error) -> ToolError {
+    ToolError::Write {
+        path: target.to_path_buf(),
+        cause: WriteCause::of_io(e),
+    }
+}
+
+/// An error of the workbook writer as a write failure of `target` (its
+/// disk errors in staff's words).
+pub fn xlsx_error(target: &Path, e: rust_xlsxwriter::XlsxError) -> ToolError {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => io_error(target, &e),
+        e => write_error(target, &e),
+    }
+}
+
+/// The workbook path `-o` means: `集約` is `集約.xlsx`; a name of another
+/// kind (`.xls`, `.csv`) is refused, hyoka writes xlsx only. Its folder must
+/// exist: checked before the files are read, not after.
+pub fn workbook_path(given: &Path) -> Result<PathBuf, ToolError> {
+    let path = match given.extension() {
+        None => given.with_extension("xlsx"),
+        Some(e) if e.eq_ignore_ascii_case("xlsx") => given.to_path_buf(),
+        Some(_) => {
+            return Err(ToolError::OutputKind {
+                path: given.to_path_buf(),
+            });
+        }
+    };
+    writable_folder(&path)?;
+    Ok(path)
+}
+
+/// Fails unless the folder `output` goes to exists.
+pub fn writable_folder(output: &Path) -> Result<(), ToolError> {
+    let folder = folder_of(output);
+    let cause = match std::fs::metadata(&folder) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => WriteCause::NotAFolder,
+        Err(e) => WriteCause::of_io(&e),
+    };
+    Err(ToolError::Write {
+        path: output.to_path_buf(),
+        cause,
+    })
+}
+
+/// Fails when two outputs of a run are one file (the second would replace
+/// the first).
+pub fn refuse_same(a: &Path, b: &Path) -> Result<(), ToolError> {
+    let key = |p: &Path| {
+        let folder = folder_of(p);
+        (
+            folder.canonicalize().unwrap_or(folder),
+            p.file_name().map(|n| n.to_os_string()),
+        )
+    };
+    if key(a) == key(b) {
+        return Err(ToolError::SameOutput {
+            path: b.to_path_buf(),
+        });
+    }
+    Ok(())
 }

@@ -24,7 +24,7 @@ impl Serialize for Document<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let out = self.out;
-        let mut m = s.serialize_struct("Document", 6)?;
+        let mut m = s.serialize_struct("Document", 7)?;
         m.serialize_field("version", &VERSION)?;
         if let Some(run) = out.run {
             m.serialize_field("run", run)?;
@@ -33,10 +33,23 @@ impl Serialize for Document<'_> {
         m.serialize_field("fiscal_year", &out.batch.year.0)?;
         m.serialize_field("year_basis", &YearBasisEntry::of(&out.batch.year_choice))?;
         m.serialize_field("files", &Seq(|| out.batch.files.iter().map(file_entry)))?;
+        m.serialize_field(
+            "passed_over",
+            &Seq(|| {
+                (out.batch.own_outputs.iter()).map(|(path, output)| PassedOver { path, output })
+            }),
+        )?;
         m.serialize_field("findings", &Seq(|| out.findings.iter().map(entry)))?;
         m.serialize_field("summary", &summary(out.findings))?;
         m.end()
     }
+}
+
+/// An input passed over as one of hyoka's own outputs.
+#[derive(Serialize)]
+struct PassedOver<'a> {
+    path: &'a str,
+    output: &'a str,
 }
 
 /// A sequence serialized from an iterator made on demand.

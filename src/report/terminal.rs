@@ -92,6 +92,22 @@ fn write_files(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
         };
         writeln!(w, "{dim}{}: {desc}{dim:#}", visible(&s.path))?;
     }
+    for (path, kind) in &out.batch.own_outputs {
+        match lang {
+            Lang::Ja => writeln!(
+                w,
+                "{dim}{}: hyoka の出力（{}）のため読み飛ばしました{dim:#}",
+                visible(path),
+                visible(kind)
+            )?,
+            Lang::En => writeln!(
+                w,
+                "{dim}{}: passed over, an output of hyoka ({}){dim:#}",
+                visible(path),
+                visible(kind)
+            )?,
+        }
+    }
     // Search problems (link loops, permissions) are submissions that could not
     // be read, so they appear above and as F001 findings.
     Ok(())

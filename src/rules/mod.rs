@@ -1,6 +1,7 @@
 //! Rules: each checks one thing and reports violations. One rule, one file,
 //! one stable code; the file's `//!` comment is the rule's documentation
-//! (`hyoka rules`, `docs/rules.md`). To add a rule, add its file to a group
+//! (`hyoka rules`, `docs/rules.md`), Japanese first, then `---` and English
+//! (see [`registry`]). To add a rule, add its file to a group
 //! folder and one line to that group's `rules!` list in its `mod.rs`: the
 //! line gives the code, name and default severity.
 //!

@@ -17,6 +17,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::model::finding::Lang;
+use crate::model::output;
 use crate::report::Results;
 use crate::report::width::text_width;
 
@@ -35,7 +36,6 @@ pub(super) struct Styles {
     pub(super) agreement_bad: Format,
     pub(super) agreement_tie: Format,
     pub(super) link: Format,
-    pub(super) number: Format,
 }
 
 pub(super) fn base() -> Format {
@@ -57,7 +57,6 @@ pub(super) fn styles() -> Styles {
             .set_background_color(Color::RGB(0xDDEBF7)),
         text: base(),
         wrap: base().set_text_wrap(),
-        number: base().set_num_format("#,##0.###"),
         link: base()
             .set_font_color(Color::RGB(0x0563C1))
             .set_underline(rust_xlsxwriter::FormatUnderline::Single),
@@ -276,21 +275,20 @@ pub fn build(
     let st = styles();
     let links = links::Linker::new(output);
     let mut wb = Workbook::new();
+    // Marked as hyoka's, so a later run passes it over as an input and may
+    // overwrite it.
+    let mut props = rust_xlsxwriter::DocProperties::new()
+        .set_title("評価シート集約ブック")
+        .set_custom_property(output::PROPERTY, output::CONSOLIDATED);
     if let Some(run) = out.run {
-        wb.set_properties(
-            &rust_xlsxwriter::DocProperties::new().set_custom_property(RUN_PROPERTY, run),
-        );
+        props = props.set_custom_property(RUN_PROPERTY, run);
     }
+    wb.set_properties(&props);
     summary::sheet(wb.add_worksheet(), &st, out.batch, &links)?;
     counts::sheet(&mut wb, &st, out.batch)?;
     // The sheets that grow with the input are written row by row to
     // temporary files (constant memory), not held as cells.
-    targets::sheet(
-        wb.add_worksheet_with_constant_memory()?,
-        &st,
-        out.batch,
-        &links,
-    )?;
+    targets::sheet(wb.add_worksheet_with_constant_memory()?, &st, out, &links)?;
     findings::sheet(
         wb.add_worksheet_with_constant_memory()?,
         &st,

@@ -1,3 +1,25 @@
+//! 評価コメント案の段落を計画と照らし合わせ、計画にない取組項目、段落のない取組内容、段落が二つある取組内容を指摘します。
+//!
+//! ## 点検内容
+//! 評価コメントのシートの各段落は、述べている取組内容で始まります
+//! （「①名前」は、…）。評価コメント案が取り上げる取組項目ごとに、計画の各取組内容は
+//! ちょうど一つの段落で名前が示されていなければなりません。段落がない取組内容は
+//! その取組項目の最初の段落で、二つ目の段落がある取組内容はその二つ目の段落で
+//! 指摘します。取組項目のセルが計画のどの取組項目も示していない行は、そのセルで
+//! 指摘します。読むもの: 取組項目の列と、各段落の冒頭の「」（名前で照合し、
+//! 合わなければ番号で照合します）。読まないもの: 文の途中で触れている取組内容。
+//!
+//! ## 理由
+//! 評価コメント案は、そのまま報告書の第2章になります。編集中に段落が失われると
+//! その取組内容には推進会議の意見がなくなり、貼り付けた段落があると意見が二つに
+//! なり、`3-(6)` の行は報告書のどこにも載せられません。
+//!
+//! ## 例
+//! 指摘あり: 3-(4) に「①財政調整基金現在高」の段落しかない。
+//! 指摘なし: ①の段落と②の段落がある。
+//!
+//! ---
+//!
 //! The comment draft's paragraphs against the plan: an item the plan does
 //! not have, an action with no paragraph, an action with two.
 //!
@@ -43,7 +65,9 @@ impl Violation for Coverage {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Coverage::UnknownItem { written }, Lang::Ja) => {
-                format!("取組項目「{written}」は計画にありません。コメントの行き先を確かめてください。")
+                format!(
+                    "取組項目「{written}」は計画にありません。コメントの行き先を確かめてください。"
+                )
             }
             (Coverage::UnknownItem { written }, Lang::En) => {
                 format!("The comment row's item `{written}` is not in the plan.")
@@ -55,9 +79,9 @@ impl Violation for Coverage {
             (Coverage::Missing { action, .. }, Lang::En) => {
                 format!("No comment paragraph speaks of {action}.")
             }
-            (Coverage::Twice { action, first }, Lang::Ja) => format!(
-                "{action}についてのコメントが二つあります（もう一つは{first}）。"
-            ),
+            (Coverage::Twice { action, first }, Lang::Ja) => {
+                format!("{action}についてのコメントが二つあります。もう一つは{first}にあります。")
+            }
             (Coverage::Twice { action, first }, Lang::En) => {
                 format!("{action} has a second comment paragraph (the first at {first}).")
             }
@@ -97,8 +121,14 @@ impl Rule for CommentCoverage {
             };
             for (n, name) in named_actions(&row.text.value) {
                 let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
-                let id = ActionId { item: it.id, number };
-                let earlier = seen[i].1.iter().find(|(a, at)| *a == id && *at != row.text.at);
+                let id = ActionId {
+                    item: it.id,
+                    number,
+                };
+                let earlier = seen[i]
+                    .1
+                    .iter()
+                    .find(|(a, at)| *a == id && *at != row.text.at);
                 if let Some((_, first)) = earlier {
                     out.push(
                         row.text.at.clone(),

@@ -1,3 +1,32 @@
+//! 評価コメントの段落が述べる増減や達成の向きが、数値目標の数値から導かれないことを指摘します。
+//!
+//! ## 点検内容
+//! 評価コメントのシートの段落が、数値目標の指標がどうなったかを言葉で述べている
+//! ものを対象にします。目標に対するもの（`目標値を上回った`、`目標を達成しています`、
+//! `目標には届かなかった`、`令和6年度目標未達成`）と、以前の年度に対するもの
+//! （`前年度より悪化`、`前年を上回っています`、`令和5年度と比べて減少`）です。
+//! 指標は、文の主語が指標を示していればその主語（`経常収支比率は…`。数値目標の
+//! 行の指標または取組内容の名前と照合します）とし、示していなければ段落の冒頭の
+//! 取組内容（「①…」は、）とします。述べている内容は、文が示す年度（示していなければ
+//! 評価年度）の実績と、ともに示された年度の目標（`令和8年度末目標額`）、または
+//! 以前の年度の実績と比べます。上回・下回は数値の大小、達成は行の比較（以上・以下）、
+//! 改善・悪化は比較の向きで良い・悪いとされる動きとして判断します。
+//! 読まないもの: 取組項目の数値目標のどの行も示さない主語（`年間作成数が目標を達成`）、
+//! 指標が複数あり主語がそのどれも示さない取組内容、計画や願望の表現（`目標達成に向け`）。
+//!
+//! ## 理由
+//! 評価コメント案は、そのまま推進会議の文章になります。比率が悪化したことを示す
+//! 表の隣で 改善 と述べる文は、公表された矛盾となり、報告書の他の点検では
+//! 見つかりません。
+//!
+//! ## 例
+//! 指摘あり: 実績が 84.6%（令和5年度）と 94.4%（令和6年度）で目標が 以下 である
+//! のに、段落に「①経常収支比率（数値目標）」は、前年度より9.8ポイント改善しました。
+//! とある。
+//! 指摘なし: …前年度より9.8ポイント悪化しました。
+//!
+//! ---
+//!
 //! A comment paragraph's direction words that the 数値目標 figures do not give.
 //!
 //! ## What it checks
@@ -314,7 +343,10 @@ fn judge(
 /// `9201903` in a 千円 column.
 fn shown(v: &TargetValue) -> String {
     let raw = v.raw.trim();
-    let bare = !raw.is_empty() && raw.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+    let bare = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
     match (&v.column_unit, bare) {
         (Some(u), true) => {
             let decimals = raw.split_once('.').map_or(0, |(_, f)| f.len());
@@ -384,9 +416,13 @@ fn year_truth(says: Says, a: f64, p: f64, cmp: Comparator) -> Option<Truth> {
         std::cmp::Ordering::Equal => ("変わっていません", "it did not change"),
     };
     let (ja, en) = if matches!(d, Direction::Better | Direction::Worse) && a != p {
-        let (b_ja, b_en) = if better { ("改善", "better") } else { ("悪化", "worse") };
+        let (b_ja, b_en) = if better {
+            ("改善", "better")
+        } else {
+            ("悪化", "worse")
+        };
         (
-            format!("{ja}（目標が「{}」の指標なので{b_ja}です）", cmp.ja()),
+            format!("{ja}。目標が「{}」の指標のため、これは{b_ja}です", cmp.ja()),
             format!("{en}, which is {b_en} for a target of `{}`", cmp.ja()),
         )
     } else {
@@ -442,9 +478,14 @@ mod tests {
         assert!(!moved(Direction::Down) && !moved(Direction::Better));
         // 9,249,275 → 9,201,903 with 以上: down, worse.
         let moved = |d| {
-            year_truth(Says::Moved(d), 9_201_903.0, 9_249_275.0, Comparator::AtLeast)
-                .unwrap()
-                .0
+            year_truth(
+                Says::Moved(d),
+                9_201_903.0,
+                9_249_275.0,
+                Comparator::AtLeast,
+            )
+            .unwrap()
+            .0
         };
         assert!(moved(Direction::Down) && moved(Direction::Worse));
         assert!(!moved(Direction::Up) && !moved(Direction::Better));

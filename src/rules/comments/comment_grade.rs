@@ -1,3 +1,22 @@
+//! 評価コメントの段落が引用する評価が、その取組内容の個別評価と異なることを指摘します。
+//!
+//! ## 点検内容
+//! 評価コメントのシートの段落が 個別評価を「A」としました（または
+//! 個別評価は「B」）と述べているとき、その評価は、段落が名前で示す取組内容の、
+//! 評価年度の個別評価（シートに記載されたもの）でなければなりません。取組内容は
+//! 段落が名前で示すものとします（番号は K001 で点検します）。
+//!
+//! ## 理由
+//! コメントとまとめの表は並べて印刷されます。`B` と示す表の隣で `A` と引用する
+//! コメントは、読む人が真っ先に気付く誤りです。
+//!
+//! ## 例
+//! 指摘あり: シートでは 4-(4) ① 令和6年度が `A` であるのに、段落に
+//! 「①人事制度の見直し」は、…個別評価を「B」としました。とある。
+//! 指摘なし: 段落が「A」と引用している。
+//!
+//! ---
+//!
 //! A comment paragraph quoting a grade that is not the action's grade.
 //!
 //! ## What it checks
@@ -21,8 +40,8 @@ use serde::Serialize;
 use crate::facts::batch::Batch;
 use crate::model::finding::{Lang, Violation};
 use crate::model::grade::Grade;
-use crate::model::year::FiscalYear;
 use crate::model::text::circled;
+use crate::model::year::FiscalYear;
 use crate::rules::comments::{action_by_name, item, named_actions, quoted_grade};
 use crate::rules::{Findings, Rule, action_grade_cell};
 
@@ -41,7 +60,12 @@ pub struct OtherGrade {
 
 impl Violation for OtherGrade {
     fn message(&self, lang: Lang) -> String {
-        let (n, name, raw, g) = (circled(self.number), &self.name, &self.quoted, self.sheet_grade);
+        let (n, name, raw, g) = (
+            circled(self.number),
+            &self.name,
+            &self.quoted,
+            self.sheet_grade,
+        );
         match lang {
             Lang::Ja => format!(
                 "コメントは「{n}{name}」の個別評価を「{raw}」としていますが、評価シートの{}は「{g}」です。",

@@ -1,3 +1,30 @@
+//! その種類の数量としてありえない数値を指摘します。負の件数・人数、全体に対する割合で100%を超えるもの、期間より長い時間、時間の後ろの分が60分以上のものです。
+//!
+//! ## 点検内容
+//! - 実在するものの数（数 で終わる対象。職員数、件数、登録者数、またはそれらの平均）
+//!   で、マイナスの符号（`▲`、`△`、`-`）が付いたもの。ただし、増減であることを示す
+//!   もの（増減、対前年度、後ろに向きを示す語）がある場合は除きます。
+//! - 水準を示す数の並びの中の負の数。並びの中で隣にある数（同じかっこの深さのもの）が
+//!   符号なしで増減でない場合です（`一般行政職 ▲702人 技能労務職 27人`）。増減の内訳は
+//!   隣にも符号が付いている（`（一般行政職＋11人、技能労務職▲4人）`）ため、指摘しません。
+//! - 全体に対する割合（収納率、加入率、受診率、割合 …: 集団の一部を数える率）で100%を
+//!   超えるもの。100%を超えうる率（達成率、比率、増加率、伸び率）は割合ではありません。
+//!   集団の一部として書かれた % は、名前にかかわらず割合です（`受講者の91.3%が…回答`、
+//!   `全体の45%を占める`、`うち62.0%`）。
+//! - 時間と分で表す時間で、分が60分以上のもの（`1時間75分`）、および月・週・日あたりの
+//!   時間で、その期間より長いもの（`月平均1,080時間`、`1日平均26時間`）。
+//!
+//! ## 理由
+//! これらは符号や小数点の誤り（職員数の `▲660人`、収納率98.9%の `989%`）で、その数値が
+//! 単独で記載されているときは、ほかの数値との関係からは見つけられません。
+//!
+//! ## 例
+//! 指摘あり: `令和6年4月1日職員数 ▲660人`、`収納率989%`、`最長待ち時間 1時間50分` を
+//! `1時間500分` と記載したもの。
+//! 指摘なし: `職員数 660人（対前年度▲5人）`、`達成率126%`。
+//!
+//! ---
+//!
 //! A figure no quantity of its kind can take: a negative count, a share of a
 //! whole above 100%, a duration longer than its period or with 60 minutes
 //! or more after its hours.
@@ -33,9 +60,9 @@
 use serde::Serialize;
 
 use crate::facts::file::FileCx;
-use crate::facts::quantity::{Fact, Facts};
 use crate::facts::quantity::label::Quals;
 use crate::facts::quantity::unit::Dim;
+use crate::facts::quantity::{Fact, Facts};
 use crate::facts::relations::sum::is_change;
 use crate::model::figure::scan_number;
 use crate::model::finding::{Lang, Violation};
@@ -45,9 +72,30 @@ pub struct ImplausibleFigure;
 
 /// Rates that count a part of a whole, so at most 100%.
 const SHARES: &[&str] = &[
-    "収納率", "加入率", "普及率", "利用率", "受診率", "回収率", "実施率", "参加率", "投票率",
-    "就職率", "出席率", "稼働率", "接種率", "交付率", "登録率", "導入率", "設置率", "整備率",
-    "耐震化率", "電子化率", "オンライン化率", "回答率", "割合", "構成比",
+    "収納率",
+    "加入率",
+    "普及率",
+    "利用率",
+    "受診率",
+    "回収率",
+    "実施率",
+    "参加率",
+    "投票率",
+    "就職率",
+    "出席率",
+    "稼働率",
+    "接種率",
+    "交付率",
+    "登録率",
+    "導入率",
+    "設置率",
+    "整備率",
+    "耐震化率",
+    "電子化率",
+    "オンライン化率",
+    "回答率",
+    "割合",
+    "構成比",
 ];
 
 /// What makes the figure implausible.
@@ -75,13 +123,17 @@ impl Violation for Implausible {
                 "{l}「{f}」がマイナスです。数は負になりません。符号の誤りか、増減であればその旨（対前年度など）を記載してください。"
             ),
             (Why::NegativeCount, Lang::En) => {
-                format!("{l} `{f}` is negative; a count cannot be (a sign slip, or an unmarked change?).")
+                format!(
+                    "{l} `{f}` is negative; a count cannot be (a sign slip, or an unmarked change?)."
+                )
             }
             (Why::ShareAbove100, Lang::Ja) => format!(
                 "{l}「{f}」が100%を超えています。全体に占める割合は100%以下です。小数点の位置を確認してください。"
             ),
             (Why::ShareAbove100, Lang::En) => {
-                format!("{l} `{f}` is above 100%; a share of a whole cannot be (a misplaced decimal point?).")
+                format!(
+                    "{l} `{f}` is above 100%; a share of a whole cannot be (a misplaced decimal point?)."
+                )
             }
             (Why::MinutesOver60, Lang::Ja) => format!(
                 "{l}「{f}」の分が60以上です。時間と分で書く時間は60分未満になります。桁か単位を確認してください。"
@@ -128,7 +180,10 @@ fn negative_count(f: &Facts, x: &Fact) -> bool {
 /// direction word after it, 増減 or 差 in its subject.
 fn marked_as_change(x: &Fact) -> bool {
     let s = &x.label.subject;
-    x.label.quals.has(Quals::CHANGE) || x.direction.is_some() || s.contains("増減") || s.ends_with('差')
+    x.label.quals.has(Quals::CHANGE)
+        || x.direction.is_some()
+        || s.contains("増減")
+        || s.ends_with('差')
 }
 
 /// A negative count among levels: the figures next to it in its list (the
@@ -154,7 +209,11 @@ fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
                 Tok::Open(_) => depth += step.signum() as i32,
                 Tok::Close(_) => depth -= step.signum() as i32,
                 Tok::Figure(_) if depth == 0 => {
-                    return t.facts.clone().map(|i| &f.facts[i as usize]).find(|y| y.token as usize == j as usize);
+                    return t
+                        .facts
+                        .clone()
+                        .map(|i| &f.facts[i as usize])
+                        .find(|y| y.token as usize == j as usize);
                 }
                 _ => {}
             }
@@ -168,9 +227,7 @@ fn negative_among_levels(f: &Facts, x: &Fact) -> bool {
     };
     let level = |y: &Fact| y.amount.dim.is_count() && !is_change(y);
     let (before, after) = (neighbour(-1), neighbour(1));
-    (before.is_some() || after.is_some())
-        && before.is_none_or(level)
-        && after.is_none_or(level)
+    (before.is_some() || after.is_some()) && before.is_none_or(level) && after.is_none_or(level)
 }
 
 fn share_above_100(f: &Facts, x: &Fact) -> bool {
@@ -214,7 +271,9 @@ fn impossible_duration(f: &Facts, x: &Fact) -> Option<Why> {
     if after.starts_with(['÷', '×', '/', '*', '=', '+', '-']) {
         return None;
     }
-    let before = before.trim_end_matches(['は', 'が', ':', '：', '約']).trim_end();
+    let before = before
+        .trim_end_matches(['は', 'が', ':', '：', '約'])
+        .trim_end();
     const PERIODS: &[(&[&str], f64)] = &[
         (&["月平均", "月間", "1か月", "1ヶ月", "ひと月"], 31.0),
         (&["週平均", "1週間"], 7.0),
@@ -281,7 +340,10 @@ mod tests {
             ("特定健診受診率 412.5%（前年度41.2%）", "412.5%"),
             ("自治会加入率：269%", "269%"),
             ("【参考】 一般行政職 ▲702人 技能労務職 27人", "▲702人"),
-            ("・正規職員 812人\n・会計年度任用職員 △341人\n・再任用 45人", "△341人"),
+            (
+                "・正規職員 812人\n・会計年度任用職員 △341人\n・再任用 45人",
+                "△341人",
+            ),
             ("参加者は、市民 -120名、職員 35名でした", "-120名"),
             ("避難所 12か所、備蓄倉庫 ▲8か所", "▲8か所"),
             ("登録団体 98団体 うち新規 ▲4団体", "▲4団体"),

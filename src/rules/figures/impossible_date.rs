@@ -1,3 +1,32 @@
+//! 書かれたとおりではありえない日付を指摘します。存在しない日、西暦と合わない和暦の年、誤った曜日、始まりより前に終わる期間です。
+//!
+//! ## 点検内容
+//! 評価シートのすべての文章（取組と成果・効果の欄、今後の取組方針）、数値目標の
+//! シート、評価コメント案にあるすべての日付について、次の点を点検します。
+//! - その日が暦にあること（`令和6年2月30日` はありません。2024年はうるう年なので
+//!   `令和6年2月29日` はあります）。
+//! - 一緒に書かれた西暦と和暦の年が一致すること（`2025年（令和6年）` は一致しません。
+//!   2025年は令和7年です）。
+//! - かっこ内の曜日がその日付の曜日であること（`令和6年10月1日（水）`: この日は
+//!   火曜日でした）。
+//! - 両方の年が書かれた期間が前へ進んでいること（`令和6年10月1日～令和6年9月1日` は
+//!   進んでいません）。年を書いていない終わりの日は年をまたぐことがあるため、判断
+//!   しません。
+//!
+//! 日付は `令和N年M月D日`、`平成N年…`、`YYYY年M月D日`（全角数字を含みます）として
+//! 読みます。`R6.10.1` と `2024/10/1` は読みません。
+//!
+//! ## 理由
+//! 誰も過ごしえない日付は、年・月・日のいずれかの入力誤りで、正しい日付は分かり
+//! ません。担当課にどれであるかを確認する必要があります。それぞれの部分は単独では
+//! 正しく見えるため、このような誤りは校正をすり抜けます。
+//!
+//! ## 例
+//! 指摘あり: `令和6年2月30日に追加の積立てを行った`。
+//! 指摘なし: `令和6年2月29日に追加の積立てを行った`。
+//!
+//! ---
+//!
 //! A date that cannot be as written: no such day, an era year that is not
 //! its western year, a wrong weekday, a range that ends before it starts.
 //!
@@ -54,18 +83,46 @@ impl Violation for BadDate {
             (DateProblem::NoSuchDay { date }, Lang::En) => {
                 format!("`{date}` is not a day of the calendar.")
             }
-            (DateProblem::EraMismatch { written, western, era_year }, Lang::Ja) => format!(
-                "「{written}」の西暦と和暦が合いません（{western}年は{}、{}は{era_year}年です）。",
+            (
+                DateProblem::EraMismatch {
+                    written,
+                    western,
+                    era_year,
+                },
+                Lang::Ja,
+            ) => format!(
+                "「{written}」の西暦と和暦が合いません。{western}年は{}で、{}は{era_year}年です。",
                 era_of(*western),
                 era_of(*era_year)
             ),
-            (DateProblem::EraMismatch { written, western, era_year }, Lang::En) => format!(
+            (
+                DateProblem::EraMismatch {
+                    written,
+                    western,
+                    era_year,
+                },
+                Lang::En,
+            ) => format!(
                 "`{written}`: the western year {western} and the era year ({era_year}) disagree."
             ),
-            (DateProblem::Weekday { date, written, actual }, Lang::Ja) => format!(
-                "「{date}」の曜日が違います（その日は{actual}曜日で、{written}曜日ではありません）。"
+            (
+                DateProblem::Weekday {
+                    date,
+                    written,
+                    actual,
+                },
+                Lang::Ja,
+            ) => format!(
+                "「{date}」の曜日が違います。その日は{actual}曜日で、{written}曜日ではありません。"
             ),
-            (DateProblem::Weekday { date, written, actual }, Lang::En) => format!(
+            (
+                DateProblem::Weekday {
+                    date,
+                    written,
+                    actual,
+                },
+                Lang::En,
+            ) => format!(
                 "`{date}`: that day is a {}, not a {}.",
                 weekday_en(*actual),
                 weekday_en(*written)

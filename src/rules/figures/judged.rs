@@ -85,7 +85,7 @@ impl Violation for Mismatch {
                 format!("`{c}` differs from the same figure stated as `{terms_en}`.")
             }
             (Lang::Ja, false, k) => format!(
-                "「{c}」が{}と合いません（{terms_ja} から計算すると{e}）。",
+                "「{c}」が{}と合いません。{terms_ja} から計算すると{e}です。",
                 family_ja(k)
             ),
             (Lang::En, false, k) => format!(
@@ -104,12 +104,14 @@ impl Violation for Mismatch {
         let (c, e) = (&self.claim, &self.expected);
         Some(match (lang, self.family) {
             (Lang::Ja, Kind::Identity) => {
-                format!("どちらが正しいか確認し、「{c}」か「{e}」に統一する")
+                format!("どちらが正しいかを確認し、「{c}」か「{e}」に統一してください。")
             }
             (Lang::En, Kind::Identity) => {
                 format!("check which is right and write `{c}` or `{e}` in both places")
             }
-            (Lang::Ja, _) => format!("「{c}」を「{e}」に直すか、計算のもとになった数値を確認する"),
+            (Lang::Ja, _) => {
+                format!("「{c}」を「{e}」に直すか、計算のもとになった数値を確認してください。")
+            }
             (Lang::En, _) => format!("write `{e}`, or check the figures it is computed from"),
         })
     }

@@ -1,3 +1,21 @@
+//! 割合の増減を % で記載しているものの、実際にはポイントの差であるものを指摘します。
+//!
+//! ## 点検内容
+//! 割合の増減が % で記載されているとき（`66.7%（対前年比22.2%減）`）は、以前の値に
+//! 対する比率として読みます。それが成り立たず、ポイントの差なら成り立つとき
+//! （88.9% → 66.7% は22.2ポイントの差で、比率では −25.0%）は、ポイント と記載
+//! すべきです。
+//!
+//! ## 理由
+//! `22.2%減` と `22.2ポイント減` は異なる内容です。読む人は % を比率と受け取り、
+//! 増減の大きさを見誤ります。
+//!
+//! ## 例
+//! 指摘あり: 前年度が `88.9%` で、`66.7%（対前年比22.2%減）`。
+//! 指摘なし: `66.7%（対前年比22.2ポイント減）`、または `（対前年比25.0%減）`。
+//!
+//! ---
+//!
 //! A change of a percentage written in % that is its difference in points.
 //!
 //! ## What it checks
@@ -17,19 +35,27 @@
 use serde::Serialize;
 
 use crate::facts::file::FileCx;
+use crate::facts::quantity::Facts;
 use crate::facts::relations::change::POINTS_AS_PERCENT;
 use crate::facts::relations::{Kind, Verdict};
+use crate::model::figure::group_digits;
 use crate::model::finding::{Lang, Violation};
 use crate::rules::figures::judged::judged;
-use crate::facts::quantity::Facts;
-use crate::model::figure::group_digits;
 use crate::rules::{Findings, Rule};
 
 /// The rate of change from the relation's earlier figure to its later one, in %.
 fn relative_change(f: &Facts, members: &[u32]) -> f64 {
-    let v = |k: usize| members.get(k).map_or(0.0, |&m| f.facts[m as usize].amount.value);
+    let v = |k: usize| {
+        members
+            .get(k)
+            .map_or(0.0, |&m| f.facts[m as usize].amount.value)
+    };
     let (to, from) = (v(1), v(2));
-    if from == 0.0 { 0.0 } else { (to - from) / from * 100.0 }
+    if from == 0.0 {
+        0.0
+    } else {
+        (to - from) / from * 100.0
+    }
 }
 
 pub struct PercentVsPoints;
@@ -53,11 +79,13 @@ impl Violation for PointsAsPercent {
     fn message(&self, lang: Lang) -> String {
         let (c, a, b) = (&self.claim, &self.from, &self.to);
         let r = match lang {
-            Lang::Ja if !self.word.is_empty() => format!("{}%{}", group_digits(self.relative.abs(), 1), self.word),
+            Lang::Ja if !self.word.is_empty() => {
+                format!("{}%{}", group_digits(self.relative.abs(), 1), self.word)
+            }
             _ => format!("{}%", group_digits(self.relative, 1)),
         };
         match lang {
-            Lang::Ja => format!("「{c}」は{a}と{b}の差（ポイント）です。率の変化なら{r}です。"),
+            Lang::Ja => format!("「{c}」は{a}と{b}のポイントの差です。率の変化であれば{r}です。"),
             Lang::En => format!(
                 "`{c}` is the difference in points between {a} and {b}; as a rate the change is {r}."
             ),
@@ -72,7 +100,7 @@ impl Violation for PointsAsPercent {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let f = &self.fixed;
         Some(match lang {
-            Lang::Ja => format!("「{f}」と書く"),
+            Lang::Ja => format!("「{f}」と記載してください。"),
             Lang::En => format!("write `{f}`"),
         })
     }
@@ -86,8 +114,9 @@ impl Rule for PercentVsPoints {
             if r.cue != POINTS_AS_PERCENT || *v != Verdict::Holds {
                 continue;
             }
-            let Some((rel, Verdict::Fails { .. })) =
-                all.iter().find(|(o, _)| o.claim == r.claim && o.cue != POINTS_AS_PERCENT)
+            let Some((rel, Verdict::Fails { .. })) = all
+                .iter()
+                .find(|(o, _)| o.claim == r.claim && o.cue != POINTS_AS_PERCENT)
             else {
                 continue;
             };
@@ -99,9 +128,9 @@ impl Rule for PercentVsPoints {
             let fixed = format!("{}{word}", raw.replacen('%', "ポイント", 1));
             let members = rel.members();
             let raw_of = |k: usize| {
-                members
-                    .get(k)
-                    .map_or(String::new(), |&m| q.facts.raw(&q.facts.facts[m as usize]).to_string())
+                members.get(k).map_or(String::new(), |&m| {
+                    q.facts.raw(&q.facts.facts[m as usize]).to_string()
+                })
             };
             let f = out.push(
                 q.facts.text_of(claim).at.clone(),

@@ -1,3 +1,27 @@
+//! 同じ金額を二つの桁で記載し、端数処理をしても一致しないものを指摘します。
+//!
+//! ## 点検内容
+//! - 数値目標の値と、その取組内容と年度のシートの文章にある同じ数量（同じ種類で
+//!   最も近い数値で、差が0.5%以内のもの）とを比べます。例: `9,201,903千円` と
+//!   `令和6年度末現在高 9,201,902,641円`。
+//! - 一つの具体的な取組と年度の中で、一つの金額を二つの桁で記載したものを比べます。
+//!   同じ対象を 円 と 千円 で記載したもの（`令和6年度末現在高 9,201,902,641円` と
+//!   `…9,201,903千円`）、または千円・百万円・億円の金額と、その3%以内にある 円 の
+//!   金額（`8億円を取崩した` と `取崩額 800,000,000円`）です。
+//!
+//! 両者の差は、桁の粗い方の数値の最後に記載された桁の1単位未満でなければなりません
+//! （四捨五入も切捨ても見られます）。約 が記載されているときは5%未満とします。
+//!
+//! ## 理由
+//! 手作業で端数処理をした表は、もとの数値から少しずつずれていきます。推進会議は
+//! その表を引用します。
+//!
+//! ## 例
+//! 指摘あり: 実績が `9,201,900千円` で、文章には `9,201,902,641円` とある。
+//! 指摘なし: `9,201,903千円`（四捨五入）または `9,201,902千円`（切捨て）。
+//!
+//! ---
+//!
 //! The same amount printed in two scales that do not agree after rounding.
 //!
 //! ## What it checks
@@ -28,8 +52,8 @@ use crate::facts::quantity::unit::Dim;
 use crate::facts::relations::sum::is_change;
 use crate::facts::relations::{Kind, Verdict};
 use crate::model::finding::{Lang, Violation};
-use crate::rules::figures::rel_diff;
 use crate::rules::figures::judged::{judged, report};
+use crate::rules::figures::rel_diff;
 use crate::rules::figures::{report_target_text, two_scales};
 use crate::rules::{Findings, Rule};
 
@@ -45,7 +69,10 @@ impl Rule for RoundingMismatch {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         let q = f.quantities();
         for (r, v) in judged(&q.facts, &q.relations, Kind::Identity) {
-            let (a, o) = (&q.facts.facts[r.claim as usize], &q.facts.facts[r.members()[1] as usize]);
+            let (a, o) = (
+                &q.facts.facts[r.claim as usize],
+                &q.facts.facts[r.members()[1] as usize],
+            );
             if !two_scales(a, o) {
                 continue; // N010's
             }

@@ -1,3 +1,25 @@
+//! 具体的な取組のほかの年度の値の数百倍以上になっている数値を指摘します。
+//!
+//! ## 点検内容
+//! 一つの具体的な取組の二つの年度の欄に記載された同じ数量（対象、種類、単位の次元が
+//! 同じもの。`facts::relations::series` を参照してください）は、増えることも減ることも
+//! ありますが、隣の年度の約1,000倍（または10,000倍、10^6倍 …）で、1年間に起こりうる
+//! 半減や倍増の範囲に収まるものは、単位か桁の入力誤りです。各数値は、ほかの年度の
+//! 数値のうち最も近い数量のものと比べます。10未満の数値（試行の年度の `2人`）と、
+//! 基金の増減額（積立額、取崩額。その年度の判断によって決まるもの）は対象にしません。
+//!
+//! ## 理由
+//! `千円` と `円` は一文字違いで、千円の表から円の文章へ写した数値は1,000分の1に
+//! 読めてしまいます。推進会議の報告書は、数値目標の表で 8,447,029千円 を
+//! `8,447,029円` と記載しました。文章の中の同じ誤りは、ほかの年度と比べることで
+//! しか見つけられません。
+//!
+//! ## 例
+//! 指摘あり: 令和5年度 `ホームページバナー掲載 12社 1,590,000円`、令和6年度 `12社
+//! 1,545,000千円`。指摘なし: `1,545,000円`、`アクセス数 5,760件` → `12,236件`。
+//!
+//! ---
+//!
 //! A figure hundreds of times its value in the measure's other years.
 //!
 //! ## What it checks
@@ -24,8 +46,8 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::facts::relations::{Kind, Verdict, shown_like};
-use crate::model::finding::{Lang, Violation};
 use crate::model::figure::group_digits;
+use crate::model::finding::{Lang, Violation};
 use crate::model::year::FiscalYear;
 use crate::rules::figures::judged::judged;
 use crate::rules::{Findings, Rule};
@@ -81,7 +103,7 @@ impl Violation for Jump {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let (f, r) = (&self.figure, &self.rescaled);
         Some(match lang {
-            Lang::Ja => format!("「{f}」が「{r}」の誤りでないか、単位と桁を確認する"),
+            Lang::Ja => format!("「{f}」が「{r}」の誤りでないか、単位と桁を確認してください。"),
             Lang::En => format!("check whether `{f}` should read `{r}`"),
         })
     }

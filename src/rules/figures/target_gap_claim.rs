@@ -1,3 +1,24 @@
+//! 記載された目標との差が、数値目標の数値から導かれないことを指摘します。
+//!
+//! ## 点検内容
+//! 文章が述べる目標との差を対象にします。目標の数値を示しているもの（`目標（35分）を
+//! 4分下回り`、`目標の82.0%を0.5ポイント上回った`、`計画値（1,295人）を7人上回った`、
+//! `目標（90.5%）には1.1ポイント届かなかった`）は、その文またはその年度の具体的な
+//! 取組の文章にある実績の数値と比べます。示していないもの（`目標値を3.2ポイント
+//! 上回った`）は、その取組内容のその年度の数値目標の行の 実績 − 目標 と比べます
+//! （読む文章は集約に用いるシートのものです。数値目標の行はどのファイルにあっても
+//! 構いません）。差の大きさは記載どおりに一致しなければならず、上回 は実績が目標より
+//! 大きいこと、下回 は小さいことを意味しなければなりません。
+//!
+//! ## 理由
+//! 文章は読む人が引用するものです。表と食い違っていれば、どちらかが誤っています。
+//!
+//! ## 例
+//! 指摘あり: 目標が `91.2%以下`、実績が `94.4%` で、文章が `目標値を2.3ポイント上回った`。
+//! 指摘なし: `目標値を3.2ポイント上回った`。
+//!
+//! ---
+//!
 //! A stated distance to the target that the 数値目標 figures do not give.
 //!
 //! ## What it checks
@@ -91,7 +112,13 @@ impl Rule for TargetGapClaim {
             .map(|r| r.claim)
             .collect();
         for t in &q.facts.texts {
-            let crate::facts::quantity::Place::Panel { sheet, project, year, .. } = t.place else {
+            let crate::facts::quantity::Place::Panel {
+                sheet,
+                project,
+                year,
+                ..
+            } = t.place
+            else {
                 continue;
             };
             for i in t.facts.clone() {
@@ -110,13 +137,17 @@ impl Rule for TargetGapClaim {
                 }
                 let r = q.sheets[sheet as usize];
                 let Some(s) = b.source(r) else { continue };
-                let (Some(item), Some(number)) = (s.item_id(), s.projects[project as usize].number) else {
+                let (Some(item), Some(number)) = (s.item_id(), s.projects[project as usize].number)
+                else {
                     continue;
                 };
                 let id = ActionId { item, number };
                 let pick = |target: bool| {
                     b.targets().values.iter().find(|v| {
-                        v.action == Some(id) && v.year == year && v.is_target == target && !v.own_unit
+                        v.action == Some(id)
+                            && v.year == year
+                            && v.is_target == target
+                            && !v.own_unit
                     })
                 };
                 let (Some(target), Some(actual)) = (pick(true), pick(false)) else {
@@ -124,7 +155,10 @@ impl Rule for TargetGapClaim {
                 };
                 let gap = actual.amount.value - target.amount.value;
                 let claimed = sign * p.amount.value;
-                let tol = p.amount.rounding() + actual.amount.rounding() + target.amount.rounding() + 1e-9;
+                let tol = p.amount.rounding()
+                    + actual.amount.rounding()
+                    + target.amount.rounding()
+                    + 1e-9;
                 if (gap - claimed).abs() <= tol {
                     continue;
                 }

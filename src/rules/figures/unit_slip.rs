@@ -1,3 +1,27 @@
+//! 数値目標の値の単位の誤りを指摘します（千円の数値の中の `8,447,029円` など）。
+//!
+//! ## 点検内容
+//! 数値目標のシートの各値は、文字列であればその値自身の単位（`8,447,029円`）で、
+//! 数値であれば単位の列の単位で読みます。次のいずれかに当たるときに指摘します。
+//! - 値自身の単位が、列の単位と桁が異なる（千円の列に 円）。
+//! - ほかの箇所の同じ数値と、約1,000倍（または10,000倍、1/1,000 …: 3桁以上の
+//!   10のべき乗で、差が2%以内）離れている。ほかの箇所とは、同じ行の前年度、同じ
+//!   年度のもう一方の行（目標・実績）、またはシートの文章に記載された同じ数量です。
+//!
+//! 指摘には根拠を示し、それと合う値と単位を提案します。
+//!
+//! ## 理由
+//! 令和6年度の報告書では、公共施設整備等資金積立基金の令和5年度末の現在高を、
+//! 千円の数値の中に `8,447,029円` と記載していました。公表した表の中の1,000倍の
+//! 誤りです。シートの文章には `令和5年度末現在高 8,447,028,953円` とありました。
+//!
+//! ## 例
+//! 指摘あり: 単位が `千円` で令和5年度 実績が `8,447,029円`、シートの文章が
+//! `令和5年度末現在高 8,447,028,953円` → `8,447,029千円` を提案します。
+//! 指摘なし: `8,447,029千円`、または千円の列に数値 `8447029`。
+//!
+//! ---
+//!
 //! A 数値目標 value in the wrong unit: `8,447,029円` among 千円 figures.
 //!
 //! ## What it checks
@@ -117,7 +141,13 @@ impl Violation for Slip {
         if let Some(e) = &self.evidence {
             let (l, f, at) = (&e.label, &e.figure, &e.at);
             match lang {
-                Lang::Ja => m += &format!("本文の{l} {f} と一致します（{at}）。"),
+                // Say what agrees with the text: the suggested value, not the one found.
+                Lang::Ja => match &self.fixed {
+                    Some(fx) => {
+                        m += &format!("「{fx}」とすれば、本文の{l} {f}（{at}）と一致します。")
+                    }
+                    None => m += &format!("本文の{l} {f}（{at}）と一致します。"),
+                },
                 Lang::En => m += &format!(" It matches the text's {l} {f} ({at})."),
             }
         }
@@ -221,7 +251,8 @@ impl Rule for UnitSlip {
                     continue;
                 }
                 if let Some(k) = magnitude_slip(tv.amount.value, p.amount.value) {
-                    let fixed = Amount::of_number(tv.amount.printed_value() / 10f64.powi(k), &column);
+                    let fixed =
+                        Amount::of_number(tv.amount.printed_value() / 10f64.powi(k), &column);
                     if !fixed.agrees(&p.amount) {
                         continue;
                     }

@@ -1,3 +1,25 @@
+//! hyoka は読み取れるものの、報告書には載せない書き方で入力された評価を指摘します。
+//!
+//! ## 点検内容
+//! 評価のセルには、正式な記号 `A`、`B`、`C`、`—` のいずれかが入っていなければ
+//! なりません。全角文字（`Ａ`）、小文字（`a`）、後ろに付いた語（`A評価`）、
+//! 補足（`Ａ（達成）`）、`—` の代わりに入力されがちな様々な横線（`－`、`―`、`ー`、
+//! `-`）、記号と一緒に貼り付けられた見えない文字（ゼロ幅スペース U+200B、
+//! BOM U+FEFF。画面上は正しく見えるため、メッセージでその文字を示します）は、
+//! 正しく読み取ったうえで、印刷前にシートを整えられるよう指摘します。記号の
+//! 前後の空白（U+00A0 や全角スペースを含みます）は指摘しません。
+//!
+//! ## 理由
+//! 集約ブックと印刷する報告書は正式な記号を使います。推進会議が読む表に `Ａ` と
+//! `A` が混在すると雑な印象を与え、他のツール（Excelのフィルターやピボット
+//! テーブル）はこれらを別の値として扱います。
+//!
+//! ## 例
+//! 指摘あり: 個別評価 令和6年度が `Ａ`（修正: `A`）、または `－`（修正: `—`）。
+//! 指摘なし: セルが `A` または `—`。
+//!
+//! ---
+//!
 //! A grade typed in a form hyoka understands but the report does not print.
 //!
 //! ## What it checks
@@ -49,12 +71,17 @@ impl Violation for Variant {
             .map(char_name)
             .collect();
         match (lang, hidden.is_empty()) {
-            (Lang::Ja, true) => format!("{y}の評価「{t}」は「{g}」と読みました。表記を「{g}」にそろえてください。"),
+            (Lang::Ja, true) => {
+                format!("{y}の評価「{t}」は「{g}」と読みました。表記を「{g}」にそろえてください。")
+            }
             (Lang::Ja, false) => format!(
                 "{y}の評価「{t}」には見えない文字（{}）が入っています。「{g}」と読みましたが、セルを「{g}」だけに入力し直してください。",
                 hidden.join("、")
             ),
-            (Lang::En, true) => format!("The {} grade `{t}` was read as `{g}`; write it as `{g}`.", y.short()),
+            (Lang::En, true) => format!(
+                "The {} grade `{t}` was read as `{g}`; write it as `{g}`.",
+                y.short()
+            ),
             (Lang::En, false) => format!(
                 "The {} grade `{t}` holds an invisible character ({}); read as `{g}`, retype it as `{g}`.",
                 y.short(),
@@ -71,7 +98,7 @@ impl Violation for Variant {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let g = self.read_as;
         Some(match lang {
-            Lang::Ja => format!("「{g}」と入力する"),
+            Lang::Ja => format!("「{g}」と入力してください。"),
             Lang::En => format!("type `{g}`"),
         })
     }

@@ -1,3 +1,21 @@
+//! 個別評価が同数となったため、推進会議の協議で決める取組項目の評価を知らせます。
+//!
+//! ## 点検内容
+//! A と B が同数（C はなし）のとき、または A と B の合計が C と同数のときは、
+//! 判断基準では決まらず、推進会議が協議で決めます。提出された評価が同数となった
+//! 評価のいずれかであれば、その評価のままとします。この指摘は、同数であったことを
+//! 記録し、同数となった評価を示すもので、報告書にその旨を記載できるようにします。
+//!
+//! ## 理由
+//! 報告書には、どの取組項目の評価が判断基準ではなく協議によって決まったかを
+//! 記載しなければなりません。事務局は会議の前にその一覧を必要とします。
+//!
+//! ## 例
+//! 知らせあり: 個別評価が A、A、B、B で、評価が `B`（A 2、B 2、C 0: A と B が同数）。
+//! 知らせなし: 個別評価が A、A、B で、評価が `A`。
+//!
+//! ---
+//!
 //! An item grade decided by the committee because the action grades tie.
 //!
 //! ## What it checks
@@ -39,8 +57,9 @@ impl Violation for Tie {
         let ((x, y), g, t) = (self.tied, self.decided, self.tally);
         match lang {
             Lang::Ja => format!(
-                "{}の評価は{x}と{y}が同率のため協議により「{g}」と決定されています（{t}）。",
-                self.year
+                "{}の評価は、個別評価が{}で、判断基準では「{x}」と「{y}」のどちらとも決まらないため、協議により「{g}」と決定されています。",
+                self.year,
+                super::tally_ja(&t)
             ),
             Lang::En => format!(
                 "The {} item grade is a tie between {x} and {y}, decided by the committee as `{g}` ({t}).",

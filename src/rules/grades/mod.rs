@@ -12,3 +12,14 @@ crate::rules::registry::rules! {
     G012 "relisted-grade-mismatch" Error relisted_mismatch::RelistedMismatch,
     G013 "conflicting-grades" Error conflicting_grades::ConflictingGrades,
 }
+
+/// A tally as the Japanese messages print it: `A 1件、B 2件、C 0件`.
+pub(crate) fn tally_ja(t: &crate::facts::grading::Tally) -> String {
+    use crate::model::grade::Grade;
+    format!(
+        "A {}件、B {}件、C {}件",
+        t.get(Grade::A),
+        t.get(Grade::B),
+        t.get(Grade::C)
+    )
+}

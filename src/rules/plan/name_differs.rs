@@ -1,3 +1,21 @@
+//! 基本方針、取組項目、取組内容の名前が、計画の名前と異なることを指摘します。
+//!
+//! ## 点検内容
+//! 計画上の位置が定まった各シートについて、基本方針の名前、取組項目の名前、各取組内容の
+//! 名前、各主な事業の見出しを、同じ番号の計画の名前と比べます。空白、全角・半角の違い、
+//! （再掲）・（数値目標）の表示は、指摘せずに許容します。それ以外の違いは、計画の名前を
+//! 修正案として示して指摘します。
+//!
+//! ## 理由
+//! 報告書はシートの名前を印刷します。一つのシートで名前を編集する（または前年度から
+//! 写す）と、報告書が議会で決定した計画と食い違ってしまいます。
+//!
+//! ## 例
+//! 指摘あり: 1-(1) の主な事業 `②市民総合交流拠点の整備`（計画: `市民総合交流拠点施設の整備`）。
+//! 指摘なし: `② 市民総合交流拠点施設の整備`、または全角で入力した `②市民総合交流拠点施設の整備`。
+//!
+//! ---
+//!
 //! A 基本方針, 取組項目 or 取組内容 name that differs from the plan's.
 //!
 //! ## What it checks
@@ -20,8 +38,8 @@ use serde::Serialize;
 
 use crate::facts::file::FileCx;
 use crate::model::finding::{Lang, Violation};
-use crate::model::location::Location;
 use crate::model::form::Form;
+use crate::model::location::Location;
 use crate::rules::{Findings, Rule};
 
 pub struct NameDiffers;
@@ -76,20 +94,13 @@ impl Violation for OtherName {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let p = &self.plan;
         Some(match lang {
-            Lang::Ja => format!("「{p}」に直す"),
+            Lang::Ja => format!("「{p}」に直してください。"),
             Lang::En => format!("write `{p}`"),
         })
     }
 }
 
-fn compare(
-    form: &Form,
-    what: Named,
-    found: &str,
-    plan: &str,
-    at: &Location,
-    out: &mut Findings,
-) {
+fn compare(form: &Form, what: Named, found: &str, plan: &str, at: &Location, out: &mut Findings) {
     if found.trim().is_empty() || form.same_name(found, plan) {
         return;
     }
@@ -108,7 +119,14 @@ impl Rule for NameDiffers {
         for (r, s) in f.eval_sheets() {
             let Some(item) = f.item_of(r) else { continue };
             if let (Some(cell), Some(name)) = (&s.policy, s.policy_name()) {
-                compare(&f.plan.form, Named::Policy, &name, &item.policy.name, &cell.at, out);
+                compare(
+                    &f.plan.form,
+                    Named::Policy,
+                    &name,
+                    &item.policy.name,
+                    &cell.at,
+                    out,
+                );
             }
             // A name that is another item's is S006's finding.
             let names_other = f
@@ -116,7 +134,14 @@ impl Rule for NameDiffers {
                 .disagreeing()
                 .any(|d| d.signal == crate::facts::placement::Signal::Name);
             if let (Some(cell), Some(name), false) = (&s.item, s.item_name(), names_other) {
-                compare(&f.plan.form, Named::Item, &name, &item.item.name, &cell.at, out);
+                compare(
+                    &f.plan.form,
+                    Named::Item,
+                    &name,
+                    &item.item.name,
+                    &cell.at,
+                    out,
+                );
             }
             let plan_action = |n: u8| item.item.actions.iter().find(|a| a.number == n);
             for a in &s.actions {
@@ -128,7 +153,14 @@ impl Rule for NameDiffers {
                 if let Some(pa) = p.number.and_then(plan_action)
                     && !p.heading.value.trim().is_empty()
                 {
-                    compare(&f.plan.form, Named::Project, &p.name, &pa.name, &p.heading.at, out);
+                    compare(
+                        &f.plan.form,
+                        Named::Project,
+                        &p.name,
+                        &pa.name,
+                        &p.heading.at,
+                        out,
+                    );
                 }
             }
         }

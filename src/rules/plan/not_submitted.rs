@@ -1,3 +1,21 @@
+//! 計画の取組項目のうち、どのブックからも提出されていないもの（未提出）を指摘します。
+//!
+//! ## 点検内容
+//! 計画のすべての取組項目について、入力の中に評価シートがなければなりません。指摘は
+//! その取組項目と、計画が定める担当課を示します。ファイルがないため、どのファイルも
+//! 指さず、場所は `計画` と取組項目の番号になります。
+//!
+//! ## 理由
+//! 推進会議の前に、事務局はすべての未提出のシートを催促しなければなりません。それが
+//! なければ報告書は完成しません。一つの担当課のブックだけを点検するときは、この
+//! ルールを除外してください（`--ignore P003`）。
+//!
+//! ## 例
+//! 指摘あり: 入力に18の取組項目のうち17のシートがあり、4-(5) がない。
+//! 指摘なし: 18の取組項目がすべてある。
+//!
+//! ---
+//!
 //! A 取組項目 of the plan that no workbook submitted (未提出).
 //!
 //! ## What it checks
@@ -36,7 +54,7 @@ impl Violation for Unsubmitted {
     fn message(&self, lang: Lang) -> String {
         let (i, n) = (self.item, &self.name);
         match lang {
-            Lang::Ja => format!("取組項目 {i} {n} の評価シートが提出されていません（未提出）。"),
+            Lang::Ja => format!("取組項目 {i} {n} の評価シートが未提出です。"),
             Lang::En => format!("No evaluation sheet was submitted for item {i} {n}."),
         }
     }
@@ -46,7 +64,7 @@ impl Violation for Unsubmitted {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let depts = self.departments.join("・");
         Some(match lang {
-            Lang::Ja => format!("担当課（{depts}）に提出を依頼する"),
+            Lang::Ja => format!("担当課（{depts}）に提出を依頼してください。"),
             Lang::En => format!("ask {depts} to submit it"),
         })
     }

@@ -1,3 +1,19 @@
+//! どの主な事業の欄でも評価されていない取組内容を指摘します。
+//!
+//! ## 点検内容
+//! 取組内容の欄に挙げたすべての取組内容には、同じ丸数字（番号がなければ同じ名前）の
+//! 主な事業の欄がなければなりません。
+//!
+//! ## 理由
+//! 欄がなければ、その取組内容には個別評価がありません。件数の集計からも、取組項目の
+//! 評価の算定からも抜け落ちます。
+//!
+//! ## 例
+//! 指摘あり: 取組内容に ① ② ③ があり、シートには ① と ② の欄しかない。
+//! 指摘なし: ① ② ③ のそれぞれに欄がある。
+//!
+//! ---
+//!
 //! A 取組内容 that no 主な事業 block evaluates.
 //!
 //! ## What it checks
@@ -32,7 +48,9 @@ impl Violation for NoProject {
     fn message(&self, lang: Lang) -> String {
         let (n, name) = (circled(self.number), &self.name);
         match lang {
-            Lang::Ja => format!("取組内容「{n}{name}」の主な事業（個別評価）がありません。"),
+            Lang::Ja => format!(
+                "取組内容「{n}{name}」を評価する主な事業の欄がないため、個別評価がありません。"
+            ),
             Lang::En => {
                 format!("The action `{n}{name}` has no 主な事業 block (and so no grade).")
             }

@@ -1,3 +1,23 @@
+//! 一つのシートに二回出てくる主な事業の欄を指摘します。
+//!
+//! ## 点検内容
+//! 各取組内容の主な事業の欄は一つです。同じ丸数字（番号がなければ同じ名前）の二つ目の
+//! 欄は、その見出しで、最初の欄のセルと、二つが一字一句同じかどうかを添えて指摘します。
+//! 読むもの: 主な事業の見出しと、比較のために両方の欄のすべての具体的な取組の名前と欄の
+//! 文章。読まないもの: 正しい番号の下に別のシートから貼り付けた欄（その名前は S002 /
+//! P001 が点検します）。
+//!
+//! ## 理由
+//! 次の欄を作り始めるために写し、書き直さなかった欄があると、次の取組内容に固有の評価が
+//! なくなります。取組項目の評価と集約ブックに入るのは最初の欄の評価だけで、推進会議は
+//! 同じ文章を二回読むことになります。
+//!
+//! ## 例
+//! 指摘あり: `② 公共施設整備等資金積立基金現在高（数値目標）` が B17 と B26 にある。
+//! 指摘なし: ① が B8 に、② が B17 にある。
+//!
+//! ---
+//!
 //! A 主な事業 block that appears twice on one sheet.
 //!
 //! ## What it checks
@@ -42,7 +62,7 @@ impl Violation for SecondBlock {
         let (h, first) = (&self.heading, &self.first);
         match lang {
             Lang::Ja => format!(
-                "主な事業「{h}」のブロックが二つあります（もう一つは{first}）。{}評価の集計には{first}のブロックを使いました。",
+                "主な事業「{h}」の欄が二つあります。もう一つは{first}にあります。{}評価の集計には{first}の欄を使いました。",
                 if self.same_content {
                     "内容も同じで、貼り付けが重なったものと思われます。"
                 } else {
@@ -51,7 +71,11 @@ impl Violation for SecondBlock {
             ),
             Lang::En => format!(
                 "The project `{h}` appears twice (the other at {first}){}; the grades of {first} were used.",
-                if self.same_content { ", word for word" } else { "" }
+                if self.same_content {
+                    ", word for word"
+                } else {
+                    ""
+                }
             ),
         }
     }
@@ -60,8 +84,12 @@ impl Violation for SecondBlock {
     }
     fn suggestion(&self, lang: Lang) -> Option<String> {
         Some(match lang {
-            Lang::Ja => "重なったブロックを削除するか、番号と内容を正しい取組内容のものに直す".into(),
-            Lang::En => "delete the repeated block, or give it the number and text of its own action".into(),
+            Lang::Ja => {
+                "重なった欄を削除するか、番号と内容を正しい取組内容のものに直してください。".into()
+            }
+            Lang::En => {
+                "delete the repeated block, or give it the number and text of its own action".into()
+            }
         })
     }
 }

@@ -1,3 +1,26 @@
+//! 欄はあるものの中身が空であることを指摘します。担当課、今後の取組方針、評価を付けた年度の取組・成果・効果の文章が対象です。
+//!
+//! ## 点検内容
+//! - 担当課の行に課の名前があること。
+//! - 今後の取組方針の行に文章があること。
+//! - 個別評価の行で `A`、`B`、`C` を付けたすべての年度について、その欄の具体的な
+//!   取組のうちその年度の欄を持つすべてのものに、`令和N年度の取組` と
+//!   `令和N年度の成果・効果` の文章があること。`—`（評価不可）を付けた年度や評価を
+//!   付けていない年度には、文章を求めません。
+//!
+//! 指摘はいずれも、値を記入すべきセルを示します。
+//!
+//! ## 理由
+//! ラベルはある（S001 は指摘しない）ため、シートは完成しているように見えます。しかし、
+//! 裏付けとなる文章のない評価は推進会議が検討できず、担当課のないシートはどこにも
+//! 差し戻せません。
+//!
+//! ## 例
+//! 指摘あり: 個別評価 令和6年度が `A` で、令和6年度の取組のセルが空欄。
+//! 指摘なし: 同じ評価で、文章が記入されている。
+//!
+//! ---
+//!
 //! A block that is there but empty: 担当課, 今後の取組方針, or the 取組 /
 //! 成果・効果 text of a year that is graded.
 //!
@@ -54,11 +77,25 @@ impl Violation for Empty {
                 "今後の取組方針が空欄です。記入してもらってください。".into()
             }
             (Empty::Future, Lang::En) => "The 今後の取組方針 (future policy) is empty.".into(),
-            (Empty::Text { year, result, grade }, Lang::Ja) => format!(
+            (
+                Empty::Text {
+                    year,
+                    result,
+                    grade,
+                },
+                Lang::Ja,
+            ) => format!(
                 "{year}は「{grade}」と評価されていますが、{year}の{}の記載が空欄です。評価の根拠となる内容を記入してもらってください。",
                 if *result { "成果・効果" } else { "取組" }
             ),
-            (Empty::Text { year, result, grade }, Lang::En) => format!(
+            (
+                Empty::Text {
+                    year,
+                    result,
+                    grade,
+                },
+                Lang::En,
+            ) => format!(
                 "{} is graded `{grade}` but its {} text is empty.",
                 year.short(),
                 if *result { "result" } else { "work" }
@@ -70,7 +107,9 @@ impl Violation for Empty {
 impl Rule for EmptyBlock {
     fn check_file(&self, f: &FileCx, out: &mut Findings) {
         for (_, s) in f.eval_sheets() {
-            if s.departments.as_ref().is_none_or(|d| d.value.trim().is_empty())
+            if s.departments
+                .as_ref()
+                .is_none_or(|d| d.value.trim().is_empty())
                 && let Some(at) = &s.departments_at
             {
                 out.push(at.clone(), Empty::Departments);

@@ -1,3 +1,25 @@
+//! 今後の取組方針の段落が、別の取組項目の取組内容について述べていることを指摘します。
+//!
+//! ## 点検内容
+//! 今後の取組方針の欄は、取組内容ごとに一つの段落を設け、各段落をその取組内容の丸数字と
+//! 名前で始めます（`① 財政調整基金現在高（数値目標） 令和6年度末時点において…`）。計画の
+//! 別の取組項目の取組内容の名前で始まり、この取組項目のどの取組内容の名前でも始まらない
+//! 段落は、それが属する取組項目を添えて指摘します。読むもの: 丸数字で始まる各行の冒頭
+//! （名前は全角・半角をそろえ、空白とかっこを無視して比べます）。読まないもの: 取組内容の
+//! 名前で始まらない段落。
+//!
+//! ## 理由
+//! シートは隣の取組項目のファイルから作り始めることがあります。そこから貼り付けた今後の
+//! 取組方針は、推進会議に別の担当課の取組を約束することになり、シートのほかの部分には
+//! 誤りがありません。
+//!
+//! ## 例
+//! 指摘あり: 3-(4) に `① 経常収支比率（数値目標） 市税や普通交付税の動向を…`（これは
+//! 3-(5)① のものです）。
+//! 指摘なし: `① 財政調整基金現在高（数値目標） 令和6年度末時点において…`。
+//!
+//! ---
+//!
 //! A 今後の取組方針 paragraph that speaks of another item's action.
 //!
 //! ## What it checks
@@ -43,7 +65,9 @@ impl Violation for OtherItemsAction {
             Lang::Ja => format!(
                 "今後の取組方針の段落が{of}（{n}）の内容で始まっています。この取組項目の取組内容ではありません。別のシートからの貼り付けでないか確認してください。"
             ),
-            Lang::En => format!("A 今後の取組方針 paragraph opens with {of} ({n}), an action of another item."),
+            Lang::En => format!(
+                "A 今後の取組方針 paragraph opens with {of} ({n}), an action of another item."
+            ),
         }
     }
     fn found(&self) -> Option<String> {
@@ -72,7 +96,9 @@ impl Rule for FutureOtherItem {
                     continue;
                 };
                 let opening = key(rest);
-                let mut named = names.iter().filter(|(_, k)| opening.starts_with(k.as_str()));
+                let mut named = names
+                    .iter()
+                    .filter(|(_, k)| opening.starts_with(k.as_str()));
                 if named.clone().any(|(a, _)| a.id.item == item.id) {
                     continue;
                 }

@@ -1,3 +1,28 @@
+//! シートの取組項目の番号または名前が、シートのほかの部分とは別の取組項目を示していることを指摘します。
+//!
+//! ## 点検内容
+//! 評価シートは、どの取組項目のものであるかをいくつかの方法で示しています。基本方針と
+//! 取組項目名のセルの番号、取組項目の名前、シート見出しの名前、シートが挙げる取組内容
+//! （番号と名前）です。シートは、それらの多くが示す取組項目のものとして扱います（同数の
+//! ときは番号を優先します）。印刷される手掛かり（番号または名前）が別の取組項目を示して
+//! いれば、そのセルで、シートを扱った取組項目を添えて指摘します。シート見出しは印刷され
+//! ないため、食い違っていても数に入らないだけです。計画のどの取組項目も示さない番号は
+//! P002 で指摘します。
+//!
+//! ## 理由
+//! 以前は、番号の入力誤り一つ（`(3)` を `(2)`）でシート全体が別の取組項目のものとして
+//! 扱われていました。正しい取組項目は未提出と指摘され、もう一方は二回提出されたことに
+//! なり、二十の名前と評価が誤った取組項目と比べられていました。そのうえ、報告書は入力
+//! されたとおりの番号を印刷します。
+//!
+//! ## 例
+//! 指摘あり: シート見出しが `2-(3)` で、取組項目名が `(2) 民間活力の積極的な導入`（計画の
+//! (2) は 公共施設マネジメントの推進 で、民間活力の積極的な導入 は (3) です）、取組内容は
+//! 2-(3) のもの。
+//! 指摘なし: `(3) 民間活力の積極的な導入`。
+//!
+//! ---
+//!
 //! A sheet whose 取組項目 number or name names another item than the rest
 //! of the sheet does.
 //!
@@ -83,8 +108,14 @@ impl Violation for OtherItem {
     fn suggestion(&self, lang: Lang) -> Option<String> {
         let (f, n) = (self.filed, &self.filed_name);
         Some(match lang {
-            Lang::Ja => format!("{f}（{n}）で正しいか確認し、{}を直す", word(self.signal, lang)),
-            Lang::En => format!("check that the sheet is {f} ({n}) and correct the {}", word(self.signal, lang)),
+            Lang::Ja => format!(
+                "{f}（{n}）で正しいか確認し、{}を直してください。",
+                word(self.signal, lang)
+            ),
+            Lang::En => format!(
+                "check that the sheet is {f} ({n}) and correct the {}",
+                word(self.signal, lang)
+            ),
         })
     }
 }
@@ -104,7 +135,10 @@ impl Rule for ItemSignalsDisagree {
                 let Some(at) = &d.at else { continue };
                 let written = match (d.signal, &s.policy) {
                     (Signal::Number, Some(p)) if p.at == *at => p.value.trim().to_string(),
-                    _ => s.item.as_ref().map_or(String::new(), |i| i.value.trim().to_string()),
+                    _ => s
+                        .item
+                        .as_ref()
+                        .map_or(String::new(), |i| i.value.trim().to_string()),
                 };
                 out.push(
                     at.clone(),

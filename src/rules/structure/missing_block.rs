@@ -1,3 +1,23 @@
+//! 評価シートに、必要な欄のいずれかがないことを指摘します。
+//!
+//! ## 点検内容
+//! 評価シートには、基本方針、取組項目名、取組内容、評価の行が必要です。すべての主な
+//! 事業の欄には個別評価の行が、すべての具体的な取組の欄には、それを示す主な事業の行が
+//! 必要です。欠けているものは一つずつ、あるべき場所（シート、主な事業の見出し、最初の
+//! 具体的な取組）で指摘します。
+//!
+//! ## 理由
+//! 基本方針と取組項目名がなければ、シートの計画上の位置を定められません。評価や
+//! 個別評価の行がなければ、その評価が件数の集計から抜け落ちます。主な事業の行のない
+//! 欄は、最初の具体的な取組から推測して位置を定めるしかありません。
+//!
+//! ## 例
+//! 指摘あり: 主な事業 `② 広域連携サミットの実施` の欄が個別評価の行のないまま終わる。
+//! または、個別評価の後に、間に主な事業の行のない具体的な取組の行がある。
+//! 指摘なし: すべての欄が 主な事業 → 具体的な取組 … → 個別評価 の順になっている。
+//!
+//! ---
+//!
 //! A 評価シート without one of its blocks.
 //!
 //! ## What it checks
@@ -29,7 +49,10 @@ pub struct MissingBlock;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Missing {
     /// A label of the sheet's head (基本方針, 取組項目名, 取組内容, 評価).
-    Label { label: &'static str, en: &'static str },
+    Label {
+        label: &'static str,
+        en: &'static str,
+    },
     /// A 具体的な取組 with no 主な事業 row before it.
     ProjectRow,
     /// A 主な事業 with no 個別評価 row.
@@ -45,7 +68,7 @@ impl Violation for Missing {
             (Missing::Label { en, .. }, Lang::En) => {
                 format!("The evaluation sheet has no {en}.")
             }
-            (Missing::ProjectRow, Lang::Ja) => "この具体的な取組の前に「主な事業」の行がありません（個別評価の後に主な事業なしで続いています）。".into(),
+            (Missing::ProjectRow, Lang::Ja) => "この具体的な取組の前に「主な事業」の行がありません。個別評価の行の後に、主な事業の行を挟まずに続いています。".into(),
             (Missing::ProjectRow, Lang::En) => "No 主な事業 (main project) row before this 具体的な取組; it follows a 個別評価 directly.".into(),
             (Missing::GradeRow { project }, Lang::Ja) => {
                 format!("主な事業「{project}」に個別評価の行がありません。")
@@ -68,7 +91,9 @@ impl Violation for Missing {
         };
         Some(
             match lang {
-                Lang::Ja => "この行の上に「主な事業」の行を入れ、取組内容の番号と名称を書く",
+                Lang::Ja => {
+                    "この行の上に「主な事業」の行を入れ、取組内容の番号と名称を記入してください。"
+                }
                 Lang::En => "insert a 主な事業 row above naming the action",
             }
             .into(),

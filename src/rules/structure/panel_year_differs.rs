@@ -1,3 +1,27 @@
+//! 欄の見出しの年度が、その具体的な取組に合わないことを指摘します。
+//!
+//! ## 点検内容
+//! 一つの具体的な取組の中では、各年度に取組の欄と成果・効果の欄が一つずつまでです。同じ
+//! 種類の二つの欄が同じ年度を持ち、その間の年度が欠けているときは、文章（述べている
+//! 年度）や隣の見出しが欠けた年度のことを述べている欄をその年度のものとして読み、その
+//! 見出しを、記入すべき年度を示して指摘します。同じ種類・同じ年度の二つの欄で、何も
+//! 区別できないものは、重複として二つ目で指摘します。
+//!
+//! 読むもの: 欄の見出し（`令和N年度の取組` / `令和N年度の成果・効果`）と、欄の文章にある
+//! 和暦の年（`令和N年`）。読まないもの: 文章の中の西暦の年、別の具体的な取組の欄。
+//!
+//! ## 理由
+//! 前年度のファイルから作り始めたシートでは、新しい文章の上に `令和5年度の取組` が残り
+//! ます。推進会議は見出しを読みます。見出しで年度を判断していた hyoka は、令和6年度の
+//! 残高を令和5年度の数値と比べ、誤って N008 / N010 / N002 を指摘していました。
+//!
+//! ## 例
+//! 指摘あり: `令和6年度の成果・効果` の横に `令和5年度の取組` があり、その下に
+//! `令和6年度末現在高 9,201,902,641円`、さらにその下にもう一つ `令和5年度の取組` がある。
+//! 指摘なし: 見出しが `令和6年度の取組`。
+//!
+//! ---
+//!
 //! A panel header whose year does not fit its 具体的な取組.
 //!
 //! ## What it checks
@@ -62,7 +86,7 @@ impl Violation for PanelYear {
                 },
                 Lang::Ja,
             ) => format!(
-                "「{header}」とありますが、この具体的な取組には同じ見出しがもう一つあり（{other}）、「{fix}」がありません。本文が{read_as}のことを述べているため、「{fix}」として点検しました。"
+                "「{header}」とありますが、この具体的な取組には同じ見出しが{other}にもあり、「{fix}」がありません。本文が{read_as}のことを述べているため、「{fix}」として点検しました。"
             ),
             (
                 PanelYear::Reread {
@@ -81,7 +105,7 @@ impl Violation for PanelYear {
                 read_as.short()
             ),
             (PanelYear::Duplicate { header, first }, Lang::Ja) => format!(
-                "この具体的な取組に「{header}」が二つあります（もう一つは{first}）。どちらかの年度が違っていないか確認してください。"
+                "この具体的な取組に「{header}」が二つあります。もう一つは{first}にあります。どちらかの年度が違っていないか確認してください。"
             ),
             (PanelYear::Duplicate { header, first }, Lang::En) => {
                 format!("This measure has `{header}` twice (the other at {first}).")
@@ -97,8 +121,12 @@ impl Violation for PanelYear {
     }
     fn suggestion(&self, lang: Lang) -> Option<String> {
         match (self, lang) {
-            (PanelYear::Reread { fix, .. }, Lang::Ja) => Some(format!("見出しを「{fix}」に直す")),
-            (PanelYear::Reread { fix, .. }, Lang::En) => Some(format!("change the header to `{fix}`")),
+            (PanelYear::Reread { fix, .. }, Lang::Ja) => {
+                Some(format!("見出しを「{fix}」に直してください。"))
+            }
+            (PanelYear::Reread { fix, .. }, Lang::En) => {
+                Some(format!("change the header to `{fix}`"))
+            }
             _ => None,
         }
     }

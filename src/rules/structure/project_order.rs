@@ -1,3 +1,22 @@
+//! 主な事業の欄が、評価する取組内容の順番と異なる順番に並んでいることを指摘します。
+//!
+//! ## 点検内容
+//! 主な事業の欄は、取組内容の欄が取組内容を挙げる順番（① ② ③）に従います。番号の
+//! 付いた欄が別の順番で並んでいるときは、最初に順番の外れた欄を、書かれた順番と
+//! あるべき順番を添えて指摘します。取組内容にない番号の欄は S002 に委ねて除き、重複した
+//! 欄は S008 に委ねて一つと数えます。
+//!
+//! ## 理由
+//! 推進会議はシートを上から下へ、取組内容と照らし合わせて読み、報告書もシートから印刷
+//! されます。編集中に欄を動かす（③ を先頭に貼り付ける）と、各取組内容の文章が別の
+//! 取組内容と並び、② をあるべき場所で探す人は ③ を見つけることになります。
+//!
+//! ## 例
+//! 指摘あり: 取組内容 ① ② ③ の下に欄が ③ ① ② の順（① の見出しで指摘します）。
+//! 指摘なし: ① ② ③。
+//!
+//! ---
+//!
 //! 主な事業 blocks in another order than the 取組内容 they evaluate.
 //!
 //! ## What it checks
@@ -33,7 +52,10 @@ pub struct OutOfOrder {
 }
 
 fn numbers(ns: &[u8]) -> String {
-    ns.iter().map(|n| circled(*n).to_string()).collect::<Vec<_>>().join(" ")
+    ns.iter()
+        .map(|n| circled(*n).to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Violation for OutOfOrder {
@@ -43,7 +65,9 @@ impl Violation for OutOfOrder {
             Lang::Ja => format!(
                 "主な事業のブロックが {w} の順に並んでいます。取組内容の順（{e}）に並べてください。"
             ),
-            Lang::En => format!("The project blocks come in the order {w}; the actions are listed {e}."),
+            Lang::En => {
+                format!("The project blocks come in the order {w}; the actions are listed {e}.")
+            }
         }
     }
     fn found(&self) -> Option<String> {

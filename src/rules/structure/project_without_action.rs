@@ -1,3 +1,21 @@
+//! シートのどの取組内容も示していない主な事業を指摘します。
+//!
+//! ## 点検内容
+//! 各主な事業の見出し（`② 公共施設整備等資金積立基金現在高（数値目標）`）は、シートの
+//! 取組内容の一つを、丸数字で、または見出しに番号がないときは名前で示していなければ
+//! なりません。
+//!
+//! ## 理由
+//! 主な事業の欄は、取組内容の個別評価を付ける場所です。どの取組内容とも合わない欄は、
+//! 何もないものに評価を付けることになり、本来の取組内容は評価のないものとして扱われ
+//! ます。
+//!
+//! ## 例
+//! 指摘あり: 取組内容に ① と ② があり、ある欄の見出しが `③ 基金の運用`。
+//! 指摘なし: 欄の見出しが `② 公共施設整備等資金積立基金現在高（数値目標）`。
+//!
+//! ---
+//!
 //! A 主な事業 that names no 取組内容 of its sheet.
 //!
 //! ## What it checks
@@ -56,7 +74,10 @@ impl Rule for ProjectWithoutAction {
             for p in &s.projects {
                 let known = match p.number {
                     Some(n) => s.actions.iter().any(|a| a.number == n),
-                    None => s.actions.iter().any(|a| f.plan.form.same_name(&a.name, &p.name)),
+                    None => s
+                        .actions
+                        .iter()
+                        .any(|a| f.plan.form.same_name(&a.name, &p.name)),
                 };
                 if known || (p.number.is_none() && p.name.is_empty()) {
                     continue;

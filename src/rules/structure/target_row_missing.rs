@@ -1,3 +1,25 @@
+//! 計画で数値目標を持つ取組内容に、数値目標のシートの行がないことを指摘します。
+//!
+//! ## 点検内容
+//! シートを集約するすべての取組項目について、計画が `target = true` とする各取組内容には、
+//! 数値目標のシートの行が必要です。同じブックに数値目標のシートがあればそのシートに、
+//! なければ点検対象のいずれかのブックのシートにあれば足ります（事務局が数値目標を一つの
+//! ファイルにまとめることがあるためです）。指摘は、ブックの数値目標のシートで行い、ブックに
+//! 数値目標のシートがないときは取組内容のセルで行います。読むもの: 数値目標の行の取組内容の列。
+//! 値がまだ空欄の行も、行があるものとみなします。読まないもの: 指標が計画のものかどうか
+//! （値は N のルールが比べます）。
+//!
+//! ## 理由
+//! 隣の行と一緒に削除された行や、追加されなかった数値目標のシートがあると、推進会議は
+//! 取組内容を判断する数値を得られず、ほかの点検では気付けません。ほかのルールは、そこに
+//! ある値を比べるものだからです。
+//!
+//! ## 例
+//! 指摘あり: 財政課の数値目標のシートに 3-(4)-① の行があり、② の行がない。
+//! 指摘なし: 両方の行がある。
+//!
+//! ---
+//!
 //! A 取組内容 that carries a 数値目標 in the plan, with no row on the 数値目標
 //! sheet.
 //!
@@ -45,7 +67,9 @@ impl Violation for NoTargetRow {
             Lang::Ja => format!(
                 "計画では{a}（{n}）に数値目標がありますが、数値目標シートにその行がありません。"
             ),
-            Lang::En => format!("The plan gives {a} ({n}) a 数値目標, but no 数値目標 row holds it."),
+            Lang::En => {
+                format!("The plan gives {a} ({n}) a 数値目標, but no 数値目標 row holds it.")
+            }
         }
     }
     fn expected(&self) -> Option<String> {
@@ -53,8 +77,14 @@ impl Violation for NoTargetRow {
     }
     fn suggestion(&self, lang: Lang) -> Option<String> {
         Some(match lang {
-            Lang::Ja => format!("数値目標シートに{}の目標と実績の行を加える", self.action),
-            Lang::En => format!("add the 目標 and 実績 rows of {} to the 数値目標 sheet", self.action),
+            Lang::Ja => format!(
+                "数値目標シートに{}の目標と実績の行を加えてください。",
+                self.action
+            ),
+            Lang::En => format!(
+                "add the 目標 and 実績 rows of {} to the 数値目標 sheet",
+                self.action
+            ),
         })
     }
 }
