@@ -11,7 +11,21 @@
 //! G002 = "info"              # error | warning | info
 //! ```
 //!
-//! Command-line lists extend the file's. The same file may set what one
+//! Command-line lists extend the file's. Without `--config` the file is
+//! looked for in the folder of the first input, then the folders above it,
+//! then the current folder; the run says which it used. The findings the
+//! office has accepted are listed there too; they are shown as 承認済み and
+//! do not count towards the exit status:
+//!
+//! ```toml
+//! [[accepted]]
+//! code = "G002"
+//! file = "財政課_令和6年度.xlsx"   # its resubmissions too
+//! cell = "(4)基金!D12"            # or item = "3-(4)"
+//! reason = "推進会議で了承済み"
+//! ```
+//!
+//! The same file may set what one
 //! submitted file may cost to read (docs/robustness.md):
 //!
 //! ```toml
@@ -28,6 +42,7 @@ use serde::Deserialize;
 
 use crate::error::ToolError;
 use crate::model::finding::Severity;
+use crate::model::standing::Accepted;
 use crate::rules::registry::{self, Registered};
 
 /// The name looked for beside the inputs.
@@ -40,6 +55,8 @@ struct File {
     rules: RulesSection,
     #[serde(default)]
     limits: ReadLimits,
+    #[serde(default)]
+    accepted: Vec<Accepted>,
 }
 
 /// `[limits]`: what reading one file may cost; unset means hyoka's defaults.
@@ -63,6 +80,26 @@ struct RulesSection {
     severity: HashMap<String, String>,
 }
 
+/// The `hyoka.toml` a run uses: in the folder of the first input (the
+/// input itself when it is a folder) or the nearest folder above it, else
+/// in the current folder.
+pub fn find(inputs: &[PathBuf]) -> Option<PathBuf> {
+    let first = inputs.first()?;
+    let start = if first.is_dir() {
+        first.clone()
+    } else {
+        crate::model::output::folder_of(first)
+    };
+    let start = start.canonicalize().unwrap_or(start);
+    let cwd = std::env::current_dir().ok();
+    start
+        .ancestors()
+        .map(Path::to_path_buf)
+        .chain(cwd)
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
 /// The resolved configuration of a run.
 #[derive(Debug, Default)]
 pub struct Config {
@@ -70,20 +107,18 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub severity: HashMap<String, Severity>,
     pub limits: ReadLimits,
+    /// Findings the office accepted (`[[accepted]]`).
+    pub accepted: Vec<Accepted>,
     /// The file it came from, if any.
     pub source: Option<PathBuf>,
 }
 
 impl Config {
-    /// Reads `explicit`, or else `hyoka.toml` in the folder of the first input.
+    /// Reads `explicit`, or else the nearest `hyoka.toml` ([`find`]).
     pub fn load(explicit: Option<&Path>, inputs: &[PathBuf]) -> Result<Config, ToolError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => inputs.first().and_then(|i| {
-                let dir = if i.is_dir() { i.as_path() } else { i.parent()? };
-                let p = dir.join(FILE_NAME);
-                p.is_file().then_some(p)
-            }),
+            None => find(inputs),
         };
         let Some(path) = path else {
             return Ok(Config::default());
@@ -123,8 +158,26 @@ impl Config {
                 "[limits] file_memory_mb は16以上 1048576 以下です（MB）".into(),
             ));
         }
+        for a in &file.accepted {
+            if !registry::all()
+                .iter()
+                .any(|r| r.code.eq_ignore_ascii_case(&a.code))
+            {
+                return Err(err(format!(
+                    "[[accepted]] のルール {} はありません（hyoka rules で一覧）",
+                    a.code
+                )));
+            }
+            if a.file.is_none() && a.cell.is_none() && a.item.is_none() {
+                return Err(err(format!(
+                    "[[accepted]] の {} には file、cell、item のいずれかを指定してください（ルール全体を外すには [rules] ignore）",
+                    a.code
+                )));
+            }
+        }
         Ok(Config {
             limits: l,
+            accepted: file.accepted,
             select: file.rules.select,
             ignore: file.rules.ignore,
             severity,

@@ -10,6 +10,7 @@
 //! uses only the layers below it (docs/architecture.md, enforced by
 //! `tests/architecture.rs`).
 
+pub mod baseline;
 pub mod cmd;
 pub mod config;
 pub mod error;

@@ -49,6 +49,7 @@ impl<'p> Outcome<'p> {
             batch: &self.batch,
             findings: &self.findings,
             run: None,
+            resolved: &[],
         }
     }
 }

@@ -19,6 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("rules", &["facts", "model"]),
     ("report", &["rules", "facts", "model", "error"]),
     ("config", &["rules", "model", "error"]),
+    ("baseline", &["facts", "model", "error"]),
     (
         "pipeline",
         &["report", "rules", "facts", "read", "model", "run", "error"],
@@ -26,7 +27,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cmd",
         &[
-            "pipeline", "config", "report", "rules", "facts", "read", "model", "run", "error",
+            "pipeline", "config", "baseline", "report", "rules", "facts", "read", "model", "run",
+            "error",
         ],
     ),
 ];

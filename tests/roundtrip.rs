@@ -86,3 +86,175 @@ fn a_resubmission_is_consolidated_in_place_of_the_old_file() {
     assert_eq!(row[r6], "B", "{header:?}\n{row:?}");
     assert_eq!(row[file], "納税課_令和6年度_修正.xlsx");
 }
+
+/// The findings' standings in a JSON report, by code and file name.
+fn standings(j: &serde_json::Value) -> Vec<(String, String, String)> {
+    j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            (
+                f["code"].as_str().unwrap().to_string(),
+                file.rsplit('/').next().unwrap().to_string(),
+                f["standing"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_baseline_marks_new_continued_and_resolved() {
+    let w = Workdir::new();
+    let inputs = w.path("提出");
+    std::fs::create_dir(&inputs).unwrap();
+    copy_samples(&inputs);
+    let first = w.run(&["check", "提出", "--format", "json"], 1);
+    std::fs::write(w.path("前回.json"), &first.stdout).unwrap();
+    let before = json(&first)["findings"].as_array().unwrap().len();
+    // 財政課 sends its file again under a resubmission's name (unchanged),
+    // and 納税課 a corrected grade that the comment draft now contradicts.
+    std::fs::remove_file(inputs.join("財政課_令和6年度.ods")).unwrap();
+    let fixed = crate::util::root().join("samples/財政課_令和6年度.ods");
+    std::fs::copy(&fixed, inputs.join("財政課_令和6年度_修正.ods")).unwrap();
+    std::fs::remove_file(inputs.join("納税課_令和6年度.xlsx")).unwrap();
+    std::fs::copy(
+        fixture("resubmission/納税課_令和6年度_修正.xlsx"),
+        inputs.join("納税課_令和6年度_修正.xlsx"),
+    )
+    .unwrap();
+    let o = w.run(
+        &[
+            "check",
+            "提出",
+            "--format",
+            "json",
+            "--baseline",
+            "前回.json",
+        ],
+        1,
+    );
+    let j = json(&o);
+    let s = standings(&j);
+    // The resubmission of 財政課 is the same file for the baseline: its
+    // findings continue.
+    assert!(
+        s.iter()
+            .any(|(c, f, st)| c == "N001" && f == "財政課_令和6年度_修正.ods" && st == "continued"),
+        "{s:?}"
+    );
+    let new: Vec<_> = s.iter().filter(|x| x.2 == "new").collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    assert_eq!(
+        new[0].0, "K002",
+        "the comment now contradicts the corrected grade"
+    );
+    assert!(s.iter().all(|x| x.2 == "new" || x.2 == "continued"));
+    assert_eq!(
+        j["resolved"].as_array().unwrap().len(),
+        before + 1 - s.len()
+    );
+
+    // The terminal shows them and counts them.
+    let o = w.run(&["check", "提出", "--baseline", "前回.json"], 1);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("［新規］") && text.contains("［継続］"),
+        "{text}"
+    );
+    assert!(
+        text.lines().last().unwrap().contains("（新規 1件、継続 "),
+        "{text}"
+    );
+
+    // A baseline that is not a hyoka report is a tool error, before reading.
+    std::fs::write(w.path("x.json"), "[1, 2]").unwrap();
+    let o = w.run(&["check", "提出", "--baseline", "x.json"], 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("findings がありません"));
+}
+
+#[test]
+fn accepted_findings_are_shown_but_do_not_fail_the_run() {
+    let w = Workdir::new();
+    let inputs = w.path("提出");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(
+        crate::util::root().join("samples/財政課_令和6年度.ods"),
+        inputs.join("財政課_令和6年度.ods"),
+    )
+    .unwrap();
+    let base = ["check", "提出", "--format", "json", "--ignore", "P003,K"];
+    let o = w.run(&base, 1);
+    let errors: Vec<_> = standings(&json(&o))
+        .into_iter()
+        .filter(|x| x.0 == "N001")
+        .collect();
+    assert_eq!(errors.len(), 1, "the sample's one error");
+    // The office accepts it; the file sits in the folder above the inputs.
+    std::fs::write(
+        w.path("hyoka.toml"),
+        "[[accepted]]\ncode = \"N001\"\nfile = \"財政課_令和6年度.xlsx\"\ncell = \"数値目標!D5\"\nreason = \"了承\"\n",
+    )
+    .unwrap();
+    // Another name of the file (an .xlsx named in the list for the .ods):
+    // the family matches.
+    let o = w.run(&base, 0);
+    let j = json(&o);
+    let s = standings(&j);
+    assert!(
+        s.iter().any(|x| x.0 == "N001" && x.2 == "accepted"),
+        "{s:?}"
+    );
+    assert_eq!(j["summary"]["accepted"], 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("設定ファイル:") && err.contains("hyoka.toml"),
+        "{err}"
+    );
+    // A cell elsewhere does not accept it.
+    std::fs::write(
+        w.path("hyoka.toml"),
+        "[[accepted]]\ncode = \"N001\"\ncell = \"数値目標!D6\"\n",
+    )
+    .unwrap();
+    w.run(&base, 1);
+    // An entry naming no place is refused: it would switch the rule off.
+    std::fs::write(w.path("hyoka.toml"), "[[accepted]]\ncode = \"N001\"\n").unwrap();
+    w.run(&base, 2);
+}
+
+#[test]
+fn the_terminal_ends_with_a_verdict_per_file_and_statistics_on_request() {
+    let w = Workdir::new();
+    let o = w.run(
+        &[
+            "check",
+            crate::util::samples().to_str().unwrap(),
+            "--statistics",
+        ],
+        1,
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    let head = lines
+        .iter()
+        .position(|l| l.starts_with("ファイル") && l.contains("担当課") && l.ends_with("判定"))
+        .expect("the verdict table");
+    let rows = &lines[head + 1..lines.len() - 1];
+    assert_eq!(rows.len(), 10, "one row per file: {rows:?}");
+    let row = |name: &str| rows.iter().find(|r| r.contains(name)).unwrap().to_string();
+    assert!(row("財政課_令和6年度.ods").ends_with("要修正"));
+    assert!(row("財政課_令和6年度.ods").contains("財政課"));
+    assert!(row("納税課_令和6年度.xlsx").ends_with("OK"));
+    // Statistics: one line per rule with findings, most first.
+    let stats = lines.iter().position(|l| *l == "ルール別の件数:").unwrap();
+    let first: Vec<&str> = lines[stats + 1].split_whitespace().collect();
+    assert_eq!(first[..2], ["20", "G002"]);
+    // -q leaves the table out.
+    let o = w.run(
+        &["check", crate::util::samples().to_str().unwrap(), "-q"],
+        1,
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("判定"));
+}

@@ -16,6 +16,7 @@ mod mutation;
 mod output;
 mod pipeline;
 mod plans;
+mod print;
 mod reading;
 mod robustness;
 mod roundtrip;

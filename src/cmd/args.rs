@@ -68,6 +68,14 @@ pub struct InputArgs {
     /// Print only the findings and the summary line
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// An earlier run's JSON report: findings marked new, continued, resolved
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Also print the number of findings per rule
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

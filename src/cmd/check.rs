@@ -32,24 +32,29 @@ pub enum Format {
 
 pub fn run(args: Args) -> Result<i32, ToolError> {
     let plan = super::load_plan(&args.input)?;
-    let opts = super::options(&args.input, &plan)?;
-    let out = crate::pipeline::run(&opts)?;
+    let checked = super::checked(&args.input, &plan)?;
     let lang = args.input.lang.into();
+    let view = report::View {
+        lang,
+        quiet: args.input.quiet,
+        statistics: args.input.statistics,
+    };
     match args.format {
         Format::Json => {
             // Buffered: the JSON is written in many small pieces.
             let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            super::printed(report::json::write(&mut w, &out.results()).and_then(|()| w.flush()))?
+            super::printed(
+                report::json::write(&mut w, &checked.results()).and_then(|()| w.flush()),
+            )?
         }
         // anstream strips the colours when stdout is not a terminal or NO_COLOR is set.
         Format::Text => super::printed(report::terminal::write(
             &mut anstream::stdout().lock(),
-            &out.results(),
-            lang,
-            args.input.quiet,
+            &checked.results(),
+            view,
         ))?,
     }
-    let code = super::exit_code(&out.findings, args.input.fail_on.into());
-    crate::run::leave(out);
+    let code = super::exit_code(&checked.out.findings, args.input.fail_on.into());
+    crate::run::leave(checked);
     Ok(code)
 }

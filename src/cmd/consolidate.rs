@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use crate::cmd::args::InputArgs;
 use crate::error::ToolError;
+use crate::model::finding::Lang;
 use crate::report;
 
 /// Write the consolidated workbook / 集約ブックを作成
@@ -39,8 +40,8 @@ pub fn run(mut args: Args) -> Result<i32, ToolError> {
         report::atomic::refuse_same(&args.output, json)?;
     }
     let plan = super::load_plan(&args.input)?;
-    let opts = super::options(&args.input, &plan)?;
-    let out = crate::pipeline::run(&opts)?;
+    let checked = super::checked(&args.input, &plan)?;
+    let out = &checked.out;
     let targets: Vec<&PathBuf> = std::iter::once(&args.output)
         .chain(args.json.as_ref())
         .collect();
@@ -55,7 +56,7 @@ pub fn run(mut args: Args) -> Result<i32, ToolError> {
     let run = crate::run::id();
     let results = report::Results {
         run: Some(&run),
-        ..out.results()
+        ..checked.results()
     };
     let mut book = report::atomic::Staged::new(&args.output)?;
     let built = report::workbook::build(&results, lang, &args.output, book.file());
@@ -73,16 +74,23 @@ pub fn run(mut args: Args) -> Result<i32, ToolError> {
     // Both are whole on disk before either is renamed into place; only the
     // two renames lie between an old pair and a new one.
     report::atomic::commit_all(staged)?;
+    let view = report::View {
+        lang,
+        quiet: args.input.quiet,
+        statistics: args.input.statistics,
+    };
     super::printed(report::terminal::write(
         &mut anstream::stdout().lock(),
-        &out.results(),
-        lang,
-        args.input.quiet,
+        &checked.results(),
+        view,
     ))?;
     if !args.input.quiet {
-        eprintln!("集約ブックを書き出しました: {}", args.output.display());
+        match lang {
+            Lang::Ja => eprintln!("集約ブックを書き出しました: {}", args.output.display()),
+            Lang::En => eprintln!("Wrote the consolidated workbook: {}", args.output.display()),
+        }
     }
     let code = super::exit_code(&out.findings, args.input.fail_on.into());
-    crate::run::leave(out);
+    crate::run::leave(checked);
     Ok(code)
 }

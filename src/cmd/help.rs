@@ -99,6 +99,8 @@ pub const ARGS: &[ArgHelp] = &[
     (INPUT, "lang", "メッセージとヘルプの言語", "Language of the messages and of this help"),
     (INPUT, "fail_on", "この重要度以上の指摘があれば終了コードを 1 にする", "Exit 1 already on findings of this severity"),
     (INPUT, "quiet", "指摘と集計行だけを表示", "Print only the findings and the summary line"),
+    (INPUT, "baseline", "前回の点検結果（JSON）と比べ、指摘ごとに新規・継続・解消を示す", "Compare with an earlier run's JSON: mark findings new, continued or resolved"),
+    (INPUT, "statistics", "ルールごとの指摘件数も表示", "Also print the number of findings per rule"),
     (&["check"], "format", "出力形式（json は他のプログラムで読むとき）", "Output format"),
     (&["consolidate"], "output", "作成する集約ブック（.xlsx）", "Output workbook"),
     (&["consolidate"], "json", "指摘を JSON でもこのファイルに書き出す", "Also write the findings as JSON"),
@@ -112,7 +114,7 @@ pub const ARGS: &[ArgHelp] = &[
     (&["template"], "year", "評価する年度: 令和6、R6、2024 のどれでも", "Fiscal year being evaluated: 令和6, R6 or 2024"),
     (&["template"], "from", "前年度のブック（文章と評価を前年度の欄に引き継ぐ）", "Last year's workbook, whose texts and grades are carried over"),
     (&["template"], "plan", "他の自治体の計画ファイル（TOML）", "Plan file (TOML) of another municipality"),
-    (&["template"], "output", "作成するブック（.xlsx）", "Output workbook"),
+    (&["template"], "output", "作成するブック（.xlsx）。フォルダなら 財政課_令和7年度.xlsx の名前で作成", "Output workbook, or a folder to write 財政課_令和7年度.xlsx in"),
     // plan
     (&["plan"], "print", "組み込みの令和4～8年度の計画を TOML で出力（docs/plan-format.md）", "Print the embedded 令和4～8年度 plan as TOML (docs/plan-format.md)"),
     (&["plan"], "plan", "確認して一覧表示する計画ファイル", "A plan file to check and list"),

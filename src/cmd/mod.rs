@@ -14,7 +14,7 @@ pub mod template;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
-use crate::cmd::args::{Command, InputArgs};
+use crate::cmd::args::{Command, InputArgs, LangArg};
 use crate::error::ToolError;
 use crate::model::finding::{Finding, Severity};
 use crate::model::plan::Plan;
@@ -81,13 +81,55 @@ pub fn load_plan_file(path: Option<&std::path::Path>) -> Result<Plan, ToolError>
     }
 }
 
-/// Resolves the common input arguments into pipeline options.
-pub fn options<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Options<'p>, ToolError> {
+/// A batch read, checked and marked against the baseline and the office's
+/// accepted findings: what `check` and `consolidate` report.
+pub struct Checked<'p> {
+    pub out: crate::pipeline::Outcome<'p>,
+    /// The baseline's findings no longer reported (解消).
+    pub resolved: Vec<crate::model::standing::Resolved>,
+}
+
+impl<'p> Checked<'p> {
+    pub fn results(&self) -> crate::report::Results<'_, 'p> {
+        crate::report::Results {
+            resolved: &self.resolved,
+            ..self.out.results()
+        }
+    }
+}
+
+/// Reads and checks the inputs: the common part of `check` and `consolidate`.
+pub fn checked<'p>(args: &InputArgs, plan: &'p Plan) -> Result<Checked<'p>, ToolError> {
+    // The baseline is read first: a wrong path should not cost the reading.
+    let baseline = (args.baseline.as_deref())
+        .map(crate::baseline::Baseline::load)
+        .transpose()?;
+    let mut config = crate::config::Config::load(args.config.as_deref(), &args.paths)?;
+    if let (Some(src), false) = (&config.source, args.quiet) {
+        match args.lang {
+            LangArg::Ja => eprintln!("設定ファイル: {}", src.display()),
+            LangArg::En => eprintln!("configuration: {}", src.display()),
+        }
+    }
+    let accepted = std::mem::take(&mut config.accepted);
+    let opts = options(args, plan, config)?;
+    let mut out = crate::pipeline::run(&opts)?;
+    let resolved =
+        crate::baseline::mark(&mut out.findings, &out.batch, &accepted, baseline.as_ref());
+    Ok(Checked { out, resolved })
+}
+
+/// Resolves the common input arguments and the configuration into
+/// pipeline options.
+pub fn options<'p>(
+    args: &InputArgs,
+    plan: &'p Plan,
+    mut config: crate::config::Config,
+) -> Result<Options<'p>, ToolError> {
     let year = match &args.year {
         Some(y) => Some(parse_year_arg(y).ok_or_else(|| ToolError::BadYear(y.clone()))?),
         None => None,
     };
-    let mut config = crate::config::Config::load(args.config.as_deref(), &args.paths)?;
     config.select.extend(args.select.iter().cloned());
     config.ignore.extend(args.ignore.iter().cloned());
     Ok(Options {
@@ -141,8 +183,13 @@ fn isolation(l: crate::config::ReadLimits) -> Option<crate::read::pool::Isolatio
 /// Exit code for a finished run: 1 when a finding is at least as severe as
 /// `fail_on` (errors by default; `--fail-on warning` for stricter runs).
 pub fn exit_code(findings: &[Finding], fail_on: Severity) -> i32 {
-    // Severity orders Error < Warning < Info.
-    if findings.iter().any(|f| f.severity <= fail_on) {
+    // Severity orders Error < Warning < Info. What the office accepted
+    // does not fail a run.
+    let accepted = |f: &Finding| f.standing == Some(crate::model::standing::Standing::Accepted);
+    if findings
+        .iter()
+        .any(|f| f.severity <= fail_on && !accepted(f))
+    {
         1
     } else {
         0

@@ -7,15 +7,17 @@
 //!
 //! One 評価シート per item the department owns (the first department named for
 //! the item in the plan), pre-filled from the plan; a 数値目標 sheet for its
-//! targets. `--from` carries last year's texts and grades into the
-//! previous-year columns.
+//! targets. `--from` carries last year's texts, grades (the item's and each
+//! 主な事業's) and 数値目標 values into the previous-year columns; the year
+//! being evaluated is left to fill. `-o` may be a folder: the workbook is then
+//! named after the department (or item) and year, `財政課_令和7年度.xlsx`.
 
 use std::path::PathBuf;
 
 use crate::error::ToolError;
 use crate::model::plan::ItemId;
 use crate::model::year::parse_year_arg;
-use crate::report::template::{build, carried_from};
+use crate::report::template::{CarriedBook, build, carried_from, carried_targets};
 
 /// Write a fill-in template / 記入用の評価シートを作成
 #[derive(clap::Args, Debug)]
@@ -40,15 +42,30 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
 
-    /// Output workbook
+    /// Output workbook, or the folder to write it in
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 }
 
 pub fn run(mut args: Args) -> Result<i32, ToolError> {
+    let year = parse_year_arg(&args.year).ok_or_else(|| ToolError::BadYear(args.year.clone()))?;
+    if args.output.is_dir() {
+        // The name says the year, so that `check` finds it before any grade
+        // is written (the department's part is what the file name's
+        // department reader takes: `財政課_…`).
+        let who = match (&args.dept, &args.item) {
+            (Some(d), _) => d.clone(),
+            (None, Some(i)) => i.clone(),
+            (None, None) => unreachable!("clap requires one"),
+        };
+        let name: String = who
+            .chars()
+            .map(|c| if r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
+            .collect();
+        args.output = args.output.join(format!("{name}_{}.xlsx", year.label()));
+    }
     args.output = crate::report::atomic::workbook_path(&args.output)?;
     let plan = super::load_plan_file(args.plan.as_deref())?;
-    let year = parse_year_arg(&args.year).ok_or_else(|| ToolError::BadYear(args.year.clone()))?;
     let items: Vec<_> = match (&args.item, &args.dept) {
         (Some(id), _) => {
             let id = ItemId::parse(id).ok_or_else(|| {
@@ -84,7 +101,7 @@ pub fn run(mut args: Args) -> Result<i32, ToolError> {
         )));
     }
     let from = match &args.from {
-        None => Vec::new(),
+        None => CarriedBook::default(),
         Some(p) => {
             let settings = crate::read::Settings {
                 form: &plan.form,
@@ -94,10 +111,14 @@ pub fn run(mut args: Args) -> Result<i32, ToolError> {
             let wb = s
                 .workbook()
                 .ok_or_else(|| ToolError::Other(format!("{} を読めません", p.display())))?;
-            wb.eval_sheets
-                .iter()
-                .filter_map(|e| Some((e.item_id()?, carried_from(e))))
-                .collect()
+            CarriedBook {
+                sheets: wb
+                    .eval_sheets
+                    .iter()
+                    .filter_map(|e| Some((e.item_id()?, carried_from(e))))
+                    .collect(),
+                targets: carried_targets(&wb.targets),
+            }
         }
     };
     crate::report::atomic::refuse_inputs(&args.output, args.from.as_slice())?;

@@ -231,6 +231,7 @@ fn record(
         owner: s.owner().map(Arc::from),
         item_grades: take(&mut s.item_grades),
         projects,
+        result_year: result_panel_year(s),
         content,
     }
 }

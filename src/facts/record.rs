@@ -76,6 +76,8 @@ pub struct SheetRecord {
     pub owner: Option<Arc<str>>,
     pub item_grades: Option<GradeRow>,
     pub projects: Vec<ProjectRecord>,
+    /// The latest year of the sheet's `…年度の成果・効果` panels.
+    pub result_year: Option<FiscalYear>,
     /// Fingerprint of everything but the grades, when a rule asked for it
     /// while the file was checked ([`crate::facts::file::FileCx::contents`]).
     pub content: Option<u64>,

@@ -5,13 +5,17 @@
 //! (G004) does not move the whole batch. A tie goes to the year the file
 //! names give (`財政課_令和6年度.xlsx`), else to the later year. Without any
 //! grade, the file names decide, and failing them the latest year with a
-//! `…年度の成果・効果` panel. Sheets graded up to another year are kept with
-//! the cell of their latest grade, so the report can say which they are.
+//! `…年度の成果・効果` panel. A sheet whose latest 成果・効果 panel is of a
+//! later year than its grades, with that year's grades all empty, is next
+//! year's sheet with last year's grades carried over (`hyoka template
+//! --from`): it is not graded yet and does not vote. Sheets graded up to
+//! another year are kept with the cell of their latest grade, so the report
+//! can say which they are.
 
 use serde::Serialize;
 
 use crate::facts::record::FileRecord;
-use crate::model::grade::Grade;
+use crate::model::grade::{Grade, GradeReading};
 use crate::model::location::Location;
 use crate::model::year::{FiscalYear, split_year};
 
@@ -98,16 +102,25 @@ impl YearChoice {
 }
 
 pub fn decide_year(files: &[FileRecord]) -> Option<YearChoice> {
-    // Each sheet's latest graded year, with the cell of that grade.
+    // Each sheet's latest graded year, with the cell of that grade. A sheet
+    // written for a later year (its latest 成果・効果 panel) whose grades of
+    // that year are all still empty holds only earlier years' grades (carried
+    // over into next year's sheet): it is not graded yet and does not vote.
     let latest: Vec<(Location, FiscalYear)> = files
         .iter()
         .flat_map(FileRecord::eval_sheets)
         .filter_map(|s| {
-            s.grade_rows()
+            let top = s
+                .grade_rows()
                 .flat_map(|row| &row.cells)
                 .filter(|c| c.reading.grade().is_some_and(|g| g != Grade::NotEvaluable))
-                .max_by_key(|c| c.year)
-                .map(|c| (s.loc(c.cell), c.year))
+                .max_by_key(|c| c.year)?;
+            let written = s.result_year.filter(|y| *y > top.year);
+            let ungraded = written.is_some_and(|y| {
+                let cells: Vec<_> = s.grade_rows().filter_map(|r| r.cell(y)).collect();
+                !cells.is_empty() && cells.iter().all(|c| c.reading == GradeReading::Empty)
+            });
+            (!ungraded).then(|| (s.loc(top.cell), top.year))
         })
         .collect();
     let named = votes(files.iter().filter_map(|f| year_in_name(&f.path)));

@@ -129,6 +129,8 @@ pub struct Finding {
     /// 担当課 of the sheet the finding is in, when known (shared by the
     /// findings of one sheet).
     pub department: Option<Arc<str>>,
+    /// 新規 / 継続 / 承認済み, when a baseline or an accepted list says.
+    pub standing: Option<crate::model::standing::Standing>,
 }
 
 impl Finding {
@@ -145,6 +147,7 @@ impl Finding {
             related: Box::new([]),
             violation: Box::new(violation),
             department: None,
+            standing: None,
         }
     }
 

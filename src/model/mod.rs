@@ -12,5 +12,6 @@ pub mod output;
 pub mod plan;
 pub mod resubmission;
 pub mod sheet;
+pub mod standing;
 pub mod text;
 pub mod year;

@@ -24,7 +24,7 @@ impl Serialize for Document<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let out = self.out;
-        let mut m = s.serialize_struct("Document", 7)?;
+        let mut m = s.serialize_struct("Document", 8)?;
         m.serialize_field("version", &VERSION)?;
         if let Some(run) = out.run {
             m.serialize_field("run", run)?;
@@ -40,6 +40,7 @@ impl Serialize for Document<'_> {
             }),
         )?;
         m.serialize_field("findings", &Seq(|| out.findings.iter().map(entry)))?;
+        m.serialize_field("resolved", out.resolved)?;
         m.serialize_field("summary", &summary(out.findings))?;
         m.end()
     }
@@ -130,6 +131,7 @@ struct FindingEntry<'a> {
     expected: Option<String>,
     suggestion: Option<String>,
     department: Option<&'a str>,
+    standing: Option<crate::model::standing::Standing>,
     related: Related<'a>,
     /// The violation's own data (what was found, expected, computed).
     data: &'a dyn crate::model::finding::Violation,
@@ -156,6 +158,7 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    accepted: usize,
     by_code: BTreeMap<String, usize>,
 }
 
@@ -172,6 +175,7 @@ fn entry(f: &Finding) -> FindingEntry<'_> {
         expected: f.expected(),
         suggestion: f.suggestion(Lang::Ja),
         department: f.department.as_deref(),
+        standing: f.standing,
         related: Related(&f.related),
         data: &*f.violation,
     }
@@ -223,6 +227,9 @@ fn summary(findings: &[Finding]) -> Summary {
         error: n(Severity::Error),
         warning: n(Severity::Warning),
         info: n(Severity::Info),
+        accepted: (findings.iter())
+            .filter(|f| f.standing == Some(crate::model::standing::Standing::Accepted))
+            .count(),
         by_code,
     }
 }

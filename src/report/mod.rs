@@ -6,6 +6,7 @@ pub mod counts;
 pub mod json;
 pub mod template;
 pub mod terminal;
+pub mod verdicts;
 pub mod width;
 pub mod workbook;
 
@@ -22,4 +23,16 @@ pub struct Results<'a, 'p> {
     /// workbook and the JSON of one `consolidate`): each output carries it,
     /// so a pair from two runs is told apart.
     pub run: Option<&'a str>,
+    /// The baseline's findings this run no longer reports (解消).
+    pub resolved: &'a [crate::model::standing::Resolved],
+}
+
+/// How the terminal report is shown.
+#[derive(Clone, Copy)]
+pub struct View {
+    pub lang: crate::model::finding::Lang,
+    /// Only the findings and the summary line.
+    pub quiet: bool,
+    /// Also the number of findings per rule (`--statistics`).
+    pub statistics: bool,
 }

@@ -12,7 +12,8 @@ use anstyle::{AnsiColor, Style};
 use crate::facts::year::{YearBasis, YearChoice};
 use crate::model::finding::{Finding, Lang, Severity};
 use crate::model::sheet::SheetKind;
-use crate::report::Results;
+use crate::model::standing::Standing;
+use crate::report::{Results, View};
 
 /// Submitted text made inert for a terminal: every control character (ESC,
 /// CR, BS, BEL, C1) and every bidirectional override is shown as an escape
@@ -46,8 +47,9 @@ fn style(s: Severity) -> Style {
     Style::new().fg_color(Some(c.into())).bold()
 }
 
-pub fn write(w: &mut dyn Write, out: &Results, lang: Lang, quiet: bool) -> io::Result<()> {
-    if !quiet {
+pub fn write(w: &mut dyn Write, out: &Results, view: View) -> io::Result<()> {
+    let lang = view.lang;
+    if !view.quiet {
         write_files(w, out, lang)?;
     }
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
@@ -62,7 +64,71 @@ pub fn write(w: &mut dyn Write, out: &Results, lang: Lang, quiet: bool) -> io::R
             write_finding(w, f, lang)?;
         }
     }
+    write_resolved(w, out, lang)?;
+    if view.statistics {
+        write_statistics(w, out, lang)?;
+    }
+    if !view.quiet {
+        super::verdicts::write(w, out, lang)?;
+    }
     write_summary(w, out, lang)
+}
+
+/// The baseline's findings no longer reported.
+fn write_resolved(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
+    let done = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    for r in out.resolved {
+        let mut at = r.file.clone();
+        if let Some(s) = &r.sheet {
+            at += &format!(":{s}");
+        }
+        if let Some(c) = &r.cell {
+            at += &format!("!{c}");
+        }
+        let label = match lang {
+            Lang::Ja => "解消",
+            Lang::En => "resolved",
+        };
+        writeln!(
+            w,
+            "{}: {done}{label}[{}]{done:#}: {}",
+            visible(&at),
+            r.code,
+            visible(&r.message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Findings per rule, most first (`--statistics`, as ruff prints them).
+fn write_statistics(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
+    let mut counts: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
+    for f in out.findings {
+        let e = counts.entry(f.code).or_insert((0, f.severity));
+        e.0 += 1;
+        e.1 = e.1.min(f.severity);
+    }
+    let mut rows: Vec<(&str, usize, Severity)> =
+        counts.into_iter().map(|(c, (n, s))| (c, n, s)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let names: std::collections::HashMap<&str, &str> = crate::rules::registry::all()
+        .iter()
+        .map(|r| (r.code, r.name))
+        .collect();
+    match lang {
+        Lang::Ja => writeln!(w, "ルール別の件数:")?,
+        Lang::En => writeln!(w, "Findings per rule:")?,
+    }
+    for (code, n, sev) in rows {
+        let sev = match lang {
+            Lang::Ja => sev.ja(),
+            Lang::En => sev.as_str(),
+        };
+        let name = names.get(code).copied().unwrap_or_default();
+        let fill = " ".repeat(8usize.saturating_sub(crate::report::width::text_width(sev)));
+        writeln!(w, "{n:>6}  {code}  {sev}{fill}{name}")?;
+    }
+    Ok(())
 }
 
 fn write_files(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
@@ -116,16 +182,21 @@ fn write_files(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
 fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
     let st = style(f.severity);
     let bold = Style::new().bold();
+    let standing = match (f.standing, lang) {
+        (None, _) => String::new(),
+        (Some(s), Lang::Ja) => format!("［{}］", s.ja()),
+        (Some(s), Lang::En) => format!("[{}] ", s.en()),
+    };
     writeln!(
         w,
-        "{bold}{}{bold:#}: {st}{}[{}]{st:#}: {}",
+        "{bold}{}{bold:#}: {st}{}[{}]{st:#}: {standing}{}",
         visible(&f.at.to_string()),
         f.severity,
         f.code,
         visible(&f.message(lang))
     )?;
     let (found, expected, fix) = match lang {
-        Lang::Ja => ("検出値", "期待値", "修正案"),
+        Lang::Ja => ("記入値", "正しい値", "修正案"),
         Lang::En => ("found", "expected", "fix"),
     };
     let mut parts = Vec::new();
@@ -148,7 +219,11 @@ fn write_finding(w: &mut dyn Write, f: &Finding, lang: Lang) -> io::Result<()> {
 }
 
 fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()> {
-    let n = |s: Severity| out.findings.iter().filter(|f| f.severity == s).count();
+    let n = |s: Severity| {
+        (out.findings.iter())
+            .filter(|f| f.severity == s && f.standing != Some(Standing::Accepted))
+            .count()
+    };
     let (e, wa, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     let files = out.batch.files.len();
     let choice = &out.batch.year_choice;
@@ -161,15 +236,54 @@ fn write_summary(w: &mut dyn Write, out: &Results, lang: Lang) -> io::Result<()>
         (_, Lang::Ja) => format!("{}（{}）", choice.year, choice.reason_ja()),
         (_, Lang::En) => format!("{} ({})", choice.year.short(), choice.reason_en()),
     };
+    let standing = standing_counts(out, lang);
     match lang {
         Lang::Ja => writeln!(
             w,
-            "{year}: {files}ファイルを点検 — エラー {e}件、警告 {wa}件、情報 {i}件"
+            "{year}: {files}ファイルを点検 — エラー {e}件、警告 {wa}件、情報 {i}件{standing}"
         ),
         Lang::En => writeln!(
             w,
-            "{year}: checked {files} files — {e} errors, {wa} warnings, {i} info"
+            "{year}: checked {files} files — {e} errors, {wa} warnings, {i} info{standing}"
         ),
+    }
+}
+
+/// `（新規 3件、継続 5件、解消 2件、承認済み 1件）` when a baseline or an
+/// accepted list marked the findings.
+fn standing_counts(out: &Results, lang: Lang) -> String {
+    let count = |s: Standing| {
+        out.findings
+            .iter()
+            .filter(|f| f.standing == Some(s))
+            .count()
+    };
+    let marked = out.findings.iter().any(|f| f.standing.is_some()) || !out.resolved.is_empty();
+    if !marked {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    let baseline = out
+        .findings
+        .iter()
+        .any(|f| matches!(f.standing, Some(Standing::New | Standing::Continued)))
+        || !out.resolved.is_empty();
+    let mut add = |ja: &str, en: &str, n: usize| match lang {
+        Lang::Ja => parts.push(format!("{ja} {n}件")),
+        Lang::En => parts.push(format!("{n} {en}")),
+    };
+    if baseline {
+        add("新規", "new", count(Standing::New));
+        add("継続", "continued", count(Standing::Continued));
+        add("解消", "resolved", out.resolved.len());
+    }
+    let accepted = count(Standing::Accepted);
+    if accepted > 0 {
+        add("承認済み", "accepted", accepted);
+    }
+    match lang {
+        Lang::Ja => format!("（{}）", parts.join("、")),
+        Lang::En => format!(" ({})", parts.join(", ")),
     }
 }
 

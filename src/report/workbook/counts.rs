@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
 
+use super::print::{self, Page, column_px};
 use super::{Styles, header_row};
 use crate::facts::batch::Batch;
 use crate::report::counts::all_counts;
@@ -27,7 +28,7 @@ pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), Xls
         "評価 同率",
     ];
     header_row(ws, st, &headers)?;
-    ws.set_row_height(0, 30)?;
+    ws.set_row_height(0, HEADER_HEIGHT)?;
     // Years after the evaluated one carry no grades yet: they would only add
     // rows of —.
     let rows: Vec<_> = all_counts(b)
@@ -52,10 +53,10 @@ pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), Xls
             ws.write_number_with_format(row, (j + 2) as u16, *n as f64, &st.center)?;
         }
     }
-    ws.set_column_width(0, 12)?;
-    ws.set_column_width(1, 12)?;
-    for c in 2..headers.len() as u16 {
-        ws.set_column_width(c, 10)?;
+    let mut columns = vec![12.0, 12.0];
+    columns.resize(headers.len(), 10.0);
+    for (c, w) in columns.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
     // The evaluated year's rows per 基本方針, for the first chart.
     let policy_rows: Vec<u32> = rows
@@ -83,6 +84,7 @@ pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), Xls
         }
     }
     let name = "集計";
+    let chart_row = top + totals.len() as u32 + 3;
     if let (Some(&first), Some(&last)) = (policy_rows.first(), policy_rows.last()) {
         let mut chart = Chart::new(ChartType::Column);
         for (j, g) in ["A", "B", "C"].iter().enumerate() {
@@ -100,8 +102,8 @@ pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), Xls
             .set_name(&format!("{} 基本方針別の個別評価", b.year));
         chart.x_axis().set_name("基本方針");
         chart.y_axis().set_name("取組内容の数");
-        chart.set_width(560).set_height(320);
-        ws.insert_chart(top + totals.len() as u32 + 3, 0, &chart)?;
+        chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
+        ws.insert_chart(chart_row, 0, &chart)?;
     }
     if !totals.is_empty() {
         let (first, last) = (top + 1, top + totals.len() as u32);
@@ -118,11 +120,35 @@ pub(super) fn sheet(wb: &mut Workbook, st: &Styles, b: &Batch) -> Result<(), Xls
         }
         chart.title().set_name("年度別の個別評価");
         chart.y_axis().set_name("取組内容の数");
-        chart.set_width(560).set_height(320);
-        ws.insert_chart(top + totals.len() as u32 + 3, 7, &chart)?;
+        chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
+        ws.insert_chart(chart_row, CHART2_COL, &chart)?;
+    }
+    // One page across, the charts included; they start a page of their own
+    // when the tables leave no room for them.
+    let charts_right = (columns.iter().take(CHART2_COL as usize))
+        .map(|w| column_px(*w))
+        .sum::<f64>()
+        + f64::from(CHART_WIDTH);
+    let tables = HEADER_HEIGHT + 15.0 * f64::from(chart_row - 1);
+    let charts = f64::from(CHART_HEIGHT) * 0.75;
+    let page = Page::new("集計", Some(b.year))
+        .landscape()
+        .columns(&columns)
+        .min_width_px(charts_right)
+        .fit_height(tables + charts);
+    let printed = print::setup(ws, &page)?;
+    if tables + charts > printed.body_height {
+        ws.set_page_breaks(&[chart_row])?;
     }
     Ok(())
 }
+
+/// Points of the header row.
+const HEADER_HEIGHT: f64 = 30.0;
+/// The second chart's column, and the charts' size in pixels.
+const CHART2_COL: u16 = 7;
+const CHART_WIDTH: u32 = 560;
+const CHART_HEIGHT: u32 = 280;
 
 /// Chart colours of A, B, C: darker than the cell fills so bars stand out.
 const CHART_COLORS: [u32; 3] = [0x4E9A06, 0x3465A4, 0xCC0000];

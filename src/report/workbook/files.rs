@@ -7,6 +7,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
+use super::print::{self, Page};
 use super::{Styles, Widths, header_row, write_linked};
 use crate::facts::record::FileRecord;
 use crate::model::finding::Severity;
@@ -68,6 +69,12 @@ pub(super) fn sheet(
         .collect();
     fixed.usual_height(ws, &lines)?;
     header_row(ws, st, &HEADERS)?;
+    let page = Page::new("提出状況", Some(out.batch.year))
+        .landscape()
+        .columns(fixed.columns())
+        .key_columns(0, 0)
+        .breaks(&[3]);
+    print::setup(ws, &page)?;
     // Findings per file and severity, counted once (files × findings would be
     // quadratic at national scale).
     let mut counts: std::collections::HashMap<(&str, Severity), usize> = Default::default();

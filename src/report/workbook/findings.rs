@@ -13,11 +13,13 @@ use std::borrow::Cow;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::links::Linker;
+use super::print::{self, Page};
 use super::{Styles, Widths, header_row, write_linked};
 use crate::model::finding::{Finding, Lang, Severity};
+use crate::model::standing::Resolved;
 use crate::report::Results;
 
-const HEADERS: [&str; 10] = [
+const HEADERS: [&str; 11] = [
     "重要度",
     "コード",
     "ファイル",
@@ -25,17 +27,19 @@ const HEADERS: [&str; 10] = [
     "セル",
     "担当課",
     "内容",
-    "検出値",
-    "期待値",
+    "記入値",
+    "正しい値",
     "修正案",
+    "状況",
 ];
 
-/// Columns whose text wraps.
-const WRAPPED: std::ops::RangeInclusive<usize> = 6..=9;
+/// Columns whose text wraps: the texts, and the names kept narrow so that
+/// a row prints on one A4 page across.
+const WRAPPED: [usize; 7] = [2, 3, 5, 6, 7, 8, 9];
 
 /// The texts of a finding's row (each row's texts are asked for three
 /// times: widths, line counts, writing).
-fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 10] {
+fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 11] {
     [
         Cow::Borrowed(f.severity.ja()),
         Cow::Borrowed(f.code),
@@ -51,6 +55,28 @@ fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 10] {
         Cow::Owned(f.found().unwrap_or_default()),
         Cow::Owned(f.expected().unwrap_or_default()),
         Cow::Owned(f.suggestion(lang).unwrap_or_default()),
+        Cow::Borrowed(f.standing.map_or("", |s| match lang {
+            Lang::Ja => s.ja(),
+            Lang::En => s.en(),
+        })),
+    ]
+}
+
+/// The row of a baseline finding no longer reported (解消).
+fn resolved_cells(r: &Resolved) -> [&str; 11] {
+    let file = r.file.rsplit(['/', '\\']).next().unwrap_or(&r.file);
+    [
+        "",
+        &r.code,
+        file,
+        r.sheet.as_deref().unwrap_or_default(),
+        r.cell.as_deref().unwrap_or_default(),
+        "",
+        &r.message,
+        "",
+        "",
+        "",
+        "解消",
     ]
 }
 
@@ -69,7 +95,13 @@ pub(super) fn sheet(
             widths.see(c, v);
         }
     }
-    let mut fixed = widths.fix(ws, &[8, 6, 30, 20, 6, 16, 60, 20, 20, 40])?;
+    for r in out.resolved {
+        for (c, v) in resolved_cells(r).iter().enumerate() {
+            widths.see(c, v);
+        }
+    }
+    // Every column on one A4 page across, at 84% at least.
+    let mut fixed = widths.fix(ws, &[6, 6, 16, 12, 5, 10, 28, 14, 14, 22, 4])?;
     let lines: Vec<usize> = out
         .findings
         .iter()
@@ -80,7 +112,12 @@ pub(super) fn sheet(
         .collect();
     fixed.usual_height(ws, &lines)?;
     header_row(ws, st, &HEADERS)?;
-    ws.autofilter(0, 0, out.findings.len() as u32, (HEADERS.len() - 1) as u16)?;
+    let page = Page::new("エラー報告", Some(out.batch.year))
+        .landscape()
+        .columns(fixed.columns());
+    print::setup(ws, &page)?;
+    let last = (out.findings.len() + out.resolved.len()) as u32;
+    ws.autofilter(0, 0, last, (HEADERS.len() - 1) as u16)?;
     for (i, (f, &n)) in out.findings.iter().zip(&lines).enumerate() {
         let row = (i + 1) as u32;
         let sev = match f.severity {
@@ -103,6 +140,18 @@ pub(super) fn sheet(
             } else {
                 ws.write_string_with_format(row, c as u16, &*super::fit(v), fmt)?;
             }
+        }
+    }
+    // The baseline's findings that are gone, after the current ones.
+    let first = out.findings.len() as u32 + 1;
+    for (row, r) in (first..).zip(out.resolved) {
+        for (c, v) in resolved_cells(r).iter().enumerate() {
+            let fmt = if WRAPPED.contains(&c) {
+                &st.wrap
+            } else {
+                &st.text
+            };
+            ws.write_string_with_format(row, c as u16, &*super::fit(v), fmt)?;
         }
     }
     Ok(())

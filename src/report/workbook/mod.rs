@@ -8,6 +8,7 @@ mod counts;
 mod files;
 mod findings;
 pub mod links;
+pub(crate) mod print;
 mod summary;
 mod targets;
 
@@ -48,7 +49,8 @@ pub(super) fn base() -> Format {
 }
 
 pub(super) fn styles() -> Styles {
-    let center = base().set_align(FormatAlign::Center);
+    // Wrapped: a narrow column's longer texts (同率（協議）) take two lines.
+    let center = base().set_align(FormatAlign::Center).set_text_wrap();
     Styles {
         header: base()
             .set_bold()
@@ -70,8 +72,9 @@ pub(super) fn styles() -> Styles {
                 .set_background_color(Color::RGB(0xFFEB9C)),
             base().set_background_color(Color::RGB(0xDDEBF7)),
         ],
-        agreement_bad: base().set_bold().set_background_color(Color::RGB(0xFFC7CE)),
-        agreement_tie: base().set_background_color(Color::RGB(0xFFEB9C)),
+        agreement_bad: (base().set_bold().set_text_wrap())
+            .set_background_color(Color::RGB(0xFFC7CE)),
+        agreement_tie: (base().set_text_wrap()).set_background_color(Color::RGB(0xFFEB9C)),
     }
 }
 
@@ -114,23 +117,33 @@ impl Widths {
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w as f64 + 2.0)?;
         }
+        let columns = widths.iter().map(|w| *w as f64 + 2.0).collect();
         Ok(Fixed {
             widths,
+            columns,
             usual: 1,
             shrink: true,
         })
     }
-    /// Sets the widths and the heights of the rows seen wrapped.
-    pub(super) fn apply(&self, ws: &mut Worksheet, caps: &[usize]) -> Result<(), XlsxError> {
+    /// Sets the widths and the heights of the rows seen wrapped; the result
+    /// holds the widths and each of these rows' height in points.
+    pub(super) fn apply(
+        &self,
+        ws: &mut Worksheet,
+        caps: &[usize],
+    ) -> Result<(Fixed, std::collections::BTreeMap<u32, f64>), XlsxError> {
         let fixed = self.fix(ws, caps)?;
         let mut rows: std::collections::BTreeMap<u32, Vec<(usize, &str)>> = Default::default();
         for (row, col, text) in &self.wrapped {
             rows.entry(*row).or_default().push((*col, text));
         }
+        let mut heights = std::collections::BTreeMap::new();
         for (row, cells) in rows {
-            fixed.set_height(ws, row, cells)?;
+            let lines = fixed.lines(cells);
+            fixed.set_lines(ws, row, lines)?;
+            heights.insert(row, row_height(lines));
         }
-        Ok(())
+        Ok((fixed, heights))
     }
 }
 
@@ -138,6 +151,8 @@ impl Widths {
 /// row is written (constant-memory sheets cannot go back to a row).
 pub(super) struct Fixed {
     widths: Vec<usize>,
+    /// The widths set on the sheet, for printing (print::Page::columns).
+    columns: Vec<f64>,
     /// Lines of the sheet's default row height.
     usual: usize,
     /// Whether rows needing fewer lines than the default get their own height.
@@ -145,6 +160,29 @@ pub(super) struct Fixed {
 }
 
 impl Fixed {
+    /// The column widths as set on the sheet.
+    pub(super) fn columns(&self) -> &[f64] {
+        &self.columns
+    }
+
+    /// Sets column `col` to `width` (Excel's units) after all.
+    pub(super) fn set_width(
+        &mut self,
+        ws: &mut Worksheet,
+        col: u16,
+        width: f64,
+    ) -> Result<(), XlsxError> {
+        ws.set_column_width(col, width)?;
+        let c = col as usize;
+        if c >= self.columns.len() {
+            self.columns.resize(c + 1, 8.43);
+            self.widths.resize(c + 1, 8);
+        }
+        self.columns[c] = width;
+        self.widths[c] = (width - 2.0).max(1.0) as usize;
+        Ok(())
+    }
+
     /// The lines the tallest of a row's wrapped cells needs.
     pub(super) fn lines<'t>(&self, wrapped: impl IntoIterator<Item = (usize, &'t str)>) -> usize {
         wrapped
@@ -180,17 +218,6 @@ impl Fixed {
         self.usual = usual;
         self.shrink = shrink;
         Ok(())
-    }
-
-    /// Sets the height of `row` when its wrapped cells need more lines than
-    /// the sheet's default (or fewer, when rows may shrink).
-    pub(super) fn set_height<'t>(
-        &self,
-        ws: &mut Worksheet,
-        row: u32,
-        wrapped: impl IntoIterator<Item = (usize, &'t str)>,
-    ) -> Result<(), XlsxError> {
-        self.set_lines(ws, row, self.lines(wrapped))
     }
 
     /// Sets the height of `row`, whose wrapped cells need `lines` lines (as
@@ -252,11 +279,7 @@ pub(super) fn header_row(
         ws.write_string_with_format(0, c as u16, *h, &st.header)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    // Printed for the committee: A4 landscape, one page wide, header on every page.
-    ws.set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
+    // How it prints: print::setup, called by each sheet.
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{
 };
 
 use super::links::Linker;
+use super::print::{self, Page};
 use super::{GRADE_COLORS, Styles, Widths, header_row, write_linked};
 use crate::facts::batch::{Agreement, Batch};
 use crate::model::grade::Grade;
@@ -53,9 +54,13 @@ pub(super) fn sheet(
     headers.push("シート".into());
     let hrefs: Vec<&str> = headers.iter().map(String::as_str).collect();
     header_row(ws, st, &hrefs)?;
-    ws.set_row_height(0, 30)?;
+    // The grade columns are narrow for printing: their headers take 3 lines.
+    ws.set_row_height(0, HEADER_HEIGHT)?;
     let mut widths = Widths::new(&hrefs);
     let nyears = years.len();
+    // 算定評価, 判定 and ファイル wrap too; シート holds the link.
+    let file_col = (5 + 2 * nyears + 3) as u16;
+    let wrapped = |col: u16| col <= 4 || (file_col - 2..=file_col).contains(&col);
     for (i, a) in b.plan.actions().enumerate() {
         let row = (i + 1) as u32;
         let res = &b.actions[i];
@@ -64,7 +69,7 @@ pub(super) fn sheet(
         let mut put =
             |ws: &mut Worksheet, s: &str, f: &Format, col: &mut u16| -> Result<(), XlsxError> {
                 ws.write_string_with_format(row, *col, &*super::fit(s), f)?;
-                if *col <= 4 {
+                if wrapped(*col) {
                     widths.see_wrapped(row, *col as usize, s);
                 } else {
                     widths.see(*col as usize, s);
@@ -137,7 +142,7 @@ pub(super) fn sheet(
             }
             None => (String::new(), String::new(), None),
         };
-        put(ws, &file, &st.text, &mut col)?;
+        put(ws, &file, &st.wrap, &mut col)?;
         write_linked(ws, row, col, &sheet, at.as_ref(), &mut links, &st.link)?;
         widths.see(col as usize, &sheet);
     }
@@ -153,11 +158,35 @@ pub(super) fn sheet(
             ws.add_conditional_format(1, first, last_row, first + n as u16 - 1, &cf)?;
         }
     }
-    let mut caps = vec![10, 24, 30, 40, 24];
-    caps.extend(std::iter::repeat_n(8, nyears + 1 + nyears + 1));
-    caps.extend([14, 40, 24]);
-    widths.apply(ws, &caps)?;
+    // Narrow enough that ID to 判定 print on A4 landscape at 85%: the
+    // grade columns one symbol wide, long names wrapped.
+    let mut caps = vec![8, 10, 14, 24, 10];
+    caps.extend(std::iter::repeat_n(3, nyears + 1 + nyears));
+    caps.extend([7, 8, 34, 22]);
+    let (fixed, heights) = widths.apply(ws, &caps)?;
     let last_col = (hrefs.len() - 1) as u16;
     ws.autofilter(0, 0, b.plan.actions().count() as u32, last_col)?;
+    // What does not fit one page across (ファイル, シート) prints on pages
+    // of its own after the grades, the ID repeated on the left.
+    let breaks = [5, file_col];
+    let page = Page::new("評価一覧", Some(y))
+        .landscape()
+        .columns(fixed.columns())
+        .key_columns(0, 0)
+        .breaks(&breaks);
+    let printed = print::setup(ws, &page)?;
+    // A page starts with a 取組項目 rather than split one, where it fits.
+    let items: Vec<_> = b.plan.actions().map(|a| a.id.item).collect();
+    let rows = items.iter().enumerate().map(|(i, item)| {
+        let row = (i + 1) as u32;
+        let starts = i == 0 || items[i - 1] != *item;
+        (row, heights.get(&row).copied().unwrap_or(15.0), starts)
+    });
+    let mut breaks = print::group_breaks(rows, printed.body_height - HEADER_HEIGHT);
+    breaks.truncate(1023);
+    ws.set_page_breaks(&breaks)?;
     Ok(())
 }
+
+/// Points of the header row: three lines in the grade columns.
+const HEADER_HEIGHT: f64 = 44.0;

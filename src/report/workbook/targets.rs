@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
 
 use super::links::Linker;
+use super::print::{self, Page};
 use super::{Styles, Widths, header_row, write_linked};
 use crate::facts::quantity::amount::Amount;
 use crate::facts::targets::{TargetValue, Targets};
@@ -195,12 +196,21 @@ pub(super) fn sheet(
         widths.see(NOTE as usize, &line.note());
         widths.see(SOURCE as usize, &line.actual.at.to_string());
     }
-    widths.fix(ws, &[10, 30, 12, 6, 6, 14, 14, 8, 14, 16, 14, 10, 50])?;
+    let mut fixed = widths.fix(ws, &[10, 30, 12, 6, 6, 14, 14, 8, 14, 16, 14, 10, 50])?;
     for c in [5, 6, 8, 10] {
-        ws.set_column_width(c, 14)?;
+        fixed.set_width(ws, c, 14.0)?;
     }
     header_row(ws, st, &HEADERS)?;
     ws.set_row_height(0, 30)?;
+    // Too wide for one A4 page at 80%: the checks (点検…) or the sources go
+    // to pages of their own, ID, 指標 and 年度 repeated.
+    let page = Page::new("数値目標", Some(out.batch.year))
+        .landscape()
+        .columns(fixed.columns())
+        .key_columns(0, 2)
+        .breaks(&[NOTE, SOURCE])
+        .gridlines();
+    print::setup(ws, &page)?;
     for (row, line) in (1u32..).zip(&lines) {
         let (actual, target) = (line.actual, line.target);
         for (c, v) in line.texts().iter().enumerate() {
