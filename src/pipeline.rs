@@ -30,7 +30,7 @@ pub struct Options<'a> {
     /// Severity overrides by rule code (hyoka.toml).
     pub severity: HashMap<String, Severity>,
     pub progress: bool,
-    /// Forced encoding of CSV inputs.
+    /// Encoding of the CSV inputs whose bytes cannot tell it (`--encoding`).
     pub encoding: Option<crate::read::csv::CsvEncoding>,
     /// Read each file in a supervised worker process (None: in this one).
     pub isolation: Option<crate::read::pool::Isolation>,

@@ -254,7 +254,8 @@ fn fail_on_warning() {
         w.path("in.xlsx"),
     )
     .unwrap();
-    // Only warnings (G002 full-width grades, N011 dates) once coverage is ignored.
+    // Only warnings (N011 dates) and information (G002 full-width grades)
+    // once coverage is ignored.
     w.run(&["check", "in.xlsx", "--ignore", "P003"], 0);
     w.run(
         &[
@@ -354,8 +355,16 @@ fn own_outputs_in_the_submissions_folder_are_passed_over_and_replaced() {
     let after = std::fs::metadata(&out).unwrap().modified().unwrap();
     assert!(after >= before);
     let stdout = String::from_utf8_lossy(&second.stdout);
+    // The workbook and the 修正依頼 folder beside it (one per department).
+    let requests = std::fs::read_dir(w.path("提出/集約_修正依頼"))
+        .unwrap()
+        .count();
+    assert!(requests > 5);
     assert!(
-        stdout.contains("hyoka の出力（集約ブック）のため読み飛ばしました"),
+        stdout.contains(&format!(
+            "hyoka の出力{}件（提出/集約.xlsx ほか）は読み飛ばしました",
+            requests + 1
+        )),
         "{stdout}"
     );
     assert!(!stdout.contains("集約.xlsx: error"), "{stdout}");
@@ -374,8 +383,18 @@ fn own_outputs_in_the_submissions_folder_are_passed_over_and_replaced() {
     let o = w.run(&["check", "提出", "--format", "json"], 1);
     let j = crate::util::json(&o);
     let over = j["passed_over"].as_array().unwrap();
-    assert_eq!(over.len(), 1, "{over:?}");
-    assert_eq!(over[0]["output"], "集約ブック");
+    assert_eq!(over.len(), requests + 1, "{over:?}");
+    let kinds: Vec<&str> = over.iter().map(|o| o["output"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "集約ブック").count(),
+        1,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "修正依頼").count(),
+        requests,
+        "{kinds:?}"
+    );
     assert!(
         j["files"]
             .as_array()

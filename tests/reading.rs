@@ -192,7 +192,7 @@ fn invisible_characters_in_a_grade_are_named() {
     // G001 with the character unseen before; now the grade, with its name.
     let m = assert_findings(
         "invisible_grades.xlsx",
-        &[BASE, "G002@(4)基金!D15", "G002@(5)財政健全性!D15"],
+        &[BASE, "G006@(4)基金!D15", "G006@(5)財政健全性!D15"],
     );
     assert!(
         m.iter().any(|l| l.contains("ゼロ幅スペース U+200B")),
@@ -226,9 +226,9 @@ fn other_scales_are_named_never_mapped() {
         "scale_variants.xlsx",
         &[
             BASE,
-            "G002@(5)財政健全性!B24",
-            "G002@(5)財政健全性!D24",
-            "G002@(5)財政健全性!D33",
+            "G006@(5)財政健全性!B24",
+            "G006@(5)財政健全性!D24",
+            "G006@(5)財政健全性!D33",
         ],
     );
 }

@@ -249,12 +249,116 @@ fn the_terminal_ends_with_a_verdict_per_file_and_statistics_on_request() {
     assert!(row("納税課_令和6年度.xlsx").ends_with("OK"));
     // Statistics: one line per rule with findings, most first.
     let stats = lines.iter().position(|l| *l == "ルール別の件数:").unwrap();
-    let first: Vec<&str> = lines[stats + 1].split_whitespace().collect();
-    assert_eq!(first[..2], ["20", "G002"]);
+    let counts: Vec<usize> = lines[stats + 1..head - 1]
+        .iter()
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.len() > 5, "{counts:?}");
+    assert!(
+        counts.windows(2).all(|p| p[0] >= p[1]),
+        "most first: {counts:?}"
+    );
+    let j = json(&w.run(
+        &[
+            "check",
+            crate::util::samples().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        1,
+    ));
+    assert_eq!(
+        counts.iter().sum::<usize>(),
+        j["findings"].as_array().unwrap().len()
+    );
     // -q leaves the table out.
     let o = w.run(
         &["check", crate::util::samples().to_str().unwrap(), "-q"],
         1,
     );
     assert!(!String::from_utf8_lossy(&o.stdout).contains("判定"));
+}
+
+#[test]
+fn consolidate_writes_one_request_workbook_per_department() {
+    let w = Workdir::new();
+    let inputs = w.path("提出");
+    std::fs::create_dir(&inputs).unwrap();
+    copy_samples(&inputs);
+    std::fs::create_dir(w.path("結果")).unwrap();
+    let o = w.run(&["consolidate", "提出", "-o", "結果/集約.xlsx"], 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let folder = w.path("結果/集約_修正依頼");
+    let written = std::fs::read_dir(&folder).unwrap().count();
+    assert!(written > 5, "{written}");
+    assert!(
+        err.contains(&format!("修正依頼を{written}課分書き出しました")),
+        "{err}"
+    );
+    let book = folder.join("財政課_修正依頼.xlsx");
+    let mut wb = open_workbook_auto(&book).unwrap();
+    assert_eq!(wb.sheet_names(), ["修正依頼"]);
+    let rows: Vec<Vec<String>> = wb
+        .worksheet_range("修正依頼")
+        .unwrap()
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(rows[1][0].starts_with("担当課: 財政課"), "{:?}", rows[1]);
+    let header = rows.iter().position(|r| r[0] == "No.").unwrap();
+    assert_eq!(rows[header][10..], ["対応", "理由・回答"]);
+    // Only 財政課's findings (the sample's N001), not the other departments'.
+    let body = &rows[header + 1..];
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert_eq!(body[0][4], "D5");
+    assert!(body[0][5].contains("8,447,029円"));
+    // The cell links to the department's own file, relative to the folder.
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&book).unwrap()).unwrap();
+    let mut rels = String::new();
+    std::io::Read::read_to_string(
+        &mut z.by_name("xl/worksheets/_rels/sheet1.xml.rels").unwrap(),
+        &mut rels,
+    )
+    .unwrap();
+    assert!(rels.contains("../../") && rels.contains(".ods"), "{rels}");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut z.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(sheet.contains("<dataValidation"), "a reply list");
+    assert!(sheet.contains("paperSize=\"9\""), "A4");
+    // Info findings and departments without anything to correct get none:
+    // 納税課 has no finding in the samples.
+    assert!(!folder.join("納税課_修正依頼.xlsx").exists());
+    // A department that has corrected everything loses its old request.
+    std::fs::remove_file(inputs.join("財政課_令和6年度.ods")).unwrap();
+    w.run(
+        &[
+            "consolidate",
+            "提出",
+            "-o",
+            "結果/集約.xlsx",
+            "--ignore",
+            "P003",
+        ],
+        1,
+    );
+    assert!(!book.exists(), "the stale request is removed");
+    assert!(folder.join("事務局_修正依頼.xlsx").exists());
+    // --requests puts them elsewhere.
+    w.run(
+        &[
+            "consolidate",
+            "提出",
+            "-o",
+            "結果/集約.xlsx",
+            "--requests",
+            "送付",
+        ],
+        1,
+    );
+    assert!(w.path("送付/事務局_修正依頼.xlsx").exists());
 }

@@ -95,7 +95,7 @@ pub const ARGS: &[ArgHelp] = &[
     (INPUT, "select", "このルールだけを実行: コードか先頭部分をカンマ区切りで（G,S001）", "Run only these rules: codes or prefixes, comma-separated (G,S001)"),
     (INPUT, "ignore", "このルールを除外: コードか先頭部分をカンマ区切りで（P003）", "Skip these rules: codes or prefixes, comma-separated (P003)"),
     (INPUT, "config", "設定ファイル（既定: 最初の入力と同じ場所の hyoka.toml）", "Configuration file (default: hyoka.toml beside the first input)"),
-    (INPUT, "encoding", "CSV の文字コード: utf-8 か shift_jis（既定: 内容から判定）", "Encoding of CSV inputs: utf-8 or shift_jis (default: decided from the bytes)"),
+    (INPUT, "encoding", "判定できないCSVだけに使う文字コード: utf-8 か shift_jis（文字コードはファイルごとに内容から判定）", "Encoding for the CSV files whose encoding cannot be told from their bytes: utf-8 or shift_jis (each file's encoding is detected from its bytes)"),
     (INPUT, "lang", "メッセージとヘルプの言語", "Language of the messages and of this help"),
     (INPUT, "fail_on", "この重要度以上の指摘があれば終了コードを 1 にする", "Exit 1 already on findings of this severity"),
     (INPUT, "quiet", "指摘と集計行だけを表示", "Print only the findings and the summary line"),
@@ -104,6 +104,7 @@ pub const ARGS: &[ArgHelp] = &[
     (&["check"], "format", "出力形式（json は他のプログラムで読むとき）", "Output format"),
     (&["consolidate"], "output", "作成する集約ブック（.xlsx）", "Output workbook"),
     (&["consolidate"], "json", "指摘を JSON でもこのファイルに書き出す", "Also write the findings as JSON"),
+    (&["consolidate"], "requests", "担当課ごとの修正依頼ブックを書き出すフォルダ（既定: 集約ブックと同じ場所の「…_修正依頼」）", "Folder of the departments' correction-request workbooks (default: beside the output)"),
     // rules
     (&["rules"], "codes", "説明を表示するルールのコード（N001）", "Rule codes to show in full (N001)"),
     (&["rules"], "markdown", "全ルールの説明を Markdown で出力（docs/rules.md）", "Print the full documentation as Markdown (docs/rules.md)"),

@@ -1,7 +1,22 @@
 //! Submissions exported as CSV: one sheet per file, in UTF-8 (with or without
-//! BOM) or Shift_JIS / CP932, decided from the bytes or forced with
-//! `--encoding`. Cells keep their row and column, so findings point at the
-//! CSV's row and column as in a sheet (A1 = first field of the first line).
+//! BOM) or Shift_JIS / CP932. Cells keep their row and column, so findings
+//! point at the CSV's row and column as in a sheet (A1 = first field of the
+//! first line).
+//!
+//! The encoding is decided per file, from its bytes:
+//!
+//! - a UTF-8 BOM: UTF-8 (the rest must be valid UTF-8);
+//! - valid UTF-8 holding a multibyte sequence: UTF-8;
+//! - not valid UTF-8 but valid Shift_JIS: Shift_JIS;
+//! - only ASCII: no decision is needed, both read the same (UTF-8 unless
+//!   `--encoding` says otherwise);
+//! - valid as neither: undetectable.
+//!
+//! `--encoding` decides only the undetectable files, decoded in the encoding
+//! it names with the bytes that do not fit it replaced by U+FFFD; without it
+//! they are unreadable, with a message naming the option. When the option
+//! contradicts a file's clear detection, the detection wins, so that
+//! `--encoding shift_jis` on a folder still reads its UTF-8 files.
 
 use std::sync::Arc;
 
@@ -29,7 +44,14 @@ pub fn parse_encoding_arg(s: &str) -> Option<CsvEncoding> {
 fn undecided() -> Text {
     Text::new(
         "CSVの文字コードを判定できません（UTF-8でもShift_JISでもありません）。--encoding utf-8 か --encoding shift_jis で指定してください。",
-        "Cannot tell the CSV's encoding (neither UTF-8 nor Shift_JIS); force it with --encoding utf-8|shift_jis.",
+        "Cannot tell the CSV's encoding (neither UTF-8 nor Shift_JIS); choose one with --encoding utf-8|shift_jis.",
+    )
+}
+
+fn broken_after_bom() -> Text {
+    Text::new(
+        "CSVは先頭にUTF-8のBOMがありますが、UTF-8として正しくないバイトを含んでいます。UTF-8で保存し直してください。",
+        "The CSV starts with a UTF-8 BOM but holds bytes that are not valid UTF-8; save it again as UTF-8.",
     )
 }
 
@@ -39,28 +61,55 @@ fn shift_jis(bytes: &[u8]) -> Option<String> {
         .map(|c| c.into_owned())
 }
 
-/// Decodes the bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; else valid
-/// Shift_JIS is Shift_JIS; else the encoding cannot be decided.
-pub fn decode(bytes: &[u8], forced: Option<CsvEncoding>) -> Result<(String, CsvEncoding), Text> {
-    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let utf8 = |b: &[u8]| std::str::from_utf8(b).ok().map(str::to_string);
-    match forced {
-        Some(CsvEncoding::ShiftJis) => shift_jis(bytes)
-            .map(|s| (s, CsvEncoding::ShiftJis))
-            .ok_or_else(undecided),
-        Some(_) if bom => utf8(&bytes[3..])
-            .map(|s| (s, CsvEncoding::Utf8Bom))
-            .ok_or_else(undecided),
-        Some(_) => utf8(bytes)
-            .map(|s| (s, CsvEncoding::Utf8))
-            .ok_or_else(undecided),
-        None if bom => utf8(&bytes[3..])
-            .map(|s| (s, CsvEncoding::Utf8Bom))
-            .ok_or_else(undecided),
-        None => utf8(bytes)
-            .map(|s| (s, CsvEncoding::Utf8))
-            .or_else(|| shift_jis(bytes).map(|s| (s, CsvEncoding::ShiftJis)))
-            .ok_or_else(undecided),
+/// What the bytes alone say about a CSV's encoding.
+#[derive(Debug, PartialEq, Eq)]
+enum Detected {
+    /// Clearly this encoding (BOM, UTF-8 multibyte sequences, or Shift_JIS
+    /// bytes invalid as UTF-8), decoded.
+    Clear(String, CsvEncoding),
+    /// Only ASCII: every encoding reads the same text.
+    Ascii(String),
+    /// Valid as neither UTF-8 nor Shift_JIS.
+    Neither,
+}
+
+fn detect(bytes: &[u8]) -> Result<Detected, Text> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest)
+            .map(|s| Detected::Clear(s.to_string(), CsvEncoding::Utf8Bom))
+            .map_err(|_| broken_after_bom());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(if s.is_ascii() {
+            Detected::Ascii(s.to_string())
+        } else {
+            Detected::Clear(s.to_string(), CsvEncoding::Utf8)
+        });
+    }
+    Ok(shift_jis(bytes).map_or(Detected::Neither, |s| {
+        Detected::Clear(s, CsvEncoding::ShiftJis)
+    }))
+}
+
+/// Decodes the bytes in the encoding detected from them (see the module
+/// doc); `fallback` (`--encoding`) decides only what the bytes cannot, and
+/// never overrides a clear detection.
+pub fn decode(bytes: &[u8], fallback: Option<CsvEncoding>) -> Result<(String, CsvEncoding), Text> {
+    match (detect(bytes)?, fallback) {
+        (Detected::Clear(s, enc), _) => Ok((s, enc)),
+        (Detected::Ascii(s), f) => Ok((s, f.unwrap_or(CsvEncoding::Utf8))),
+        (Detected::Neither, None) => Err(undecided()),
+        (Detected::Neither, Some(CsvEncoding::ShiftJis)) => Ok((
+            encoding_rs::SHIFT_JIS
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            CsvEncoding::ShiftJis,
+        )),
+        (Detected::Neither, Some(_)) => Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            CsvEncoding::Utf8,
+        )),
     }
 }
 
@@ -97,14 +146,15 @@ pub fn parse_rows(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// Decodes and parses a CSV file into a grid named `sheet`.
+/// Decodes (`fallback` for undetectable bytes) and parses a CSV file into a
+/// grid named `sheet`.
 pub fn to_grid(
     bytes: &[u8],
-    forced: Option<CsvEncoding>,
+    fallback: Option<CsvEncoding>,
     file: Arc<str>,
     sheet: Arc<str>,
 ) -> Result<(Grid, CsvEncoding), Text> {
-    let (text, enc) = decode(bytes, forced)?;
+    let (text, enc) = decode(bytes, fallback)?;
     let rows = parse_rows(&text)
         .into_iter()
         .map(|r| {
@@ -145,8 +195,43 @@ mod tests {
         let junk: Vec<u8> = vec![0x81, 0x20, 0xFF, 0xFE];
         assert!(std::str::from_utf8(&junk).is_err() && shift_jis(&junk).is_none());
         assert!(decode(&junk, None).is_err());
-        assert!(decode(&sjis, Some(CsvEncoding::Utf8)).is_err());
         assert_eq!(parse_encoding_arg("CP932"), Some(CsvEncoding::ShiftJis));
+    }
+
+    #[test]
+    fn the_flag_decides_only_what_the_bytes_cannot() {
+        let text = "基本方針,評価\r\n個別評価,Ａ\r\n";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        for flag in [None, Some(CsvEncoding::Utf8), Some(CsvEncoding::ShiftJis)] {
+            // Clear detections win over the flag.
+            assert_eq!(
+                decode(text.as_bytes(), flag).unwrap(),
+                (text.to_string(), CsvEncoding::Utf8)
+            );
+            assert_eq!(
+                decode(&bom, flag).unwrap(),
+                (text.to_string(), CsvEncoding::Utf8Bom)
+            );
+            assert_eq!(
+                decode(&sjis, flag).unwrap(),
+                (text.to_string(), CsvEncoding::ShiftJis)
+            );
+            // ASCII reads the same whatever the flag.
+            assert_eq!(decode(b"a,B\n", flag).unwrap().0, "a,B\n");
+            // A BOM with broken UTF-8 after it is not for the flag to decide.
+            assert!(decode(&[0xEF, 0xBB, 0xBF, 0x82, 0xA0], flag).is_err());
+        }
+        // Shift_JIS with one stray byte: neither; the flag decides.
+        let mut stray = sjis.to_vec();
+        stray.push(0xFF);
+        assert!(decode(&stray, None).is_err());
+        let (s, enc) = decode(&stray, Some(CsvEncoding::ShiftJis)).unwrap();
+        assert_eq!((s, enc), (format!("{text}\u{FFFD}"), CsvEncoding::ShiftJis));
+        let (s, enc) = decode(&stray, Some(CsvEncoding::Utf8)).unwrap();
+        assert_eq!(enc, CsvEncoding::Utf8);
+        assert!(s.contains('\u{FFFD}') && !s.contains("基本方針"));
     }
 
     #[test]

@@ -31,7 +31,8 @@ use crate::model::location::Located;
 use crate::model::sheet::{SheetInfo, SheetKind, Submission, Workbook};
 
 /// How files are read: the words of the form they are written in, and the
-/// encoding of CSV files when it is forced.
+/// encoding of the CSV files whose bytes cannot tell it (`--encoding`; see
+/// [`csv`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Settings<'a> {
     pub form: &'a Form,

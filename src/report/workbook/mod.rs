@@ -9,6 +9,7 @@ mod files;
 mod findings;
 pub mod links;
 pub(crate) mod print;
+pub mod requests;
 mod summary;
 mod targets;
 

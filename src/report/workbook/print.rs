@@ -36,6 +36,8 @@ const BOOK_TITLE: &str = "評価シート集約";
 /// How one sheet prints. Build it with [`Page::new`] and the setters.
 #[derive(Clone, Debug)]
 pub(crate) struct Page<'a> {
+    /// The workbook's name in the page header (「評価シート集約」).
+    book: &'a str,
     title: &'a str,
     year: Option<FiscalYear>,
     landscape: bool,
@@ -65,6 +67,7 @@ impl<'a> Page<'a> {
     /// the page header after 「評価シート集約 —」, `year` on its right.
     pub(crate) fn new(title: &'a str, year: Option<FiscalYear>) -> Page<'a> {
         Page {
+            book: BOOK_TITLE,
             title,
             year,
             landscape: false,
@@ -75,6 +78,11 @@ impl<'a> Page<'a> {
             breaks: &[],
             gridlines: false,
         }
+    }
+    /// Another workbook's name in the page header (「修正依頼」).
+    pub(crate) fn book(mut self, name: &'a str) -> Self {
+        self.book = name;
+        self
     }
     pub(crate) fn landscape(mut self) -> Self {
         self.landscape = true;
@@ -124,7 +132,7 @@ impl<'a> Page<'a> {
 
     /// The header, `&L評価シート集約 — 評価一覧&R令和6年度`.
     fn header(&self) -> String {
-        let mut s = format!("&L{BOOK_TITLE} — {}", escape(self.title));
+        let mut s = format!("&L{} — {}", escape(self.book), escape(self.title));
         if let Some(y) = self.year {
             s.push_str(&format!("&R{}", escape(&y.label())));
         }

@@ -3,10 +3,11 @@
 
 crate::rules::registry::rules! {
     G001 "unknown-grade" Error unknown_grade::UnknownGrade,
-    G002 "grade-variant" Warning grade_variant::GradeVariant,
+    G002 "grade-variant" Info grade_variant::GradeVariant,
     G003 "missing-grade" Error missing_grade::MissingGrade,
     G004 "future-grade" Error future_grade::FutureGrade,
     G005 "unexplained-dash" Warning unexplained_dash::UnexplainedDash,
+    G006 "irregular-grade" Warning irregular_grade::IrregularGrade,
     G010 "item-grade-mismatch" Error item_grade_mismatch::ItemGradeMismatch,
     G011 "item-grade-tie" Info item_grade_tie::ItemGradeTie,
     G012 "relisted-grade-mismatch" Error relisted_mismatch::RelistedMismatch,
