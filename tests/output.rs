@@ -27,9 +27,7 @@ fn names(path: &std::path::Path) -> Vec<String> {
 fn sheets_links_and_charts() {
     let w = Workdir::new();
     // Inputs beside an output folder, as the office would lay them out.
-    let inputs = w.path("提出");
-    std::fs::create_dir(&inputs).unwrap();
-    crate::util::copy_samples(&inputs);
+    w.submissions();
     std::fs::create_dir(w.path("結果")).unwrap();
     w.run(&["consolidate", "提出", "-o", "結果/集約.xlsx"], 1);
     let out = w.path("結果/集約.xlsx");
@@ -318,9 +316,7 @@ fn output_paths_are_checked_first_and_explained_in_japanese() {
 #[test]
 fn own_outputs_in_the_submissions_folder_are_passed_over_and_replaced() {
     let w = Workdir::new();
-    let inputs = w.path("提出");
-    std::fs::create_dir(&inputs).unwrap();
-    crate::util::copy_samples(&inputs);
+    w.submissions();
     // The guide's loop: the consolidated workbook kept with the submissions.
     let first = w.run(
         &[

@@ -3,7 +3,7 @@
 
 use calamine::{Reader, open_workbook_auto};
 
-use crate::util::{Workdir, copy_samples, fixture, json};
+use crate::util::{Workdir, fixture, json};
 
 /// The G013 findings as (file name, cell, message).
 fn conflicts(j: &serde_json::Value) -> Vec<(String, String, String)> {
@@ -26,9 +26,7 @@ fn conflicts(j: &serde_json::Value) -> Vec<(String, String, String)> {
 #[test]
 fn a_resubmission_is_consolidated_in_place_of_the_old_file() {
     let w = Workdir::new();
-    let inputs = w.path("提出");
-    std::fs::create_dir(&inputs).unwrap();
-    copy_samples(&inputs);
+    let inputs = w.submissions();
     // 納税課 corrected 3-(1) ② 令和6年度 from A to B and sent the file again;
     // the old one is still in the folder (and sorts first by name).
     std::fs::copy(
@@ -107,9 +105,7 @@ fn standings(j: &serde_json::Value) -> Vec<(String, String, String)> {
 #[test]
 fn a_baseline_marks_new_continued_and_resolved() {
     let w = Workdir::new();
-    let inputs = w.path("提出");
-    std::fs::create_dir(&inputs).unwrap();
-    copy_samples(&inputs);
+    let inputs = w.submissions();
     let first = w.run(&["check", "提出", "--format", "json"], 1);
     std::fs::write(w.path("前回.json"), &first.stdout).unwrap();
     let before = json(&first)["findings"].as_array().unwrap().len();
@@ -283,9 +279,7 @@ fn the_terminal_ends_with_a_verdict_per_file_and_statistics_on_request() {
 #[test]
 fn consolidate_writes_one_request_workbook_per_department() {
     let w = Workdir::new();
-    let inputs = w.path("提出");
-    std::fs::create_dir(&inputs).unwrap();
-    copy_samples(&inputs);
+    let inputs = w.submissions();
     std::fs::create_dir(w.path("結果")).unwrap();
     let o = w.run(&["consolidate", "提出", "-o", "結果/集約.xlsx"], 1);
     let err = String::from_utf8_lossy(&o.stderr);

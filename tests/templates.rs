@@ -107,21 +107,7 @@ fn a_filled_template_reads_back_as_filled() {
 #[test]
 fn from_carries_last_year_over() {
     let w = Workdir::new();
-    let last = fixture("template/filled_openpyxl.xlsx");
-    w.run(
-        &[
-            "template",
-            "--dept",
-            "財政課",
-            "--year",
-            "令和7",
-            "--from",
-            last.to_str().unwrap(),
-            "-o",
-            "r7.xlsx",
-        ],
-        0,
-    );
+    template_from(&w, &fixture("template/filled_openpyxl.xlsx"), "r7.xlsx");
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("template/expected.json")).unwrap())
             .unwrap();
@@ -233,7 +219,11 @@ fn part(path: &std::path::Path, name: &str) -> String {
 }
 
 fn template_from_samples(w: &Workdir, out: &str) {
-    let last = crate::util::samples().join("財政課_令和6年度.ods");
+    template_from(w, &crate::util::samples().join("財政課_令和6年度.ods"), out);
+}
+
+/// 財政課's 令和7 template carried over from `last`.
+fn template_from(w: &Workdir, last: &std::path::Path, out: &str) {
     w.run(
         &[
             "template",

@@ -45,6 +45,14 @@ impl Workdir {
         self.dir.path().join(rel)
     }
 
+    /// A submissions folder `提出` holding a copy of the samples.
+    pub fn submissions(&self) -> PathBuf {
+        let inputs = self.path("提出");
+        std::fs::create_dir(&inputs).unwrap();
+        copy_samples(&inputs);
+        inputs
+    }
+
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_hyoka"));
         c.args(args)
