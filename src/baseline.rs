@@ -15,15 +15,11 @@ use std::path::Path;
 use crate::error::ToolError;
 use crate::facts::batch::Batch;
 use crate::model::finding::{Finding, Text};
-use crate::model::resubmission::{split, stem};
+use crate::model::resubmission::{family, file_name};
 use crate::model::standing::{Accepted, Resolved, Standing};
 
 /// (code, file family, sheet, cell).
 type Key = (String, String, Option<String>, Option<String>);
-
-fn family(file: &str) -> String {
-    split(stem(file)).0
-}
 
 fn key_of(f: &Finding) -> Key {
     (
@@ -154,7 +150,7 @@ fn matches(a: &Accepted, f: &Finding, item: Option<&str>) -> bool {
         return false;
     }
     if let Some(file) = &a.file {
-        let name = f.at.file.rsplit(['/', '\\']).next().unwrap_or(&f.at.file);
+        let name = file_name(&f.at.file);
         if name != file && family(name) != family(file) {
             return false;
         }

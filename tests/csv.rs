@@ -145,6 +145,7 @@ fn an_undetectable_file_is_decided_by_the_flag() {
     let mut args = base.to_vec();
     args.extend(["--encoding", "utf-8"]);
     let wrong = per_file(&json(&w.run(&args, 1)));
+    assert_ne!(wrong[0].1, "unreadable", "read, wrongly: {wrong:?}");
     assert!(wrong[0].2.is_empty(), "{wrong:?}");
 }
 

@@ -22,7 +22,7 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches};
 
 use crate::cmd::args::Cli;
 use crate::model::finding::Lang;
-use crate::report::width::char_width;
+use crate::report::width::{char_width, text_width};
 
 /// (command, 日本語, English): what a command does, the line `hyoka --help`
 /// lists and `-h` shows. `hyoka` is the top level, `help` clap's own
@@ -318,7 +318,7 @@ fn finish(cmd: Command, lang: Lang, descend: bool) -> Command {
     // one column and would misalign.
     let wide = cmd
         .get_arguments()
-        .any(|a| !a.is_hide_set() && columns(&a.to_string()) > a.to_string().chars().count());
+        .any(|a| !a.is_hide_set() && a.to_string().chars().any(|c| char_width(c) > 1));
     cmd = set_texts(cmd, &texts, lang, wide);
     if !wide && widest(&mut cmd) > WIDTH {
         cmd = set_texts(cmd, &texts, lang, true);
@@ -442,12 +442,7 @@ fn set_texts(cmd: Command, texts: &[Texts], lang: Lang, below: bool) -> Command 
 fn widest(cmd: &mut Command) -> usize {
     let short = cmd.render_help().to_string();
     let long = cmd.render_long_help().to_string();
-    short
-        .lines()
-        .chain(long.lines())
-        .map(columns)
-        .max()
-        .unwrap_or(0)
+    text_width(&short).max(text_width(&long))
 }
 
 /// clap's layout with Japanese headings, and only the sections the command has.
@@ -493,13 +488,13 @@ pub fn wrap(text: &str, width: usize) -> String {
                 gap += 1;
                 continue;
             }
-            let parts = if columns(phrase) <= width {
+            let parts = if text_width(phrase) <= width {
                 vec![phrase]
             } else {
                 pieces(phrase, char_break)
             };
             for (j, word) in parts.into_iter().enumerate() {
-                let w = columns(word);
+                let w = text_width(word);
                 let g = if j == 0 { gap } else { 0 };
                 if col > 0 && col + g + w > width {
                     out.push('\n');
@@ -515,10 +510,6 @@ pub fn wrap(text: &str, width: usize) -> String {
         }
     }
     out
-}
-
-fn columns(s: &str) -> usize {
-    s.chars().map(char_width).sum()
 }
 
 /// Punctuation a line may not start with, and may not end with.

@@ -102,12 +102,22 @@ fn trailing_number(s: &str) -> (&str, Option<u32>) {
 /// resubmission (or two resubmissions): same family, other versions, or
 /// the same name in two folders.
 pub fn same_family(a: &str, b: &str) -> bool {
-    split(stem(a)).0 == split(stem(b)).0
+    family(a) == family(b)
+}
+
+/// The family of a path's file: its stem without resubmission marks.
+pub fn family(path: &str) -> String {
+    split(stem(path)).0
+}
+
+/// A path's file name, without its folder (`/` or `\`).
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 /// A path's file name without folder and extension.
 pub fn stem(path: &str) -> &str {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name = file_name(path);
     name.rsplit_once('.').map_or(name, |(s, _)| s)
 }
 

@@ -74,9 +74,6 @@ fn is_lock_file(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock.") || n.starts_with(".hyoka"))
 }
 
-/// Expands the given paths. A file named explicitly is always taken, whatever
-/// its extension, so that a mislabelled file gets a clear error instead of
-/// being silently ignored.
 /// For a path that does not exist: the spreadsheets beside it whose names
 /// start like it (`財政課.xlsx` → `財政課_令和6年度.ods`), as a sentence, or
 /// nothing.
@@ -84,10 +81,7 @@ pub fn similar_names(missing: &Path) -> String {
     let Some(stem) = missing.file_stem().map(|s| s.to_string_lossy().to_string()) else {
         return String::new();
     };
-    let dir = match missing.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = crate::model::output::folder_of(missing);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return String::new();
     };
@@ -110,6 +104,9 @@ pub fn similar_names(missing: &Path) -> String {
     format!("似た名前: {}。", shown.join("、"))
 }
 
+/// Expands the given paths. A file named explicitly is always taken, whatever
+/// its extension, so that a mislabelled file gets a clear error instead of
+/// being silently ignored.
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut d = Discovered::default();
     for p in paths {
@@ -189,10 +186,16 @@ fn newest_first(files: &mut [PathBuf]) {
     }
     let mut moves: Vec<(usize, PathBuf)> = Vec::new();
     for slots in families.values().filter(|s| s.len() > 1) {
-        let modified = |i: usize| std::fs::metadata(&files[i]).and_then(|m| m.modified()).ok();
-        let mut members: Vec<usize> = slots.clone();
-        members.sort_by_key(|&i| std::cmp::Reverse((keys[i].1, modified(i))));
-        for (&slot, &member) in slots.iter().zip(&members) {
+        // Newest first: version, then modification time, each read once.
+        let mut members: Vec<(u32, Option<std::time::SystemTime>, usize)> = slots
+            .iter()
+            .map(|&i| {
+                let modified = std::fs::metadata(&files[i]).and_then(|m| m.modified());
+                (keys[i].1, modified.ok(), i)
+            })
+            .collect();
+        members.sort_by_key(|&(version, modified, _)| std::cmp::Reverse((version, modified)));
+        for (&slot, &(_, _, member)) in slots.iter().zip(&members) {
             moves.push((slot, files[member].clone()));
         }
     }

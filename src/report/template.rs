@@ -20,6 +20,7 @@ use crate::model::plan::{ActionId, ItemId, ItemRef, Plan};
 use crate::model::sheet::{EvalSheet, GradeRow, TargetSheet};
 use crate::model::text::circled;
 use crate::model::year::FiscalYear;
+use crate::report::workbook::print;
 
 const FONT: &str = "游ゴシック";
 /// Input cells: shaded so departments see where to write.
@@ -175,11 +176,6 @@ fn protection() -> ProtectionOptions {
         delete_rows: true,
         ..ProtectionOptions::default()
     }
-}
-
-/// The text of a page header or footer, `&` escaped.
-fn header_text(s: &str) -> String {
-    s.replace('&', "&&")
 }
 
 /// Page setup of an 評価シート: A4 portrait at a fixed scale (Excel ignores
@@ -430,14 +426,14 @@ fn eval_sheet(
     ws.set_page_breaks(&breaks)?;
     ws.set_repeat_rows(0, 1)?;
     ws.set_portrait()
-        .set_paper_size(9)
+        .set_paper_size(print::A4)
         .set_print_scale(EVAL_SCALE)
         .set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3)
         .set_print_center_horizontally(true)
         .set_header(format!(
             "&L{}&R{}",
-            header_text(&format!("{} 評価シート", year)),
-            header_text(&item.id.to_string())
+            print::escape(&format!("{} 評価シート", year)),
+            print::escape(&item.id.to_string())
         ))
         .set_footer("&C&P / &N");
     ws.protect_with_options(&protection());
@@ -552,12 +548,12 @@ fn targets_sheet(
     // A4 landscape, one page wide, the header row on every page.
     ws.set_repeat_rows(0, 0)?;
     ws.set_landscape()
-        .set_paper_size(9)
+        .set_paper_size(print::A4)
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
         .set_header(format!(
             "&L{}",
-            header_text(&format!("{} {}", year, form.targets_sheet()))
+            print::escape(&format!("{} {}", year, form.targets_sheet()))
         ))
         .set_footer("&C&P / &N");
     ws.protect_with_options(&protection());

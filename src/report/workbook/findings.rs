@@ -39,7 +39,7 @@ const WRAPPED: [usize; 7] = [2, 3, 5, 6, 7, 8, 9];
 
 /// The texts of a finding's row (each row's texts are asked for three
 /// times: widths, line counts, writing).
-fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 11] {
+pub(super) fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 11] {
     [
         Cow::Borrowed(f.severity.ja()),
         Cow::Borrowed(f.code),
@@ -64,7 +64,7 @@ fn cells(f: &Finding, lang: Lang) -> [Cow<'_, str>; 11] {
 
 /// The row of a baseline finding no longer reported (解消).
 fn resolved_cells(r: &Resolved) -> [&str; 11] {
-    let file = r.file.rsplit(['/', '\\']).next().unwrap_or(&r.file);
+    let file = crate::model::resubmission::file_name(&r.file);
     [
         "",
         &r.code,

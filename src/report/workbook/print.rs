@@ -144,7 +144,8 @@ impl<'a> Page<'a> {
 const FOOTER: &str = "&L印刷日 &D&C&P / &N ページ";
 
 /// `&` is a code in headers and footers; `&&` prints it.
-fn escape(s: &str) -> String {
+/// A page header's or footer's text, `&` escaped.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&&")
 }
 

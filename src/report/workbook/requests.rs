@@ -4,6 +4,7 @@
 //! 理由・回答), printable on A4. What the office accepted and what is for
 //! information only are left out: the department has nothing to do there.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -68,23 +69,35 @@ pub fn file_name(department: &str) -> String {
     format!("{}_修正依頼.xlsx", safe.trim())
 }
 
+/// A finding's row: エラー報告's texts without the code and the department
+/// (the workbook is the department's own), numbered.
 fn cells(i: usize, f: &Finding) -> [String; 10] {
-    let file = Path::new(&*f.at.file).file_name().map_or_else(
-        || f.at.file.to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    [
-        (i + 1).to_string(),
-        f.severity.ja().to_string(),
+    let [
+        severity,
+        _code,
         file,
-        f.at.sheet.as_deref().unwrap_or_default().to_string(),
-        f.at.cell.map(|c| c.to_string()).unwrap_or_default(),
-        f.message(Lang::Ja),
-        f.found().unwrap_or_default(),
-        f.expected().unwrap_or_default(),
-        f.suggestion(Lang::Ja).unwrap_or_default(),
-        f.standing.map_or("", Standing::ja).to_string(),
+        sheet,
+        cell,
+        _department,
+        message,
+        found,
+        expected,
+        fix,
+        standing,
+    ] = super::findings::cells(f, Lang::Ja);
+    [
+        Cow::Owned((i + 1).to_string()),
+        severity,
+        file,
+        sheet,
+        cell,
+        message,
+        found,
+        expected,
+        fix,
+        standing,
     ]
+    .map(Cow::into_owned)
 }
 
 /// Writes one department's 修正依頼 workbook to `to`; links are relative to

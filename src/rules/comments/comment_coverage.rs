@@ -48,7 +48,7 @@ use crate::model::finding::{Lang, Violation};
 use crate::model::location::Location;
 use crate::model::plan::{ActionId, ItemId};
 use crate::model::text::circled;
-use crate::rules::comments::{action_by_name, item, named_actions};
+use crate::rules::comments::{item, opened_actions};
 use crate::rules::{Findings, Rule};
 
 pub struct CommentCoverage;
@@ -119,12 +119,7 @@ impl Rule for CommentCoverage {
                     seen.len() - 1
                 }
             };
-            for (n, name) in named_actions(&row.text.value) {
-                let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
-                let id = ActionId {
-                    item: it.id,
-                    number,
-                };
+            for id in opened_actions(b, it, &row.text.value) {
                 let earlier = seen[i]
                     .1
                     .iter()

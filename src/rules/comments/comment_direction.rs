@@ -66,7 +66,7 @@ use crate::model::finding::{Lang, Violation};
 use crate::model::plan::{ActionId, ItemRef};
 use crate::model::text::key;
 use crate::model::year::FiscalYear;
-use crate::rules::comments::{action_by_name, item, named_actions};
+use crate::rules::comments::{item, opened_actions};
 use crate::rules::{Findings, Rule};
 
 pub struct CommentDirection;
@@ -156,20 +156,6 @@ fn target_rows(figs: &Targets, it: ItemRef) -> Vec<(ActionId, String)> {
         }
     }
     rows
-}
-
-/// The actions a text opens with (「①…」は、), by name, else by number.
-fn opened_actions(b: &Batch, it: ItemRef, text: &str) -> Vec<ActionId> {
-    named_actions(text)
-        .into_iter()
-        .map(|(n, name)| {
-            let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
-            ActionId {
-                item: it.id,
-                number,
-            }
-        })
-        .collect()
 }
 
 /// The (action, 指標) pairs a claim speaks of: the sentence's subject, else

@@ -11,7 +11,7 @@ crate::rules::registry::rules! {
 
 use crate::facts::batch::Batch;
 use crate::model::grade::{Grade, GradeReading, read_grade};
-use crate::model::plan::{ActionRef, ItemRef};
+use crate::model::plan::{ActionId, ActionRef, ItemRef};
 use crate::model::sheet::CommentRow;
 use crate::model::text::split_circled;
 
@@ -67,6 +67,20 @@ pub fn action_by_name<'p>(b: &Batch<'p>, item: ItemRef<'p>, name: &str) -> Optio
         .actions()
         .filter(|a| a.id.item == item.id)
         .find(|a| b.plan.form.same_name(&a.action.name, name))
+}
+
+/// The actions a text opens with (「①…」は、), by name, else by number.
+pub fn opened_actions(b: &Batch, it: ItemRef, text: &str) -> Vec<ActionId> {
+    named_actions(text)
+        .into_iter()
+        .map(|(n, name)| {
+            let number = action_by_name(b, it, &name).map_or(n, |a| a.id.number);
+            ActionId {
+                item: it.id,
+                number,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
