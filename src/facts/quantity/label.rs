@@ -315,6 +315,9 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     // Words stay apart where the sheet spaced them (`進捗管理 風土づくり`).
     let mut text = spaced(lead);
     for (words, spaced_words) in [(lead, true), (inner, false), (group, true)] {
+        if words.is_empty() {
+            continue;
+        }
         let mut found = Label::default();
         scan_qualifiers(&crate::model::text::key(words), &mut found);
         // `令和6年3月31日まで運用予定 運用実績：4件`: a 予定 that ends an
@@ -432,7 +435,10 @@ pub fn read_label(lead: &str, group: &str, inner: &str) -> Label {
     // `削減時間 年間4,960時間`: a period word standing alone says over what
     // time, not what is measured.
     for w in ["年間", "月間", "通年"] {
-        let alone = |t: &str| t == w || t.ends_with(&format!("|{w}"));
+        let alone = |t: &str| {
+            t.strip_suffix(w)
+                .is_some_and(|b| b.is_empty() || b.ends_with('|'))
+        };
         if alone(text.trim_end_matches(|c: char| is_particle(c) || c == ':')) {
             let at = text.rfind(w).expect("just seen");
             text.replace_range(at..at + w.len(), "|");
@@ -447,9 +453,10 @@ pub const ADDING: &[&str] = &["追加", "新設", "増設", "開設", "新規登
 
 /// The quantity a verb after a figure names: `8億円を取崩した` → 取崩,
 /// `3件を新たに認定` → 認定. The kanji run after を, before its ending.
+/// `after` is width-folded (the rest of a folded text: folding it again per
+/// figure was a pass over the whole rest of the text for each figure).
 pub fn verb_after(after: &str) -> Option<String> {
-    let t = crate::model::text::fold(after);
-    let t = t.trim_start().strip_prefix('を')?;
+    let t = after.trim_start().strip_prefix('を')?;
     // Adverbs between (`新たに`, `さらに`) are passed over.
     let t = ["新たに", "さらに", "それぞれ", "順次"]
         .iter()
@@ -468,12 +475,12 @@ pub fn verb_after(after: &str) -> Option<String> {
 /// before it: `738時間程度の工数削減` → 工数削減, `17件のシナリオ` →
 /// シナリオ. The kanji or katakana run after の (past `程度`, `ほど` …); not
 /// a direction word (`2.5ポイントの減少` is the figure's own change).
+/// `after` is width-folded, as for [`verb_after`].
 pub fn noun_after(after: &str) -> Option<String> {
-    let t = crate::model::text::fold(after);
     let t = ["程度", "ほど", "余り", "前後", "相当"]
         .iter()
-        .find_map(|w| t.strip_prefix(w))
-        .unwrap_or(&t);
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
     let t = t.strip_prefix('の')?;
     let noun: String = t
         .chars()
@@ -658,41 +665,42 @@ const PARTICLES: &[&str] = &[
 /// last one. Words end at particles, marks and spaces; hiragana inside a
 /// word (`待ち時間`, `取り組み`) stay in it.
 fn subject_of(text: &str) -> (String, bool) {
-    let mut words: Vec<(String, &str)> = Vec::new();
-    let mut cur = String::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    // Words are runs of `text` (a joiner extends the run it follows).
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        let rest = &text[pos..];
         let hiragana = is_hiragana(c);
         // `スマホ決済による納付`: one noun phrase. (Joiners and particles all
         // start with a hiragana: other characters are not looked up.)
         if hiragana
+            && cur.is_some()
             && let Some(j) = ["による", "に関する", "に係る", "における"]
                 .iter()
                 .find(|j| rest.starts_with(*j))
-            && !cur.is_empty()
         {
-            cur.push_str(j);
-            rest = &rest[j.len()..];
+            pos += j.len();
             continue;
         }
         if hiragana && let Some(p) = PARTICLES.iter().find(|p| rest.starts_with(*p)) {
-            words.push((std::mem::take(&mut cur), p));
-            rest = &rest[p.len()..];
+            words.push((cur.take().map_or("", |s| &text[s..pos]), p));
+            pos += p.len();
             continue;
         }
         if hiragana || is_content(c) {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            words.push((std::mem::take(&mut cur), ""));
+            cur.get_or_insert(pos);
+        } else if let Some(s) = cur.take() {
+            words.push((&text[s..pos], ""));
         }
-        rest = &rest[c.len_utf8()..];
+        pos += c.len_utf8();
     }
-    if !cur.is_empty() {
-        words.push((cur, ""));
+    if let Some(s) = cur {
+        words.push((&text[s..], ""));
     }
-    let words: Vec<(String, &str)> = words
+    let words: Vec<(&str, &str)> = words
         .into_iter()
-        .map(|(w, p)| (w.trim_matches(['・', '-', '_']).to_string(), p))
+        .map(|(w, p)| (w.trim_matches(['・', '-', '_']), p))
         // A word is more than a verb's ending (`し`, `した`, `となり`).
         .filter(|(w, _)| w.chars().any(is_content) && !w.chars().all(|c| c.is_ascii_digit()))
         // A direction word belongs to the figure before (`44件増の138件`).
@@ -704,14 +712,14 @@ fn subject_of(text: &str) -> (String, bool) {
         })
         .collect();
     if let Some((w, _)) = words.iter().rev().find(|(_, p)| matches!(*p, "は" | "が")) {
-        return (w.clone(), false);
+        return (w.to_string(), false);
     }
     match words.last() {
         // `実績：`, `加入率 `, `前年度の`: a label of the figure.
         // `見込む中で`, `前年度に続き`: a clause before the figure, not its label.
         Some((w, p)) => {
             let inflected = w.chars().last().is_some_and(is_hiragana);
-            (w.clone(), !matches!(*p, "" | "の") || inflected)
+            (w.to_string(), !matches!(*p, "" | "の") || inflected)
         }
         None => (String::new(), false),
     }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 pub use crate::facts::quantity::amount::Amount;
 use crate::facts::quantity::unit::{Dim, UnitWord, unit_at};
-use crate::model::date::{Date, find_dates};
+use crate::model::date::{Date, find_dates_folded};
 use crate::model::figure::{Comparator, scan_number};
 pub use crate::model::text::fold;
 use crate::model::text::{is_kanji, is_katakana};
@@ -91,6 +91,30 @@ fn punct(c: char, at_line_start: bool) -> Option<Tok> {
     })
 }
 
+/// A character at which neither [`figure_at`] nor [`punct`] can find
+/// anything: not ASCII, not a sign, not a word that starts an approximate
+/// figure (`約`, `およそ`, `概ね`), not a mark and not white space.
+fn plain_word_char(c: char) -> bool {
+    // Kanji, hiragana and katakana (`・` U+30FB is a mark) first: one range
+    // test each.
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => return !matches!(c, '約' | '概'),
+        '\u{3041}'..='\u{309F}' => return c != 'お',
+        '\u{30A1}'..='\u{30FA}' | 'ー' => return true,
+        _ => {}
+    }
+    starts_nothing(c)
+}
+
+/// [`plain_word_char`] without its shortcuts.
+fn starts_nothing(c: char) -> bool {
+    !c.is_ascii()
+        && !is_sign(c)
+        && !matches!(c, '約' | 'お' | '概')
+        && punct(c, true).is_none()
+        && punct(c, false).is_none()
+}
+
 /// Signs a figure may start with.
 fn is_sign(c: char) -> bool {
     matches!(c, '▲' | '△' | '-' | '−' | '‐' | '+' | '±')
@@ -104,7 +128,7 @@ const NOT_AMOUNTS: &[&str] = &["時", "号", "条", "項", "版", "位", "次", 
 
 /// Cuts a width-folded text into tokens.
 pub fn tokens(t: &str) -> Vec<Token> {
-    let dates = find_dates(t);
+    let dates = find_dates_folded(t);
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     let mut word_start: Option<usize> = None;
@@ -129,6 +153,15 @@ pub fn tokens(t: &str) -> Vec<Token> {
             continue;
         }
         let c = t[i..].chars().next().expect("on a boundary");
+        // Most of a Japanese text is plain word characters: no figure, sign
+        // or mark can start at one, so the checks below are skipped.
+        if plain_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            i += c.len_utf8();
+            continue;
+        }
         // A bullet opens a line, also after a space in a text whose lines
         // were joined (`… 9,201,902,641円 ・積立額 …`).
         let at_line_start = word_start.is_none()
@@ -419,6 +452,23 @@ mod tests {
 
     fn count(c: &str) -> Dim {
         Dim::Count(c.into())
+    }
+
+    #[test]
+    fn plain_word_chars_start_nothing() {
+        // The range shortcuts say what the full test says.
+        for c in ('\u{3000}'..='\u{9FFF}').chain('\u{FF00}'..='\u{FFEF}') {
+            assert_eq!(plain_word_char(c), starts_nothing(c), "{c}");
+        }
+        for (text, figures) in [
+            ("約5件", 1),
+            ("およそ3割", 1),
+            ("概ね12人", 1),
+            ("・件数", 0),
+        ] {
+            let n = tokens(text).iter().filter(|k| k.figure().is_some()).count();
+            assert_eq!(n, figures, "{text}");
+        }
     }
 
     #[test]
