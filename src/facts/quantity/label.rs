@@ -562,9 +562,9 @@ fn scan_qualifiers(text: &str, l: &mut Label) {
     if !(text.contains('年') || text.contains('期')) || !period.iter().any(|w| text.contains(w)) {
         return;
     }
-    let text = PREVIOUS_CHANGE
-        .iter()
-        .fold(text.to_string(), |t, w| t.replace(w, "|"));
+    let text = PREVIOUS_CHANGE.iter().fold(text.to_string(), |t, w| {
+        if t.contains(w) { t.replace(w, "|") } else { t }
+    });
     if period.iter().any(|w| text.contains(w)) {
         l.quals.add(Quals::YEARS);
     }

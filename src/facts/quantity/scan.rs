@@ -164,15 +164,19 @@ pub fn tokens(t: &str) -> Vec<Token> {
         }
         // A bullet opens a line, also after a space in a text whose lines
         // were joined (`… 9,201,902,641円 ・積立額 …`).
-        let at_line_start = word_start.is_none()
+        // (Only bullets and hyphens depend on it.)
+        let at_line_start = matches!(
+            c,
+            '・' | '●' | '○' | '■' | '□' | '◆' | '◇' | '※' | '-' | '−' | '－' | '‐'
+        ) && (word_start.is_none()
             && out
                 .iter()
                 .rev()
-                .find(|k| k.tok != Tok::Space)
-                .is_none_or(|k| k.tok == Tok::Line)
+                .find(|k| !matches!(k.tok, Tok::Space))
+                .is_none_or(|k| matches!(k.tok, Tok::Line))
             || (c == '・'
                 && word_start.is_none()
-                && out.last().is_some_and(|k| k.tok == Tok::Space));
+                && out.last().is_some_and(|k| matches!(k.tok, Tok::Space))));
         if let Some((tok, end)) = figure_at(t, i, &out, word_start) {
             flush(&mut out, &mut word_start, i);
             out.push(Token { tok, span: i..end });
@@ -183,9 +187,9 @@ pub fn tokens(t: &str) -> Vec<Token> {
             flush(&mut out, &mut word_start, i);
             let end = i + c.len_utf8();
             // Runs of white space are one token.
-            if tok == Tok::Space
+            if matches!(tok, Tok::Space)
                 && let Some(last) = out.last_mut()
-                && last.tok == Tok::Space
+                && matches!(last.tok, Tok::Space)
             {
                 last.span.end = end;
             } else {
